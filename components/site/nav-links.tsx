@@ -1,0 +1,29 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+// Only pages that exist; each capability adds its page here when it ships.
+const links = [
+  { href: "/", label: "Home" },
+  { href: "/contact", label: "Contact" },
+  { href: "/privacy", label: "Privacy" },
+] as const;
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <ul>
+      {links.map((link) => {
+        const current = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
+        return (
+          <li key={link.href}>
+            <Link href={link.href} aria-current={current ? "page" : undefined}>
+              {link.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

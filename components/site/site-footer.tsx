@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { practice } from "@/lib/content/practice";
+import { CrisisLines } from "./crisis-lines";
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <section id="crisis-help" aria-labelledby="crisis-help-heading" tabIndex={-1}>
+          <h2 id="crisis-help-heading">If you need help right now</h2>
+          <p>This practice cannot respond to emergencies. If you are in danger or thinking of harming yourself, please reach out now:</p>
+          <CrisisLines />
+        </section>
+        <div className="footer-meta">
+          <p>
+            {practice.name} · {practice.therapist.name}, {practice.therapist.credentials} · {practice.city}
+          </p>
+          <p>
+            <Link href="/privacy">Privacy notice</Link> · <Link href="/contact">Contact</Link>
+          </p>
+        </div>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,76 @@
+import type { ReactNode } from "react";
+
+/**
+ * The ids and ARIA attributes that tie an input to its label, hint and error.
+ * Spread onto the input inside <Field>.
+ */
+export function fieldA11y(name: string, { error, hint }: { error?: string; hint?: boolean }) {
+  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ");
+  return {
+    id: name,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy || undefined,
+  } as const;
+}
+
+type FieldProps = {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+};
+
+/** A labelled field with an optional hint and its error right beside it. */
+export function Field({ name, label, hint, error, children }: FieldProps) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      <FieldError name={name} error={error} />
+    </div>
+  );
+}
+
+/** A group of radios or checkboxes, labelled by its legend. */
+export function FieldSet({ name, legend, hint, error, children }: Omit<FieldProps, "label"> & { legend: ReactNode }) {
+  const { "aria-describedby": describedBy } = fieldA11y(name, { error, hint: Boolean(hint) });
+  return (
+    <div className="field">
+      <fieldset aria-describedby={describedBy}>
+        <legend>{legend}</legend>
+        {hint ? (
+          <p className="hint" id={`${name}-hint`}>
+            {hint}
+          </p>
+        ) : null}
+        {children}
+      </fieldset>
+      <FieldError name={name} error={error} />
+    </div>
+  );
+}
+
+export function FieldError({ name, error }: { name: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p className="field-error" id={`${name}-error`}>
+      {error}
+    </p>
+  );
+}
+
+/** A field no person fills in. Bots that fill every input give themselves away. */
+export function Honeypot() {
+  return (
+    <div className="honeypot" aria-hidden="true">
+      <label htmlFor="website">Website (leave this empty)</label>
+      <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+    </div>
+  );
+}

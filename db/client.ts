@@ -1,0 +1,73 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+type Connection = { db: Database; close: () => Promise<void> };
+
+// Next bundles this module into several server chunks (and re-evaluates it on
+// hot reload), but an on-disk PGlite must be opened by exactly one instance in
+// the process, so the connection lives on globalThis.
+const globalForDb = globalThis as typeof globalThis & { __attuneDb?: Promise<Connection> };
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+async function connect(): Promise<Connection> {
+  const { DATABASE_URL, PGLITE_DIR } = env();
+  if (DATABASE_URL) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    const client = postgres(DATABASE_URL, { max: 10, onnotice: () => {} });
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder });
+    return { db: db as unknown as Database, close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const inMemory = PGLITE_DIR.startsWith("memory://");
+  // PGlite will not create missing parent folders of its data directory.
+  if (!inMemory) mkdirSync(PGLITE_DIR, { recursive: true });
+  const client = new PGlite(inMemory ? undefined : PGLITE_DIR);
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder });
+  return { db: db as unknown as Database, close: () => client.close() };
+}
+
+function connection(): Promise<Connection> {
+  globalForDb.__attuneDb ??= connect().catch((error: unknown) => {
+    // Not cached: once the database is back, the next request reconnects.
+    globalForDb.__attuneDb = undefined;
+    throw error;
+  });
+  return globalForDb.__attuneDb;
+}
+
+/**
+ * The database, connected and migrated on first use. Migrations run here
+ * rather than in a separate step so that `npm run dev` on a bare machine and
+ * `next start` on a fresh PostgreSQL both come up with the current schema.
+ */
+export async function getDb(): Promise<Database> {
+  return (await connection()).db;
+}
+
+export function databaseEngine(): "pglite" | "postgres" {
+  return env().DATABASE_URL ? "postgres" : "pglite";
+}
+
+/** Closes the connection; scripts and tests call this so the process can exit. */
+export async function closeDb() {
+  const pending = globalForDb.__attuneDb;
+  globalForDb.__attuneDb = undefined;
+  const c = await pending?.catch(() => undefined);
+  await c?.close();
+}
+
+export { schema };

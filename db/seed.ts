@@ -1,0 +1,47 @@
+// `npm run db:seed`: demo data for development, safe to run any number of
+// times (fixed keys, and inserts that skip what is already there).
+import { closeDb, databaseEngine, getDb } from "./client";
+import { contactMessages } from "./schema";
+import { practice } from "@/lib/content/practice";
+
+const demoMessages = [
+  {
+    formKey: "5eed0000-0000-4000-8000-000000000001",
+    name: "Alex Demo",
+    email: "alex.demo@example.com",
+    preferredContact: "email" as const,
+    message: "Hello, I'm expecting my first baby in the spring and would like to know whether you offer sessions during pregnancy.",
+    daysAgo: 2,
+  },
+  {
+    formKey: "5eed0000-0000-4000-8000-000000000002",
+    name: "Jamie Sample",
+    email: "jamie.sample@example.com",
+    phone: "+1 503 555 0123",
+    preferredContact: "phone" as const,
+    message: "Could you tell me about your fees and whether you work with parents of teenagers?",
+    daysAgo: 5,
+  },
+];
+
+async function main() {
+  const db = await getDb();
+  const now = Date.now();
+  const inserted = await db
+    .insert(contactMessages)
+    .values(
+      demoMessages.map(({ daysAgo, phone, ...message }) => {
+        const at = new Date(now - daysAgo * 24 * 60 * 60 * 1000);
+        return { ...message, phone: phone ?? null, consentNoticeVersion: practice.privacy.noticeVersion, consentedAt: at, createdAt: at };
+      }),
+    )
+    .onConflictDoNothing({ target: contactMessages.formKey })
+    .returning({ id: contactMessages.id });
+  console.info(`Seeded ${databaseEngine()}: ${inserted.length} new demo message(s).`);
+  await closeDb();
+}
+
+main().catch((error: unknown) => {
+  console.error("Seeding failed:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import type { ReactNode } from "react";
+import { practice } from "@/lib/content/practice";
+
+const colors = { page: "#f6f1ea", card: "#fffdf9", ink: "#2f2a26", muted: "#6b6159", accent: "#3f6b5c" };
+
+/** The frame every email shares: calm colours, the practice's name, crisis lines. */
+export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
+  return (
+    <Html lang="en">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={{ backgroundColor: colors.page, color: colors.ink, fontFamily: "Georgia, 'Times New Roman', serif", margin: 0, padding: "24px 0" }}>
+        <Container style={{ backgroundColor: colors.card, borderRadius: 12, maxWidth: 560, padding: "32px 28px" }}>
+          <Text style={{ color: colors.accent, fontSize: 18, fontWeight: 700, margin: "0 0 16px" }}>{practice.name}</Text>
+          <Section>{children}</Section>
+          <Hr style={{ borderColor: "#e6ddd2", margin: "28px 0 16px" }} />
+          <Text style={{ color: colors.muted, fontSize: 13, lineHeight: "20px", margin: 0 }}>
+            If you are in crisis or in danger, please don&apos;t wait for a reply:{" "}
+            {practice.crisisLines.map((line) => `${line.name}: ${line.how}`).join(" · ")}.
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export const paragraph = { fontSize: 16, lineHeight: "26px", margin: "0 0 16px" } as const;
+export const button = {
+  backgroundColor: colors.accent,
+  borderRadius: 8,
+  color: "#ffffff",
+  display: "inline-block",
+  fontSize: 16,
+  padding: "12px 20px",
+  textDecoration: "none",
+} as const;

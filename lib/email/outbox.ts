@@ -1,0 +1,34 @@
+import "server-only";
+import { emailTemplates, type EmailTemplateName, type EmailTemplateProps } from "@/emails";
+import type { Transaction } from "@/db/client";
+import { outboxEmails } from "@/db/schema";
+
+export type QueuedEmail<T extends EmailTemplateName> = {
+  to: string;
+  template: T;
+  props: EmailTemplateProps<T>;
+};
+
+/** Line breaks in a header field would let input add headers of its own. */
+export function headerSafe(value: string): string {
+  return value.replace(/[\r\n]+/g, " ").trim();
+}
+
+/**
+ * Queues an email in the caller's transaction, so the row that causes it and
+ * the email commit or roll back together. Delivery happens later, in
+ * lib/email/dispatcher.ts.
+ */
+export async function enqueueEmail<T extends EmailTemplateName>(tx: Transaction, email: QueuedEmail<T>) {
+  const definition = emailTemplates[email.template] as { subject: (props: EmailTemplateProps<T>) => string };
+  const [row] = await tx
+    .insert(outboxEmails)
+    .values({
+      recipient: headerSafe(email.to),
+      template: email.template,
+      subject: headerSafe(definition.subject(email.props)),
+      props: email.props as Record<string, unknown>,
+    })
+    .returning({ id: outboxEmails.id });
+  return row!.id;
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { runSweep } from "@/lib/email/sweep";
+
+const globalForSweep = globalThis as typeof globalThis & { __attuneSweep?: NodeJS.Timeout };
+
+export async function startServer() {
+  try {
+    env();
+    // Importing the practice validates content/practice.ts.
+    await import("@/lib/content/practice");
+  } catch (error) {
+    console.error(`\nAttune cannot start.\n${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+
+  try {
+    await getDb();
+  } catch (error) {
+    // Keep serving: pages that need the database show a clear error page and
+    // the connection is retried on the next request.
+    console.error("Database unavailable at start:", error instanceof Error ? error.message : String(error));
+  }
+
+  const seconds = env().OUTBOX_SWEEP_INTERVAL_SECONDS;
+  if (seconds > 0 && !globalForSweep.__attuneSweep) {
+    let running = false;
+    globalForSweep.__attuneSweep = setInterval(() => {
+      if (running) return;
+      running = true;
+      runSweep()
+        .catch((error: unknown) => console.error("Sweep failed:", error instanceof Error ? error.message : String(error)))
+        .finally(() => {
+          running = false;
+        });
+    }, seconds * 1000);
+    globalForSweep.__attuneSweep.unref();
+  }
+}

@@ -1,0 +1,60 @@
+import { rmSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, NO_CHROMIUM_HELP, findChromium } from "./scripts/find-chromium.mjs";
+
+const executablePath = findChromium();
+if (!executablePath) throw new Error(NO_CHROMIUM_HELP);
+
+const pgliteDir = process.env.E2E_PGLITE_DIR ?? ".data/e2e";
+// The config is read again in every worker; only the runner starts afresh.
+if (process.env.TEST_WORKER_INDEX === undefined && !process.env.DATABASE_URL) rmSync(pgliteDir, { recursive: true, force: true });
+
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+export const RESEND_PORT = Number(process.env.E2E_RESEND_PORT ?? 3025);
+// Auth.js and cookies want a host name, not 127.0.0.1.
+const appUrl = `http://localhost:${APP_PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: appUrl,
+    trace: "retain-on-failure",
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } } }],
+  webServer: [
+    {
+      command: `node e2e/fixtures/fake-resend.mjs --port ${RESEND_PORT}`,
+      url: `http://127.0.0.1:${RESEND_PORT}/__emails`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      // The production build, as deployed; scripts/test.mjs builds it first.
+      command: `npx next start -p ${APP_PORT}`,
+      url: appUrl,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: {
+        APP_URL: appUrl,
+        // A fresh embedded database per run unless DATABASE_URL says otherwise.
+        PGLITE_DIR: pgliteDir,
+        RESEND_API_KEY: "re_test_e2e",
+        RESEND_BASE_URL: `http://127.0.0.1:${RESEND_PORT}`,
+        CRON_SECRET: "e2e-cron-secret-that-is-long-enough-000",
+        RATE_LIMIT_SALT: "e2e-rate-limit-salt",
+        OUTBOX_SWEEP_INTERVAL_SECONDS: "2",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  ],
+});

@@ -1,0 +1,80 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { practice } from "@/lib/content/practice";
+
+// Pages rendered per request: they get a fresh nonce and are never cached.
+// Everything else is prerendered HTML, whose inline framework scripts cannot
+// carry a per-request nonce, so it gets a policy that needs none.
+const DYNAMIC_PREFIXES = ["/contact", "/admin", "/dev", "/api"];
+
+// Next's own limit on a server action body is 1 MB; refusing larger posts here
+// answers with a clear page instead of the framework's error.
+const MAX_POST_BYTES = 1024 * 1024;
+
+const isDev = process.env.NODE_ENV !== "production";
+
+function contentSecurityPolicy(nonce: string | null) {
+  const script = nonce
+    ? `'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`
+    : `'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`;
+  return [
+    "default-src 'self'",
+    `script-src ${script}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${isDev ? " ws:" : ""}`,
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(isDev ? [] : ["upgrade-insecure-requests"]),
+  ].join("; ");
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const dynamic = DYNAMIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (request.method === "POST" && length > MAX_POST_BYTES) {
+    return new NextResponse(tooLargePage(), {
+      status: 413,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": contentSecurityPolicy(null) },
+    });
+  }
+
+  const nonce = dynamic ? btoa(crypto.randomUUID()) : null;
+  const policy = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  // Next reads the nonce from the request's policy and stamps its scripts with it.
+  if (nonce) requestHeaders.set("Content-Security-Policy", policy);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  if (dynamic) response.headers.set("Cache-Control", "private, no-store, max-age=0");
+  return response;
+}
+
+function tooLargePage() {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Message too long</title>
+<main style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6">
+<h1>That was too long to send</h1>
+<p>What you sent was larger than this website accepts, so nothing was stored. Please go back, shorten your message to a few paragraphs, and send it again.</p>
+<p>Use your browser's back button to return to the form.</p>
+<p>If you are in crisis or in danger, please reach out now: ${escapeHtml(practice.crisisLines.map((line) => `${line.name}: ${line.how}`).join("; "))}.</p>
+</main></html>`;
+}
+
+function escapeHtml(text: string) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
+  ],
+};

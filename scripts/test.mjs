@@ -1,0 +1,86 @@
+// `npm test`: the whole suite, in the order that fails fastest.
+// Type check, lint, unit, integration (against PGlite, or PostgreSQL when
+// DATABASE_URL is set), the production build, then Playwright end to end in a
+// real Chromium. Ends with one line of totals.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { NO_CHROMIUM_HELP, findChromium } from "./find-chromium.mjs";
+
+const reports = ".data/test-reports";
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+let chromium;
+try {
+  chromium = findChromium();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+if (!chromium) {
+  console.error(NO_CHROMIUM_HELP);
+  process.exit(1);
+}
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHROMIUM_PATH: chromium };
+const totals = { passed: 0, failed: 0 };
+
+/** Runs one step; `count` reads its JSON report into the totals, passed or not. */
+function run(label, command, args, { extraEnv = {}, count } = {}) {
+  console.info(`\n▶ ${label}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  try {
+    count?.();
+  } catch {
+    // No report: the runner stopped before writing one, and its exit code says so.
+  }
+  if (result.status !== 0) {
+    console.error(`\n✗ ${label} failed after ${seconds}s`);
+    return false;
+  }
+  console.info(`✓ ${label} (${seconds}s)`);
+  return true;
+}
+
+function countVitest(file) {
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+}
+
+function countPlaywright(file) {
+  const { stats } = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += stats.expected + stats.flaky;
+  totals.failed += stats.unexpected;
+}
+
+const vitest = (project) => ({
+  args: ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/${project}.json`],
+  count: () => countVitest(`${reports}/${project}.json`),
+});
+
+const steps = [
+  () => run("route types", "npx", ["next", "typegen"]),
+  () => run("type check", "npx", ["tsc", "--noEmit"]),
+  () => run("lint", "npx", ["eslint", "--max-warnings=0", "."]),
+  () => run("unit tests", "npx", vitest("unit").args, { count: vitest("unit").count }),
+  () => run("integration tests", "npx", vitest("integration").args, { count: vitest("integration").count }),
+  () => run("production build", "npx", ["next", "build"]),
+  () =>
+    run("end-to-end tests", "npx", ["playwright", "test", "--reporter=list,json"], {
+      extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` },
+      count: () => countPlaywright(`${reports}/e2e.json`),
+    }),
+];
+
+let ok = true;
+for (const step of steps) {
+  if (!step()) {
+    ok = false;
+    break;
+  }
+}
+console.info(`\nTests: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(ok && totals.failed === 0 ? 0 : 1);
