@@ -9,8 +9,10 @@ const pgliteDir = process.env.E2E_PGLITE_DIR ?? ".data/e2e";
 // The config is read again in every worker; only the runner starts afresh.
 if (process.env.TEST_WORKER_INDEX === undefined && !process.env.DATABASE_URL) rmSync(pgliteDir, { recursive: true, force: true });
 
-export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
-export const RESEND_PORT = Number(process.env.E2E_RESEND_PORT ?? 3025);
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+// A second server whose database is unreachable, for the failure journeys.
+const DOWN_APP_PORT = APP_PORT + 1;
+const RESEND_PORT = Number(process.env.E2E_RESEND_PORT ?? 3025);
 // Auth.js and cookies want a host name, not 127.0.0.1.
 const appUrl = `http://localhost:${APP_PORT}`;
 
@@ -53,6 +55,23 @@ export default defineConfig({
         CRON_SECRET: "e2e-cron-secret-that-is-long-enough-000",
         RATE_LIMIT_SALT: "e2e-rate-limit-salt",
         OUTBOX_SWEEP_INTERVAL_SECONDS: "2",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+    {
+      command: `npx next start -p ${DOWN_APP_PORT}`,
+      url: `http://localhost:${DOWN_APP_PORT}`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        APP_URL: `http://localhost:${DOWN_APP_PORT}`,
+        // Nothing listens on port 1: every connection is refused at once.
+        DATABASE_URL: "postgres://postgres@127.0.0.1:1/unreachable",
+        RESEND_API_KEY: "re_test_e2e",
+        RESEND_BASE_URL: `http://127.0.0.1:${RESEND_PORT}`,
+        CRON_SECRET: "e2e-cron-secret-that-is-long-enough-000",
+        RATE_LIMIT_SALT: "e2e-rate-limit-salt",
+        OUTBOX_SWEEP_INTERVAL_SECONDS: "0",
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

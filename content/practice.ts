@@ -12,7 +12,7 @@ const practice = {
     pronouns: "she/her",
     title: "Licensed Marriage and Family Therapist",
     bio: [
-      "I am a licensed therapist who specialises in relational trauma and recovery from sexual abuse.",
+      "My work centers on relational trauma and recovery from sexual abuse.",
       "I work with pregnant survivors, parents of survivors and adult survivors of sexual abuse or complex trauma. Together we make room for your story at a pace that feels safe, so you can love yourself, find your voice and build the relationships you want.",
     ],
   },

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { practice } from "@/lib/content/practice";
+import { listOfStates } from "@/lib/content/us-states";
 
 export default function HomePage() {
   const { therapist } = practice;
@@ -32,11 +33,11 @@ export default function HomePage() {
 
       <section className="section prose" aria-labelledby="about-heading">
         <h2 id="about-heading">About me</h2>
-        {therapist.bio.map((paragraph) => (
+        {therapist.bio.slice(1).map((paragraph) => (
           <p key={paragraph}>{paragraph}</p>
         ))}
         <p>
-          I see clients in {practice.licensedStates.join(", ")} by telehealth. If you are wondering whether we would be a good
+          I see clients who live in {listOfStates(practice.licensedStates)}. If you are wondering whether we would be a good
           fit, <Link href="/contact">send me a message</Link>: there is no pressure and no commitment.
         </p>
       </section>

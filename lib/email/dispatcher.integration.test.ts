@@ -5,7 +5,7 @@ import { emailAttempts, outboxEmails } from "@/db/schema";
 import { startFakeResend } from "@/e2e/fixtures/fake-resend.mjs";
 import { sendContactMessage } from "@/lib/contact/send-message";
 import { resetEnvForTests } from "@/lib/env";
-import { dispatchOutbox, drainOutbox } from "./dispatcher";
+import { dispatchOutbox, drainOutbox, kickDispatcher } from "./dispatcher";
 import { enqueueEmail } from "./outbox";
 
 let fake: Awaited<ReturnType<typeof startFakeResend>>;
@@ -171,5 +171,15 @@ describe("the outbox dispatcher", () => {
     const db = await getDb();
     await db.update(outboxEmails).set({ status: "sending", attempts: 1, lockedUntil: minutes(-1) });
     expect(await dispatchOutbox()).toMatchObject({ sent: 1 });
+  });
+});
+
+describe("kickDispatcher", () => {
+  it("folds a burst of requests into runs that still deliver everything once", async () => {
+    await sendMessages(5);
+    await Promise.all(Array.from({ length: 10 }, () => kickDispatcher()));
+    expect(fake.emails()).toHaveLength(10);
+    expect(new Set(fake.requests().map((request) => request.idempotencyKey)).size).toBe(10);
+    expect(fake.requests()).toHaveLength(10);
   });
 });

@@ -131,3 +131,30 @@ export async function drainOutbox(options: DispatchOptions & { maxBatches?: numb
   }
   return total;
 }
+
+type DispatchLoop = { running: Promise<void> | null; again: boolean };
+const globalForDispatch = globalThis as typeof globalThis & { __attuneDispatch?: DispatchLoop };
+
+/**
+ * Asks for a delivery run right now (after a response, say). Requests that
+ * arrive while a run is going fold into one more run after it, so a burst of
+ * form posts costs a couple of claim queries rather than one each.
+ */
+export function kickDispatcher(): Promise<void> {
+  const loop = (globalForDispatch.__attuneDispatch ??= { running: null, again: false });
+  if (loop.running) {
+    loop.again = true;
+    return loop.running;
+  }
+  loop.running = (async () => {
+    try {
+      do {
+        loop.again = false;
+        await drainOutbox();
+      } while (loop.again);
+    } finally {
+      loop.running = null;
+    }
+  })();
+  return loop.running;
+}

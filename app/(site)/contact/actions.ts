@@ -4,7 +4,7 @@ import { after } from "next/server";
 import { headers } from "next/headers";
 import { sendContactMessage, type ContactFormState } from "@/lib/contact/send-message";
 import { contactFields, type ContactField } from "@/lib/contact/schema";
-import { dispatchOutbox } from "@/lib/email/dispatcher";
+import { kickDispatcher } from "@/lib/email/dispatcher";
 import { readSubmittedForm, refused } from "@/lib/forms/parse-form";
 import { clientIp } from "@/lib/security/client-ip";
 
@@ -12,7 +12,7 @@ import { clientIp } from "@/lib/security/client-ip";
 export async function sendContactMessageAction(_previous: ContactFormState, formData: FormData): Promise<ContactFormState> {
   try {
     const result = await sendContactMessage(formData, { ip: clientIp(await headers()) });
-    if (result.status === "success") after(() => dispatchOutbox().catch(logDispatchFailure));
+    if (result.status === "success") after(() => kickDispatcher().catch(logDispatchFailure));
     return result;
   } catch (error) {
     // Most likely the database is unreachable. Keep what the visitor typed.
