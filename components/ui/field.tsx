@@ -26,11 +26,7 @@ export function Field({ name, label, hint, error, children }: FieldProps) {
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint name={name} hint={hint} />
       {children}
       <FieldError name={name} error={error} />
     </div>
@@ -44,15 +40,20 @@ export function FieldSet({ name, legend, hint, error, children }: Omit<FieldProp
     <div className="field">
       <fieldset aria-describedby={describedBy}>
         <legend>{legend}</legend>
-        {hint ? (
-          <p className="hint" id={`${name}-hint`}>
-            {hint}
-          </p>
-        ) : null}
+        <FieldHint name={name} hint={hint} />
         {children}
       </fieldset>
       <FieldError name={name} error={error} />
     </div>
+  );
+}
+
+function FieldHint({ name, hint }: { name: string; hint?: ReactNode }) {
+  if (!hint) return null;
+  return (
+    <p className="hint" id={`${name}-hint`}>
+      {hint}
+    </p>
   );
 }
 
