@@ -4,11 +4,13 @@ import { z } from "zod";
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const positiveInt = (fallback: number) => z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(fallback));
+const appUrl = z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3000"));
+const postsFixturesDir = optionalString;
 
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    APP_URL: z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3000")),
+    APP_URL: appUrl,
     DATABASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
     RESEND_API_KEY: optionalString,
@@ -19,6 +21,7 @@ const envSchema = z
     CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "use at least 32 random characters").optional()),
     TRUSTED_IP_HEADER: z.preprocess(emptyAsUndefined, z.string().toLowerCase().default("x-forwarded-for")),
     RATE_LIMIT_SALT: z.preprocess(emptyAsUndefined, z.string().default("attune-development-salt")),
+    POSTS_FIXTURES_DIR: postsFixturesDir,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -53,4 +56,20 @@ export function env(): Env {
 /** For tests that change the environment between cases. */
 export function resetEnvForTests() {
   cached = undefined;
+}
+
+const contentEnvSchema = z.object({ APP_URL: appUrl, POSTS_FIXTURES_DIR: postsFixturesDir });
+
+/**
+ * The few variables that static pages, feeds and the sitemap read while
+ * `next build` prerenders them. Apart from env() because a production build
+ * has no runtime secrets, and env() would refuse to run without them.
+ */
+export function contentEnv(): z.infer<typeof contentEnvSchema> {
+  const result = contentEnvSchema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}\nSee .env.example.`);
+  }
+  return result.data;
 }
