@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FromTheBlog } from "@/components/blog/from-the-blog";
 import { practice } from "@/lib/content/practice";
 import { listOfStates } from "@/lib/content/us-states";
 
@@ -30,6 +31,8 @@ export default function HomePage() {
           ))}
         </ul>
       </section>
+
+      <FromTheBlog />
 
       <section className="section prose" aria-labelledby="about-heading">
         <h2 id="about-heading">About me</h2>

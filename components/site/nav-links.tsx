@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 // Only pages that exist; each capability adds its page here when it ships.
 const links = [
   { href: "/", label: "Home" },
+  { href: "/blog", label: "Blog" },
   { href: "/contact", label: "Contact" },
   { href: "/privacy", label: "Privacy" },
 ] as const;

@@ -1,0 +1,9 @@
+import { feedResponse } from "@/lib/content/blog-feeds";
+
+// Built once and refreshed hourly, so a scheduled post joins the feed on its day.
+export const dynamic = "force-static";
+export const revalidate = 3600;
+
+export function GET() {
+  return feedResponse("rss");
+}

@@ -1,0 +1,23 @@
+import type { ComponentProps } from "react";
+import { BookIntakeCallout, SubscribeCallout } from "./calls-to-action";
+
+// A post may link elsewhere (a study, a book); those links say so and open no
+// window of their own, and the visitor's browser is never told where they came from.
+function PostLink({ href = "", children, ...rest }: ComponentProps<"a">) {
+  const external = /^https?:\/\//.test(href);
+  return (
+    <a href={href} {...rest} {...(external ? { rel: "noreferrer" } : {})}>
+      {children}
+    </a>
+  );
+}
+
+/** The components a post's MDX may use, by the names posts write them. */
+export const postComponents = {
+  BookIntakeCallout,
+  SubscribeCallout,
+  a: PostLink,
+};
+
+/** Names a post may write as <Name />; anything else stops the build. */
+export const POST_COMPONENT_NAMES = ["BookIntakeCallout", "SubscribeCallout"] as const;
