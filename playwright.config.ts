@@ -56,6 +56,8 @@ export default defineConfig({
         RATE_LIMIT_SALT: "e2e-rate-limit-salt",
         OUTBOX_SWEEP_INTERVAL_SECONDS: "2",
         NEXT_TELEMETRY_DISABLED: "1",
+        // The blog's test draft and scheduled post (see .env.example); the build must have them too.
+        POSTS_FIXTURES_DIR: "e2e/fixtures/posts",
       },
     },
     {

@@ -67,7 +67,12 @@ const steps = [
   () => run("lint", "npx", ["eslint", "--max-warnings=0", "."]),
   () => run("unit tests", "npx", vitest("unit").args, { count: vitest("unit").count }),
   () => run("integration tests", "npx", vitest("integration").args, { count: vitest("integration").count }),
-  () => run("production build", "npx", ["next", "build"]),
+  // Built as the end-to-end tests serve it: canonical URLs and feeds carry the
+  // test server's address, and the blog gains its test draft and scheduled post.
+  () =>
+    run("production build", "npx", ["next", "build"], {
+      extraEnv: { APP_URL: `http://localhost:${process.env.E2E_APP_PORT ?? 3100}`, POSTS_FIXTURES_DIR: "e2e/fixtures/posts" },
+    }),
   () =>
     run("end-to-end tests", "npx", ["playwright", "test", "--reporter=list,json"], {
       extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` },

@@ -11,7 +11,7 @@ function Neighbour({ part, rel }: { part: ListedPart; rel: "prev" | "next" }) {
         <span className="series-nav-static">
           <span className="series-nav-label">
             {label}: Part {part.post.part}, coming {formatCalendarDate(part.post.published, practice.locale)}
-          </span>
+          </span>{" "}
           <span className="series-nav-title">{part.post.title}</span>
         </span>
       </p>
@@ -22,7 +22,7 @@ function Neighbour({ part, rel }: { part: ListedPart; rel: "prev" | "next" }) {
       <Link href={`/blog/${part.post.slug}`} rel={rel}>
         <span className="series-nav-label">
           {label}: Part {part.post.part}
-        </span>
+        </span>{" "}
         <span className="series-nav-title">{part.post.title}</span>
       </Link>
     </p>
