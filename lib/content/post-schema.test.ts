@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PostContentError, checkHeadingOutline, checkSeries, countWords, parsePostSource, readingMinutes } from "./post-schema";
+import { PostContentError, checkPostBody, checkSeries, countWords, parsePostSource, readingMinutes } from "./post-schema";
 
 const FILE = "content/posts/a-post.mdx";
 
@@ -96,13 +96,20 @@ describe("parsePostSource", () => {
   });
 });
 
-describe("checkHeadingOutline", () => {
+describe("checkPostBody", () => {
   it("accepts ## sections with ### inside, and ignores # in code", () => {
-    expect(checkHeadingOutline("Intro\n\n## One\n\n### One a\n\n## Two\n\n```\n# not a heading\n```\n")).toEqual([]);
+    expect(checkPostBody("Intro\n\n## One\n\n### One a\n\n## Two\n\n```\n# not a heading\n```\n")).toEqual([]);
+  });
+
+  it("refuses import and export lines, which MDX would otherwise drop or run", () => {
+    expect(checkPostBody('Hello\n\nimport fs from "node:fs"\n\nexport const x = 1\n')).toEqual([
+      { line: 3, message: expect.stringContaining("cannot import or export") },
+      { line: 5, message: expect.stringContaining("cannot import or export") },
+    ]);
   });
 
   it("refuses a second h1, a ### before any ##, and anything deeper than ###", () => {
-    expect(checkHeadingOutline("# Title again\n\n### Early\n\n## Fine\n\n#### Deep\n").map((problem) => problem.line)).toEqual([1, 3, 7]);
+    expect(checkPostBody("# Title again\n\n### Early\n\n## Fine\n\n#### Deep\n").map((problem) => problem.line)).toEqual([1, 3, 7]);
   });
 });
 

@@ -80,7 +80,7 @@ export function parsePostSource(file: string, source: string): ParsedPost {
     }
   }
   const bodyLine = source.slice(0, source.length - parsed.content.length).split("\n").length;
-  problems.push(...checkHeadingOutline(parsed.content).map((problem) => `${file}: line ${problem.line + bodyLine - 1}: ${problem.message}`));
+  problems.push(...checkPostBody(parsed.content).map((problem) => `${file}: line ${problem.line + bodyLine - 1}: ${problem.message}`));
   if (problems.length > 0 || !result.success) throw new PostContentError(problems);
   return { file, slug, frontmatter: result.data, body: parsed.content, bodyLine };
 }
@@ -88,9 +88,9 @@ export function parsePostSource(file: string, source: string): ParsedPost {
 /**
  * The page's title is the only h1, so a post's own headings are ## sections
  * with ### inside them. Anything else leaves a gap in the outline that screen
- * reader users navigate by.
+ * reader users navigate by. Also refuses import and export lines.
  */
-export function checkHeadingOutline(body: string): { line: number; message: string }[] {
+export function checkPostBody(body: string): { line: number; message: string }[] {
   const problems: { line: number; message: string }[] = [];
   let fence: string | null = null;
   let sawSection = false;
@@ -103,6 +103,11 @@ export function checkHeadingOutline(body: string): { line: number; message: stri
       return;
     }
     if (fence !== null) return;
+    // MDX would run these; the compiler drops them instead, which would leave a silent hole in the post.
+    if (/^(import|export)\s/.test(text)) {
+      problems.push({ line, message: "posts cannot import or export code; use only text and the call-to-action components" });
+      return;
+    }
     const heading = /^\s{0,3}(#{1,6})(?:[ \t]|$)/.exec(text);
     if (!heading) return;
     const level = heading[1]!.length;
