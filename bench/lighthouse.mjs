@@ -58,7 +58,9 @@ export async function lighthouseScores(baseUrl, pages = LIGHTHOUSE_PAGES) {
     writeFileSync(`bench/results/lighthouse${path === "/" ? "-home" : path.replaceAll("/", "-")}.json`, JSON.stringify(lhr));
   }
 
-  console.info(`\nLighthouse ${rows[0]?.lhr.lighthouseVersion ?? ""} (mobile), ${baseUrl}`);
+  // Lighthouse's CPU benchmark of this machine at the time: scores on a busy shared machine run lower.
+  const benchmarkIndex = rows.map((row) => Math.round(row.lhr.environment.benchmarkIndex)).join("/");
+  console.info(`\nLighthouse ${rows[0]?.lhr.lighthouseVersion ?? ""} (mobile), ${baseUrl}, machine benchmark index ${benchmarkIndex}`);
   console.info(`${"page".padEnd(42)}${"perf".padStart(6)}${"a11y".padStart(6)}${"best".padStart(6)}${"seo".padStart(6)}`);
   for (const row of rows) {
     console.info(`${row.path.padEnd(42)}${CATEGORIES.map((id) => String(row.scores[id]).padStart(6)).join("")}`);
