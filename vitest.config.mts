@@ -15,7 +15,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts{,x}", "db/**/*.test.ts", "emails/**/*.test.ts{,x}"],
+          include: ["lib/**/*.test.ts{,x}", "components/**/*.test.tsx", "db/**/*.test.ts", "emails/**/*.test.ts{,x}"],
           exclude: ["**/*.integration.test.ts"],
           environment: "node",
         },
