@@ -1,8 +1,10 @@
-// Starts the production build (`next start`) for a benchmark on a free port,
-// in its own process group so that stopping it stops every child it spawned.
+// The production build for the blog benchmarks: built without the test
+// fixtures, served by `next start` (bench/lib.mjs) on a free port of the
+// blog's range, with settings that touch no real data and send nothing.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
+import { startApp } from "./lib.mjs";
 
 /** Ports the blog benchmarks may use on a shared machine. */
 export const BENCH_PORTS = [3202, 3203, 3204, 3205, 3206, 3207, 3208, 3209];
@@ -23,18 +25,16 @@ export async function freePort(ports = BENCH_PORTS) {
 }
 
 /**
- * The environment a production server needs to start. Dummy secrets, an
- * in-memory database and a mail endpoint that goes nowhere: a benchmark never
- * touches real data or sends anything.
+ * Dummy secrets, an in-memory database and a mail endpoint that goes nowhere.
+ * Empty values count as unset, so a DATABASE_URL or fixture folder in the
+ * caller's environment is ignored.
  */
 export function benchEnv(appUrl) {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  delete env.POSTS_FIXTURES_DIR;
   return {
-    ...env,
     NODE_ENV: "production",
     APP_URL: appUrl,
+    DATABASE_URL: "",
+    POSTS_FIXTURES_DIR: "",
     PGLITE_DIR: "memory://",
     RESEND_API_KEY: "re_bench_not_a_key",
     RESEND_BASE_URL: "http://127.0.0.1:9",
@@ -45,46 +45,18 @@ export function benchEnv(appUrl) {
   };
 }
 
-/** Runs `next build` as the benchmark will serve it: no test fixtures, canonical URLs on the bench port. */
+/** `next build` as the benchmark serves it: no test fixtures, canonical URLs on the bench port. */
 export function buildForBench(appUrl) {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["next", "build"], { stdio: ["ignore", "inherit", "inherit"], env: benchEnv(appUrl) });
+    const child = spawn("npx", ["next", "build"], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...benchEnv(appUrl) } });
     child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
   });
 }
 
-/** Starts `next start` and resolves once it answers; `stop()` ends its whole process group. */
 export async function startNext(port) {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build in .next; run `npx next build` first.");
-  const baseUrl = `http://localhost:${port}`;
-  const child = spawn("npx", ["next", "start", "-p", String(port)], {
-    detached: true,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: benchEnv(baseUrl),
-  });
-  const stop = () => {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // Already gone.
-    }
-  };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`${baseUrl}/privacy`);
-      if (response.ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) {
-      stop();
-      throw new Error("next start did not answer within 60 s");
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return { baseUrl, stop };
+  const app = await startApp({ port, env: benchEnv(`http://localhost:${port}`) });
+  return { baseUrl: app.url, stop: app.stop };
 }
 
 /** Runs `fn` against a server on a free port, started for it unless `--url` names one. */
@@ -92,16 +64,13 @@ export async function withServer(fn) {
   const urlFlag = process.argv.indexOf("--url");
   if (urlFlag !== -1) return fn(process.argv[urlFlag + 1].replace(/\/$/, ""));
   const server = await startNext(await freePort());
-  const stopOnSignal = () => {
-    server.stop();
-    process.exit(130);
-  };
+  const stopOnSignal = () => server.stop().finally(() => process.exit(130));
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);
   try {
     return await fn(server.baseUrl);
   } finally {
-    server.stop();
+    await server.stop();
     process.off("SIGINT", stopOnSignal);
     process.off("SIGTERM", stopOnSignal);
   }
