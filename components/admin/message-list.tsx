@@ -21,7 +21,10 @@ export function MessageList({ messages, caption }: { messages: MessageSummary[];
             <tr key={message.id} className={message.readAt ? undefined : "unread"}>
               <td>{message.handledAt ? "Handled" : message.readAt ? "Read" : <strong>New</strong>}</td>
               <td>
-                <Link href={`/admin/messages/${message.id}`}>{message.name}</Link>
+                {/* Not prefetched: rendering a message marks it read and records the read. */}
+                <Link href={`/admin/messages/${message.id}`} prefetch={false}>
+                  {message.name}
+                </Link>
                 <br />
                 <span className="muted">{message.email}</span>
               </td>
