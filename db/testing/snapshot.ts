@@ -30,7 +30,7 @@ export async function rowsContaining(needle: string): Promise<{ table: string; c
   const found: { table: string; column: string; count: number }[] = [];
   for (const { table_name, column_name } of columns) {
     const counted = (await db.execute(
-      sql`select count(*)::int as n from ${sql.identifier(table_name)} where lower(${sql.identifier(column_name)}::text) like ${`%${needle.toLowerCase()}%`}`,
+      sql`select count(*)::int as n from ${sql.identifier(table_name)} where strpos(lower(${sql.identifier(column_name)}::text), ${needle.toLowerCase()}) > 0`,
     )) as unknown as { rows: { n: number }[] } | { n: number }[];
     const n = (Array.isArray(counted) ? counted : counted.rows)[0]!.n;
     if (n > 0) found.push({ table: table_name, column: column_name, count: n });
