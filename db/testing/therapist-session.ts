@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { sessions, users } from "@/db/schema";
-import { storedSessionKey } from "@/lib/auth/session-adapter";
+import { storedSessionKey } from "@/lib/auth/session-key";
 import { randomToken } from "@/lib/security/hash";
 import { env } from "@/lib/env";
 import { request } from "./request-scope";

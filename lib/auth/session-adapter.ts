@@ -1,6 +1,6 @@
 import "server-only";
 import type { Adapter, AdapterSession } from "@auth/core/adapters";
-import { keyedHash } from "@/lib/security/hash";
+import { storedSessionKey } from "./session-key";
 
 type Options = { secret: string; maxLifetimeHours: number; now?: () => Date };
 
@@ -42,9 +42,4 @@ export function withSessionRules(adapter: Adapter, { secret, maxLifetimeHours, n
       return withToken((await deleteSession(hashed(sessionToken))) ?? null, sessionToken);
     },
   };
-}
-
-/** The stored key of a session cookie's value; for the e2e fixture and tests that write session rows. */
-export function storedSessionKey(secret: string, sessionToken: string) {
-  return keyedHash(secret, `session:${sessionToken}`);
 }

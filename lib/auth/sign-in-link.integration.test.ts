@@ -6,7 +6,7 @@ import { databaseSnapshot } from "@/db/testing/snapshot";
 import { THERAPIST } from "@/db/testing/therapist-session";
 import { renderEmail } from "@/lib/email/render";
 import { resetEnvForTests } from "@/lib/env";
-import { storedSessionKey } from "./session-adapter";
+import { storedSessionKey } from "./session-key";
 import { inspectSignInLink, requestSignInLink, signInRateLimits, spendSignInLink } from "./sign-in-link";
 
 const original = { THERAPIST_EMAILS: process.env.THERAPIST_EMAILS, AUTH_SECRET: process.env.AUTH_SECRET };

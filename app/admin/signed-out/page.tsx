@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import SignInLayout from "../sign-in/layout";
 
 export const metadata: Metadata = { title: "Signed out" };
 
-export default function SignedOutPage() {
+export default async function SignedOutPage() {
+  // Rendered per request like the rest of /admin, so its scripts carry the CSP nonce.
+  await connection();
   return (
     <SignInLayout>
       <div className="prose">

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 
 export const metadata: Metadata = { title: "Check your email" };
 
 /** The same page for every address, known or not: it reveals nothing about who may sign in. */
-export default function CheckEmailPage() {
+export default async function CheckEmailPage() {
+  // Rendered per request like the rest of /admin, so its scripts carry the CSP nonce.
+  await connection();
   return (
     <div className="prose">
       <h1>Check your email</h1>

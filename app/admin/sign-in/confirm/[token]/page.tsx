@@ -4,7 +4,10 @@ import { connection } from "next/server";
 import { inspectSignInLink } from "@/lib/auth/sign-in-link";
 import { confirmSignInAction } from "./actions";
 
-export const metadata: Metadata = { title: "Sign in", referrer: "no-referrer" };
+// No referrer meta here: with "no-referrer" Chromium sends `Origin: null` on the form post, which
+// Next rightly refuses as a cross-site action. The site-wide strict-origin-when-cross-origin policy
+// already keeps the token out of other sites' logs.
+export const metadata: Metadata = { title: "Sign in" };
 
 /**
  * Where an emailed sign-in link lands. Opening it changes nothing, so a mail
