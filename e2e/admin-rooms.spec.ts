@@ -144,6 +144,7 @@ test("overview, outbox and audit log show what they should, and nothing they sho
 });
 
 test("every room is accessible, and usable at 320 px", async ({ page, browser }, testInfo) => {
+  test.setTimeout(90_000);
   const visitor = await pageFromAnotherAddress(browser);
   await visitorSends(visitor, { name: uniqueName("Narrow Screen"), email: uniqueEmail(), message: "A".repeat(300) });
   await visitor.context().close();

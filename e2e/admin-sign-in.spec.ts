@@ -186,8 +186,10 @@ test("the sign-in pages are accessible", async ({ page }, testInfo) => {
   await expect(page.getByText("Please enter your email address.")).toBeVisible();
   await expectAccessible(page);
   const link = await requestSignInLink(page, therapistFor(testInfo));
+  await expect(page).toHaveTitle(/^Check your email/);
   await expectAccessible(page);
   await page.goto(link);
+  await expect(page).toHaveTitle(/^Sign in/);
   await expectAccessible(page);
   await page.goto("/admin/sign-in/confirm/not-a-real-link");
   await expect(page.getByRole("heading", { name: "This sign-in link cannot be used" })).toBeVisible();
