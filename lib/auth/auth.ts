@@ -62,7 +62,8 @@ export async function authConfig(): Promise<NextAuthConfig> {
     callbacks: {
       // Checked again when the link is spent: an address removed since the link was sent gets no session.
       signIn: ({ user }) => isTherapistEmail(user.email),
-      session: ({ session, user }) => ({ expires: session.expires, user: { id: user.id, email: user.email } }) as never,
+      // Only what the guard needs leaves this callback: the user's id and address.
+      session: ({ session, user }) => ({ expires: session.expires, user: { id: user.id, email: user.email } }),
     },
     logger: {
       // Auth.js logs whole error objects; ours carry no addresses or tokens.
