@@ -15,6 +15,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { directDatabase } from "./fixtures/database";
 import { expect, readEmails, test, uniqueEmail } from "./fixtures";
 import { addSessionCookie, pageFromAnotherAddress, signInAsTherapist, therapistFor } from "./fixtures/therapist";
+import { visitorSends } from "./fixtures/visitor";
 
 const PUBLIC_ACTIONS = new Set([
   "app/(site)/contact/actions.ts#sendContactMessageAction",
@@ -60,16 +61,9 @@ function refusedToSignIn(response: Awaited<ReturnType<APIRequestContext["post"]>
 }
 
 async function visitorMessage(page: Page) {
-  const name = `Guard Target ${Date.now().toString(36)}`;
-  const email = uniqueEmail("target");
-  await page.goto("/contact");
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Your message").fill("Please do not touch this message.");
-  await page.getByLabel(/I agree that the practice may store/).check();
-  await page.getByRole("button", { name: "Send message" }).click();
-  await expect(page.getByRole("heading", { name: "Thank you, your message has been sent" })).toBeVisible();
-  return { name, email };
+  const target = { name: `Guard Target ${Date.now().toString(36)}`, email: uniqueEmail("target") };
+  await visitorSends(page, { ...target, message: "Please do not touch this message." });
+  return target;
 }
 
 test("every private action and page refuses intruders and changes nothing", async ({ browser, playwright }, testInfo) => {

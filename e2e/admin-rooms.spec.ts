@@ -1,16 +1,6 @@
-import type { Page } from "@playwright/test";
 import { expect, expectAccessible, readEmails, test, uniqueEmail } from "./fixtures";
 import { pageFromAnotherAddress, signInAsTherapist, therapistFor } from "./fixtures/therapist";
-
-async function visitorSends(page: Page, values: { name: string; email: string; message: string }) {
-  await page.goto("/contact");
-  await page.getByLabel("Your name").fill(values.name);
-  await page.getByLabel("Email address").fill(values.email);
-  await page.getByLabel("Your message").fill(values.message);
-  await page.getByLabel(/I agree that the practice may store/).check();
-  await page.getByRole("button", { name: "Send message" }).click();
-  await expect(page.getByRole("heading", { name: "Thank you, your message has been sent" })).toBeVisible();
-}
+import { visitorSends } from "./fixtures/visitor";
 
 const uniqueName = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 

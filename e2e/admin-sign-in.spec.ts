@@ -1,18 +1,9 @@
 import { directDatabase, NEEDS_DATABASE } from "./fixtures/database";
 import { allEmails, expect, expectAccessible, readEmails, test, uniqueEmail } from "./fixtures";
 import { pageFromAnotherAddress, requestSignInLink, signInByEmail, therapistFor } from "./fixtures/therapist";
+import { visitorSends } from "./fixtures/visitor";
 
 const NOTIFICATION_TO = "maya@stillwater.example";
-
-async function visitorSends(page: import("@playwright/test").Page, values: { name: string; email: string; message: string }) {
-  await page.goto("/contact");
-  await page.getByLabel("Your name").fill(values.name);
-  await page.getByLabel("Email address").fill(values.email);
-  await page.getByLabel("Your message").fill(values.message);
-  await page.getByLabel(/I agree that the practice may store/).check();
-  await page.getByRole("button", { name: "Send message" }).click();
-  await expect(page.getByRole("heading", { name: "Thank you, your message has been sent" })).toBeVisible();
-}
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`the therapist's sign-in, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {

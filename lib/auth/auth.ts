@@ -6,32 +6,26 @@ import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AUTH_BASE_PATH, CHECK_EMAIL_PATH, SIGN_IN_PATH, sessionCookieOptions } from "./auth.config";
-import { normaliseEmailAddress } from "./email-address";
 import { withSessionRules } from "./session-adapter";
-import { SIGN_IN_LINK_MINUTES, queueSignInEmail } from "./sign-in-email";
+import { SIGN_IN_LINK_MINUTES } from "./sign-in-email";
 import { isTherapistEmail } from "./therapists";
 
 /**
- * Sign-in by emailed link. Our own action (lib/auth/sign-in-link.ts) checks
- * the allowlist, rate-limits and queues the link in one transaction, so
- * Auth.js's sign-in endpoint is never exposed; Auth.js spends the link and
- * creates the session. `sendVerificationRequest` is here for Auth.js's own
- * path and sends the same email through the outbox.
+ * Sign-in by emailed link. Links are requested through our own action
+ * (lib/auth/sign-in-link.ts), which rate-limits, checks the allowlist and
+ * writes the token and its email through the outbox in one transaction;
+ * Auth.js's own sign-in endpoint is not mounted, and it would send the email
+ * and store the token separately, after none of those checks. So Auth.js
+ * only ever spends links and makes sessions here, and its send step refuses
+ * rather than becoming a second, unchecked way in.
  */
 const signInLinkProvider: EmailConfig = {
   id: "email",
   type: "email",
   name: "Email",
   maxAge: SIGN_IN_LINK_MINUTES * 60,
-  normalizeIdentifier(identifier) {
-    const normalised = normaliseEmailAddress(identifier);
-    if (!normalised) throw new Error("Not an address that may sign in.");
-    return normalised;
-  },
-  async sendVerificationRequest({ identifier, token }) {
-    if (!isTherapistEmail(identifier)) return;
-    const db = await getDb();
-    await db.transaction((tx) => queueSignInEmail(tx, identifier, token));
+  sendVerificationRequest() {
+    throw new Error("Sign-in links are requested through lib/auth/sign-in-link.ts only.");
   },
 };
 
