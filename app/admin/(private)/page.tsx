@@ -8,7 +8,9 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   await connection();
-  const [messages, outbox] = await Promise.all([messagesNeedingAttention(), outboxNeedingAttention()]);
+  // One after the other: when the guard refuses the first, the second never starts.
+  const messages = await messagesNeedingAttention();
+  const outbox = await outboxNeedingAttention();
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return (
     <>
