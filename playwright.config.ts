@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_AUTH_SECRET, E2E_THERAPISTS } from "./e2e/fixtures/e2e-env";
 import { CHROMIUM_ARGS, NO_CHROMIUM_HELP, findChromium } from "./scripts/find-chromium.mjs";
 
 const executablePath = findChromium();
@@ -54,6 +55,8 @@ export default defineConfig({
         RESEND_BASE_URL: `http://127.0.0.1:${RESEND_PORT}`,
         CRON_SECRET: "e2e-cron-secret-that-is-long-enough-000",
         RATE_LIMIT_SALT: "e2e-rate-limit-salt",
+        AUTH_SECRET: E2E_AUTH_SECRET,
+        THERAPIST_EMAILS: E2E_THERAPISTS.join(","),
         OUTBOX_SWEEP_INTERVAL_SECONDS: "2",
         NEXT_TELEMETRY_DISABLED: "1",
         // The blog's test draft and scheduled post (see .env.example); the build must have them too.

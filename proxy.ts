@@ -1,4 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
+import {
+  RETURN_TO_COOKIE,
+  RETURN_TO_MAX_AGE_SECONDS,
+  SESSION_COOKIE_NAMES,
+  SIGN_IN_PATH,
+  SIGNED_OUT_PATH,
+  safeReturnPath,
+} from "@/lib/auth/auth.config";
 import { practice } from "@/lib/content/practice";
 
 // Pages rendered per request: they get a fresh nonce and are never cached.
@@ -46,6 +54,29 @@ export function proxy(request: NextRequest) {
 
   const nonce = dynamic ? btoa(crypto.randomUUID()) : null;
   const policy = contentSecurityPolicy(nonce);
+
+  // A convenience, never the gate (lib/auth/guards.ts is): a browser with no
+  // session cookie at all goes straight to sign-in, remembering where it was
+  // heading so a "new message" link lands on that message afterwards.
+  if (request.method === "GET" && isPrivatePage(pathname) && !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) {
+    const signIn = request.nextUrl.clone();
+    signIn.pathname = SIGN_IN_PATH;
+    signIn.search = "";
+    const response = NextResponse.redirect(signIn, 303);
+    const returnTo = safeReturnPath(pathname);
+    if (returnTo) {
+      response.cookies.set(RETURN_TO_COOKIE, returnTo, {
+        httpOnly: true,
+        sameSite: "lax",
+        path: "/admin",
+        maxAge: RETURN_TO_MAX_AGE_SECONDS,
+        secure: request.nextUrl.protocol === "https:",
+      });
+    }
+    response.headers.set("Content-Security-Policy", policy);
+    response.headers.set("Cache-Control", "private, no-store, max-age=0");
+    return response;
+  }
   const requestHeaders = new Headers(request.headers);
   // Next reads the nonce from the request's policy and stamps its scripts with it.
   if (nonce) requestHeaders.set("Content-Security-Policy", policy);
@@ -53,7 +84,13 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   if (dynamic) response.headers.set("Cache-Control", "private, no-store, max-age=0");
+  if (pathname === "/admin" || pathname.startsWith("/admin/")) response.headers.set("X-Robots-Tag", "noindex, nofollow");
   return response;
+}
+
+function isPrivatePage(pathname: string) {
+  if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return false;
+  return !(pathname === SIGN_IN_PATH || pathname.startsWith(`${SIGN_IN_PATH}/`) || pathname === SIGNED_OUT_PATH);
 }
 
 function tooLargePage() {

@@ -28,6 +28,9 @@ export default defineConfig({
           exclude: ["node_modules/**", ".next/**"],
           environment: "node",
           setupFiles: ["db/testing/integration-setup.ts"],
+          // Bundled rather than loaded by Node, so that its imports of
+          // next/headers reach db/testing/request-scope.ts's stand-in.
+          server: { deps: { inline: ["next-auth"] } },
           // One database for the whole run: files take turns with it.
           fileParallelism: false,
           testTimeout: 30_000,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -86,6 +86,95 @@ export const rateLimits = pgTable("rate_limit", {
     .default(sql`now()`),
 });
 
+/*
+ * Auth.js's tables, in the shape @auth/drizzle-adapter expects (property
+ * names are the adapter's, column names ours). Only configured therapists
+ * ever get a row in `user`.
+ */
+export const users = pgTable("user", {
+  id: text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  name: text("name"),
+  email: text("email").unique(),
+  emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
+  image: text("image"),
+});
+
+export const accounts = pgTable(
+  "account",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (table) => [primaryKey({ columns: [table.provider, table.providerAccountId] })],
+);
+
+/**
+ * A signed-in browser. `sessionToken` holds a keyed hash of the cookie's
+ * value (lib/auth/session-adapter.ts), so neither a copy of this table nor a
+ * server with another AUTH_SECRET can use it.
+ */
+export const sessions = pgTable(
+  "session",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Slides forward with use: the idle timeout.
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+    // Never moves: the absolute lifetime is counted from here.
+    createdAt: createdAt(),
+  },
+  (table) => [index("session_user_idx").on(table.userId)],
+);
+
+/** Emailed sign-in links: `token` is Auth.js's hash of the link's token with AUTH_SECRET. */
+export const verificationTokens = pgTable(
+  "verification_token",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.identifier, table.token] })],
+);
+
+/**
+ * What happened in the private area: who, what, when, which record. Never a
+ * form's contents, and never an erased person's address.
+ */
+export const auditEvents = pgTable(
+  "audit_event",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // The therapist's address, or null for the system (the retention sweep).
+    actor: text("actor"),
+    action: text("action").notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    // Counts and states only, e.g. { messages: 2 } or { status: "handled" }.
+    detail: jsonb("detail").$type<Record<string, string | number | boolean>>(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("audit_event_occurred_at_idx").on(table.occurredAt)],
+);
+
 export type ContactMessage = typeof contactMessages.$inferSelect;
 export type OutboxEmail = typeof outboxEmails.$inferSelect;
 export type EmailAttempt = typeof emailAttempts.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import ContactAcknowledgementEmail from "./contact-acknowledgement";
 import ContactNotificationEmail from "./contact-notification";
+import SignInLinkEmail from "./sign-in-link";
 
 type Sender = "visitors" | "notifications";
 
@@ -25,6 +26,11 @@ export const emailTemplates = {
   "contact-notification": template({
     component: ContactNotificationEmail,
     subject: () => "New message on your website",
+    from: "notifications",
+  }),
+  "sign-in-link": template({
+    component: SignInLinkEmail,
+    subject: () => "Your sign-in link",
     from: "notifications",
   }),
 };

@@ -1,11 +1,40 @@
 import "server-only";
 import { z } from "zod";
+import { normaliseEmailAddress } from "@/lib/auth/email-address";
+import { practice } from "@/lib/content/practice";
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const positiveInt = (fallback: number) => z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(fallback));
 const appUrl = z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3000"));
 const postsFixturesDir = optionalString;
+
+// Known to everyone who reads this file, so production refuses it; in
+// development it makes `npm run dev` sign-in work with nothing configured.
+const DEVELOPMENT_AUTH_SECRET = "attune-development-auth-secret-not-for-production";
+
+/**
+ * The therapist addresses allowed to sign in, comma-separated. Each must be
+ * a plain ASCII address: one that normalisation would change or refuse is
+ * rejected here rather than silently never matching.
+ */
+const therapistEmails = z.string().transform((value, ctx) => {
+  const addresses = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const normalised: string[] = [];
+  for (const address of addresses) {
+    const result = normaliseEmailAddress(address);
+    if (!result || !z.email().safeParse(result).success) {
+      ctx.addIssue({ code: "custom", message: `"${address}" is not a plain ASCII email address` });
+      return z.NEVER;
+    }
+    normalised.push(result);
+  }
+  if (normalised.length === 0) {
+    ctx.addIssue({ code: "custom", message: "list at least one address" });
+    return z.NEVER;
+  }
+  return normalised;
+});
 
 const envSchema = z
   .object({
@@ -22,16 +51,28 @@ const envSchema = z
     TRUSTED_IP_HEADER: z.preprocess(emptyAsUndefined, z.string().toLowerCase().default("x-forwarded-for")),
     RATE_LIMIT_SALT: z.preprocess(emptyAsUndefined, z.string().default("attune-development-salt")),
     POSTS_FIXTURES_DIR: postsFixturesDir,
+    AUTH_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, "use at least 32 random characters (openssl rand -base64 32)").default(DEVELOPMENT_AUTH_SECRET),
+    ),
+    // Unset outside production: the demo practice's own address may sign in.
+    THERAPIST_EMAILS: z.preprocess(emptyAsUndefined, therapistEmails.optional()),
+    AUTH_SESSION_IDLE_MINUTES: positiveInt(60),
+    AUTH_SESSION_MAX_HOURS: positiveInt(12),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
-    for (const key of ["RESEND_API_KEY", "CRON_SECRET"] as const) {
+    for (const key of ["RESEND_API_KEY", "CRON_SECRET", "THERAPIST_EMAILS"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
     }
     if (env.RATE_LIMIT_SALT === "attune-development-salt") {
       ctx.addIssue({ code: "custom", path: ["RATE_LIMIT_SALT"], message: "set a random value in production" });
     }
-  });
+    if (env.AUTH_SECRET === DEVELOPMENT_AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (a random value)" });
+    }
+  })
+  .transform((env) => ({ ...env, THERAPIST_EMAILS: env.THERAPIST_EMAILS ?? [practice.notificationEmail.toLowerCase()] }));
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { When } from "@/components/admin/when";
+import { listAuditEvents } from "@/lib/audit/audit-log";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const actionLabels: Record<string, string> = {
+  "sign-in": "Signed in",
+  "sign-out": "Signed out",
+  read: "Opened",
+  change: "Changed",
+  delete: "Deleted",
+  export: "Exported",
+  erase: "Erased a person",
+  "retention-purge": "Retention purge",
+  "retry-email": "Sent an email again",
+  "cancel-email": "Cancelled an email",
+};
+
+function describeDetail(detail: Record<string, string | number | boolean> | null) {
+  if (!detail) return "—";
+  return Object.entries(detail)
+    .map(([key, value]) => `${key}: ${String(value)}`)
+    .join(", ");
+}
+
+export default async function AuditPage() {
+  await connection();
+  const events = await listAuditEvents();
+  return (
+    <>
+      <h1>Audit log</h1>
+      <p>Everything done in the private area, newest first: who, what, when and which record. Never what anyone wrote.</p>
+      {events.length === 0 ? (
+        <p>Nothing recorded yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Audit log, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Record</th>
+                <th scope="col">Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id}>
+                  <td>
+                    <When at={event.occurredAt} />
+                  </td>
+                  <td>{event.actor ?? "The system"}</td>
+                  <td>{actionLabels[event.action] ?? event.action}</td>
+                  <td>{event.subjectType ? `${event.subjectType}${event.subjectId ? ` ${event.subjectId}` : ""}` : "—"}</td>
+                  <td>{describeDetail(event.detail)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { setSessionCookie, takeReturnPath } from "@/lib/auth/session-cookie";
+import { spendSignInLink } from "@/lib/auth/sign-in-link";
+
+/**
+ * Public endpoint: the "Sign in" button of the page an emailed link opens.
+ * Only this POST spends the link; the page's GET never does.
+ */
+export async function confirmSignInAction(formData: FormData): Promise<void> {
+  const token = formData.get("token");
+  const result = typeof token === "string" ? await spendSignInLink(token) : ({ status: "invalid" } as const);
+  if (result.status === "signed-in") {
+    await setSessionCookie(result.sessionToken);
+    redirect((await takeReturnPath()) as "/admin");
+  }
+  // Back to the link's page, which now explains why it cannot be used.
+  redirect(typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token) ? `/admin/sign-in/confirm/${token}` : "/admin/sign-in/confirm/not-valid");
+}

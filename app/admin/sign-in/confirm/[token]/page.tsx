@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { inspectSignInLink } from "@/lib/auth/sign-in-link";
+import { confirmSignInAction } from "./actions";
+
+// No referrer meta here: with "no-referrer" Chromium sends `Origin: null` on the form post, which
+// Next rightly refuses as a cross-site action. The site-wide strict-origin-when-cross-origin policy
+// already keeps the token out of other sites' logs.
+export const metadata: Metadata = { title: "Sign in" };
+
+/**
+ * Where an emailed sign-in link lands. Opening it changes nothing, so a mail
+ * scanner that follows links cannot spend it; the button's POST does. Works
+ * with JavaScript off: a plain form posting to a server action.
+ */
+export default async function ConfirmSignInPage({ params }: PageProps<"/admin/sign-in/confirm/[token]">) {
+  await connection();
+  const { token } = await params;
+  const state = await inspectSignInLink(token);
+
+  if (state === "expired") {
+    return (
+      <div className="prose">
+        <h1>This sign-in link has expired</h1>
+        <p>Sign-in links are valid for 10 minutes. Please ask for a new one; it takes a moment.</p>
+        <p>
+          <Link href="/admin/sign-in" className="button">
+            Ask for a new link
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  if (state === "invalid") {
+    return (
+      <div className="prose">
+        <h1>This sign-in link cannot be used</h1>
+        <p>
+          It has already been used, or it was not copied completely. Each link works once. If you are already signed in, go
+          to the <Link href="/admin">private area</Link>; otherwise ask for a new link.
+        </p>
+        <p>
+          <Link href="/admin/sign-in" className="button">
+            Ask for a new link
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="prose">
+      <h1>Sign in</h1>
+      <p>Press the button to finish signing in to the private area on this device.</p>
+      <form action={confirmSignInAction}>
+        <input type="hidden" name="token" value={token} />
+        <button type="submit" className="button">
+          Sign in
+        </button>
+      </form>
+    </div>
+  );
+}

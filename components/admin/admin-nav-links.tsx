@@ -1,0 +1,30 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const rooms = [
+  { href: "/admin", label: "Overview" },
+  { href: "/admin/messages", label: "Messages" },
+  { href: "/admin/outbox", label: "Outbox" },
+  { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/privacy", label: "Privacy" },
+] as const;
+
+export function AdminNavLinks() {
+  const pathname = usePathname();
+  return (
+    <ul>
+      {rooms.map((room) => {
+        const current = room.href === "/admin" ? pathname === "/admin" : pathname.startsWith(room.href);
+        return (
+          <li key={room.href}>
+            <Link href={room.href} aria-current={current ? "page" : undefined}>
+              {room.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,121 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditEvents, contactMessages } from "@/db/schema";
+import { storedMessage } from "@/db/testing/fixtures";
+import { navigationOf, redirectOf } from "@/db/testing/request-scope";
+import { databaseSnapshot } from "@/db/testing/snapshot";
+import { THERAPIST, signInAs } from "@/db/testing/therapist-session";
+import { deleteMessage, listMessages, messagesNeedingAttention, openMessage, setMessageArchived, setMessageHandled } from "./messages";
+
+async function audit() {
+  const db = await getDb();
+  return db.select({ actor: auditEvents.actor, action: auditEvents.action, subjectId: auditEvents.subjectId, detail: auditEvents.detail }).from(auditEvents);
+}
+
+async function messageRow(id: string) {
+  const [row] = await (await getDb()).select().from(contactMessages).where(eq(contactMessages.id, id));
+  return row;
+}
+
+/** Every function of this module, called as someone who must be refused. */
+function everyCall(id: string) {
+  return {
+    listMessages: () => listMessages(),
+    listArchived: () => listMessages("archived"),
+    messagesNeedingAttention: () => messagesNeedingAttention(),
+    openMessage: () => openMessage(id),
+    setMessageHandled: () => setMessageHandled({ id, handled: "yes" }),
+    setMessageArchived: () => setMessageArchived({ id, archived: "yes" }),
+    deleteMessage: () => deleteMessage({ id }),
+  };
+}
+
+describe("the contact inbox", () => {
+  it("lists inbox messages newest first, and archived ones apart", async () => {
+    await signInAs(THERAPIST);
+    const older = await storedMessage({ name: "Older", createdAt: new Date(Date.now() - 60_000) });
+    const newer = await storedMessage({ name: "Newer" });
+    const archived = await storedMessage({ name: "Archived", archivedAt: new Date() });
+    expect((await listMessages()).map((message) => message.id)).toEqual([newer.id, older.id]);
+    expect((await listMessages("archived")).map((message) => message.id)).toEqual([archived.id]);
+    expect(await messagesNeedingAttention()).toEqual({ unread: 2, unhandled: 2 });
+    // Listing is not reading: nothing is marked read and nothing recorded.
+    expect((await messageRow(newer.id))!.readAt).toBeNull();
+    expect(await audit()).toEqual([]);
+  });
+
+  it("opening a message marks it read and records who read which message", async () => {
+    await signInAs(THERAPIST);
+    const stored = await storedMessage({ message: "<script>alert(1)</script> as typed" });
+    const opened = await openMessage(stored.id);
+    expect(opened).toMatchObject({ id: stored.id, message: "<script>alert(1)</script> as typed" });
+    expect(opened.readAt).toBeInstanceOf(Date);
+    expect(opened).not.toHaveProperty("formKey");
+    expect((await messageRow(stored.id))!.readAt).toBeInstanceOf(Date);
+    expect(await audit()).toEqual([{ actor: THERAPIST, action: "read", subjectId: stored.id, detail: null }]);
+    expect(await messagesNeedingAttention()).toEqual({ unread: 0, unhandled: 1 });
+  });
+
+  it("answers a malformed or unknown id with a 404 and records nothing", async () => {
+    await signInAs(THERAPIST);
+    for (const id of ["not-a-uuid", "00000000-0000-4000-8000-000000000000", "' or 1=1 --"]) {
+      await expect(openMessage(id)).rejects.toSatisfy((error) => navigationOf(error)?.kind === "not-found");
+    }
+    expect(await audit()).toEqual([]);
+  });
+
+  it("marks a message handled and not handled again, recording each change", async () => {
+    await signInAs(THERAPIST);
+    const stored = await storedMessage();
+    expect(await setMessageHandled({ id: stored.id, handled: "yes" })).toEqual({ ok: true, value: { id: stored.id } });
+    expect((await messageRow(stored.id))!.handledAt).toBeInstanceOf(Date);
+    expect(await setMessageHandled({ id: stored.id, handled: "no" })).toMatchObject({ ok: true });
+    expect((await messageRow(stored.id))!.handledAt).toBeNull();
+    expect((await audit()).map((event) => event.detail)).toEqual([{ handled: true }, { handled: false }]);
+  });
+
+  it("archives a message and moves it back", async () => {
+    await signInAs(THERAPIST);
+    const stored = await storedMessage();
+    expect(await setMessageArchived({ id: stored.id, archived: "yes" })).toMatchObject({ ok: true });
+    expect(await listMessages()).toEqual([]);
+    expect(await setMessageArchived({ id: stored.id, archived: "no" })).toMatchObject({ ok: true });
+    expect((await listMessages()).map((message) => message.id)).toEqual([stored.id]);
+  });
+
+  it("deletes a message for good and records the deletion without its contents", async () => {
+    await signInAs(THERAPIST);
+    const stored = await storedMessage({ message: "Something private" });
+    expect(await deleteMessage({ id: stored.id })).toEqual({ ok: true, value: { id: stored.id } });
+    expect(await messageRow(stored.id)).toBeUndefined();
+    expect(await audit()).toEqual([{ actor: THERAPIST, action: "delete", subjectId: stored.id, detail: null }]);
+    expect(JSON.stringify(await databaseSnapshot())).not.toContain("Something private");
+  });
+
+  it("refuses bad input beside the field and writes nothing", async () => {
+    await signInAs(THERAPIST);
+    const stored = await storedMessage();
+    const before = await databaseSnapshot();
+    expect(await setMessageHandled({ id: stored.id, handled: "maybe" })).toMatchObject({ ok: false, fieldErrors: { handled: [expect.any(String)] } });
+    expect(await setMessageArchived({ id: "nope", archived: "yes" })).toMatchObject({ ok: false, fieldErrors: { id: [expect.any(String)] } });
+    expect(await deleteMessage({ id: stored.id, extra: "x" })).toMatchObject({ ok: false, error: expect.stringContaining("fields it does not have") });
+    expect(await deleteMessage({ id: "00000000-0000-4000-8000-000000000000" })).toMatchObject({ ok: false, error: expect.stringContaining("no longer exists") });
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  for (const [who, setUp] of [
+    ["no session", async () => {}],
+    ["a signed-in user who is not a therapist", async () => void (await signInAs("intruder@example.com"))],
+  ] as const) {
+    it(`refuses every read and write for ${who}, and writes nothing`, async () => {
+      await setUp();
+      const stored = await storedMessage();
+      const before = await databaseSnapshot();
+      for (const [name, call] of Object.entries(everyCall(stored.id))) {
+        expect(await redirectOf(call), name).toBe("/admin/sign-in");
+      }
+      expect(await databaseSnapshot()).toEqual(before);
+    });
+  }
+});

@@ -1,0 +1,208 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditEvents, outboxEmails, sessions, users, verificationTokens } from "@/db/schema";
+import { databaseSnapshot } from "@/db/testing/snapshot";
+import { THERAPIST } from "@/db/testing/therapist-session";
+import { renderEmail } from "@/lib/email/render";
+import { resetEnvForTests } from "@/lib/env";
+import { storedSessionKey } from "./session-key";
+import { inspectSignInLink, requestSignInLink, signInRateLimits, spendSignInLink } from "./sign-in-link";
+
+const original = { THERAPIST_EMAILS: process.env.THERAPIST_EMAILS, AUTH_SECRET: process.env.AUTH_SECRET };
+
+afterEach(() => {
+  for (const [key, value] of Object.entries(original)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  resetEnvForTests();
+});
+
+const ip = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+
+async function ask(email: string, from = ip()) {
+  return requestSignInLink({ email, website: "" }, { ip: from });
+}
+
+/** The token in the link of the newest sign-in email, read back the way the recipient would: from the rendered email. */
+async function tokenFromEmail() {
+  const db = await getDb();
+  const [email] = await db.select().from(outboxEmails);
+  const { text, html } = await renderEmail(email!.template, email!.props);
+  const match = text.match(/http:\/\/localhost:3000\/admin\/sign-in\/confirm\/([A-Za-z0-9_-]{43})(?=\s|$)/);
+  expect(match, "a link to the confirmation page").not.toBeNull();
+  expect(html).toContain(match![0]);
+  return match![1]!;
+}
+
+async function table<T extends typeof outboxEmails | typeof verificationTokens | typeof sessions | typeof users | typeof auditEvents>(t: T) {
+  return (await getDb()).select().from(t as typeof outboxEmails);
+}
+
+describe("asking for a sign-in link", () => {
+  it("queues one plain email for the therapist, with a link to our own confirmation page", async () => {
+    expect(await ask(THERAPIST)).toEqual({ status: "success" });
+    const emails = await table(outboxEmails);
+    expect(emails.map((email) => [email.recipient, email.template, email.subject, email.status])).toEqual([
+      [THERAPIST, "sign-in-link", "Your sign-in link", "pending"],
+    ]);
+    const { text } = await renderEmail(emails[0]!.template, emails[0]!.props);
+    expect(text).toContain("valid for 10 minutes");
+    expect(text).not.toContain("/api/auth");
+    expect(text).not.toContain(THERAPIST);
+  });
+
+  it("stores only a hash of the token, valid for 10 minutes", async () => {
+    const before = Date.now();
+    await ask(THERAPIST);
+    const token = await tokenFromEmail();
+    const [row] = (await table(verificationTokens)) as unknown as { identifier: string; token: string; expires: Date }[];
+    expect(row!.identifier).toBe(THERAPIST);
+    expect(row!.token).not.toContain(token);
+    expect(row!.expires.getTime() - before).toBeGreaterThan(9.9 * 60_000);
+    expect(row!.expires.getTime() - before).toBeLessThanOrEqual(10 * 60_000 + 5_000);
+  });
+
+  it("normalises the address: case and surrounding spaces do not matter", async () => {
+    await ask("  Maya@StillWater.EXAMPLE ");
+    expect((await table(outboxEmails)).map((email) => email.recipient)).toEqual([THERAPIST]);
+  });
+
+  it("answers an unknown address exactly the same, and sends and stores nothing", async () => {
+    const before = await databaseSnapshot();
+    const known = await ask(THERAPIST);
+    await (await getDb()).delete(outboxEmails);
+    await (await getDb()).delete(verificationTokens);
+    for (const address of [
+      "stranger@example.com",
+      "evil-maya@stillwater.example",
+      "maya@stillwater.example.evil.example",
+      "maya.stillwater.example@example.com",
+    ]) {
+      expect(await ask(address), address).toEqual(known);
+    }
+    // Look-alikes outside ASCII are refused as addresses, exactly as any other non-ASCII address is.
+    const nonAscii = await ask("jösé@example.com");
+    expect(nonAscii).toMatchObject({ status: "invalid", fieldErrors: { email: [expect.any(String)] } });
+    for (const address of ["mаya@stillwater.example", "ｍａｙａ＠stillwater.example", "maya@stillwater.example\u200b"]) {
+      expect(await ask(address), address).toEqual({ ...nonAscii, values: { email: address } });
+    }
+    const after = await databaseSnapshot();
+    expect({ ...after, rate_limit: [] }).toEqual({ ...before, rate_limit: [] });
+  });
+
+  it("refuses a malformed address beside the field and writes nothing but the rate-limit count", async () => {
+    const before = await databaseSnapshot();
+    const result = await ask("maya@");
+    expect(result).toMatchObject({ status: "invalid", fieldErrors: { email: [expect.stringContaining("email address like")] }, values: { email: "maya@" } });
+    const unknownField = await requestSignInLink({ email: THERAPIST, role: "admin" }, { ip: ip() });
+    expect(unknownField).toMatchObject({ status: "invalid", formError: expect.stringContaining("fields it does not have") });
+    const after = await databaseSnapshot();
+    expect({ ...after, rate_limit: [] }).toEqual({ ...before, rate_limit: [] });
+  });
+
+  it("refuses a filled honeypot", async () => {
+    const result = await requestSignInLink({ email: THERAPIST, website: "http://spam.example" }, { ip: ip() });
+    expect(result).toMatchObject({ status: "invalid" });
+    expect(await table(outboxEmails)).toHaveLength(0);
+  });
+
+  it("limits requests per address, whoever asks", async () => {
+    for (let i = 0; i < signInRateLimits.perAddress.max; i += 1) expect(await ask(THERAPIST)).toEqual({ status: "success" });
+    const refused = await ask(THERAPIST);
+    expect(refused).toMatchObject({ status: "invalid", formError: expect.stringContaining("Too many") });
+    expect(await table(outboxEmails)).toHaveLength(signInRateLimits.perAddress.max);
+  });
+
+  it("limits requests per IP, known address or not", async () => {
+    const from = ip();
+    for (let i = 0; i < signInRateLimits.perIp.max; i += 1) await ask(`person${i}@example.com`, from);
+    expect(await ask(THERAPIST, from)).toMatchObject({ status: "invalid", formError: expect.stringContaining("Too many") });
+    expect(await table(outboxEmails)).toHaveLength(0);
+  });
+
+  it("replaces an earlier link: only the newest one works", async () => {
+    await ask(THERAPIST);
+    const first = await tokenFromEmail();
+    await (await getDb()).delete(outboxEmails);
+    await ask(THERAPIST);
+    const second = await tokenFromEmail();
+    expect(await inspectSignInLink(first)).toBe("invalid");
+    expect(await inspectSignInLink(second)).toBe("valid");
+  });
+});
+
+describe("using a sign-in link", () => {
+  it("opening it spends nothing; the POST signs in once, with a hashed session row and an audit entry", async () => {
+    await ask(THERAPIST);
+    const token = await tokenFromEmail();
+    expect(await inspectSignInLink(token)).toBe("valid");
+    expect(await inspectSignInLink(token)).toBe("valid");
+    expect(await table(verificationTokens)).toHaveLength(1);
+
+    const spent = await spendSignInLink(token);
+    expect(spent).toMatchObject({ status: "signed-in", email: THERAPIST });
+    const sessionToken = (spent as { sessionToken: string }).sessionToken;
+    const [session] = (await table(sessions)) as unknown as { sessionToken: string; expires: Date }[];
+    expect(session!.sessionToken).toBe(storedSessionKey(process.env.AUTH_SECRET ?? "attune-development-auth-secret-not-for-production", sessionToken));
+    expect(session!.expires.getTime()).toBeGreaterThan(Date.now() + 59 * 60_000);
+    expect(await table(verificationTokens)).toHaveLength(0);
+    const audit = (await table(auditEvents)) as unknown as { actor: string; action: string }[];
+    expect(audit.map((event) => [event.actor, event.action])).toEqual([[THERAPIST, "sign-in"]]);
+  });
+
+  it("refuses a link used a second time", async () => {
+    await ask(THERAPIST);
+    const token = await tokenFromEmail();
+    expect((await spendSignInLink(token)).status).toBe("signed-in");
+    expect(await inspectSignInLink(token)).toBe("invalid");
+    expect(await spendSignInLink(token)).toEqual({ status: "invalid" });
+    expect(await table(sessions)).toHaveLength(1);
+  });
+
+  it("refuses an expired link, and writes no session", async () => {
+    await ask(THERAPIST);
+    const token = await tokenFromEmail();
+    await (await getDb()).update(verificationTokens).set({ expires: new Date(Date.now() - 1000) });
+    expect(await inspectSignInLink(token)).toBe("expired");
+    expect(await spendSignInLink(token)).toEqual({ status: "expired" });
+    expect(await table(sessions)).toHaveLength(0);
+  });
+
+  it("refuses a link with one character changed", async () => {
+    await ask(THERAPIST);
+    const token = await tokenFromEmail();
+    const changed = `${token.slice(0, 20)}${token[20] === "A" ? "B" : "A"}${token.slice(21)}`;
+    expect(await inspectSignInLink(changed)).toBe("invalid");
+    expect(await spendSignInLink(changed)).toEqual({ status: "invalid" });
+    for (const garbage of ["", "x", `${token}x`, "../../api/auth/session", randomUUID()]) {
+      expect(await inspectSignInLink(garbage)).toBe("invalid");
+      expect(await spendSignInLink(garbage)).toEqual({ status: "invalid" });
+    }
+    expect(await table(sessions)).toHaveLength(0);
+    // The real link still works: a wrong guess did not spend it.
+    expect((await spendSignInLink(token)).status).toBe("signed-in");
+  });
+
+  it("refuses a link whose address was removed from THERAPIST_EMAILS after it was sent", async () => {
+    process.env.THERAPIST_EMAILS = `${THERAPIST},second@stillwater.example`;
+    resetEnvForTests();
+    await ask("second@stillwater.example");
+    const token = await tokenFromEmail();
+    process.env.THERAPIST_EMAILS = THERAPIST;
+    resetEnvForTests();
+    expect(await spendSignInLink(token)).toEqual({ status: "invalid" });
+    expect(await table(sessions)).toHaveLength(0);
+  });
+
+  it("refuses every link when AUTH_SECRET differs from the one that made it", async () => {
+    await ask(THERAPIST);
+    const token = await tokenFromEmail();
+    process.env.AUTH_SECRET = "a-different-secret-that-is-long-enough-0000";
+    resetEnvForTests();
+    expect(await inspectSignInLink(token)).toBe("invalid");
+    expect(await spendSignInLink(token)).toEqual({ status: "invalid" });
+    expect(await table(sessions)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const outboxEmailIdSchema = z.strictObject({ id: z.uuid({ error: "That email could not be found." }) });

@@ -1,0 +1,47 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { getDb } from "@/db/client";
+import { contactMessages, outboxEmails } from "@/db/schema";
+import { therapistOperation } from "@/lib/admin/therapist-operation";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { erasePersonSchema } from "./erase-schema";
+
+/**
+ * One capability's part of erasing a person: deletes every row it holds for
+ * `email` (already trimmed and lower-cased) and says how many. Booking and
+ * newsletter add theirs to `personErasers`; the outbox stays last, so the
+ * emails a capability's rows caused are gone with them.
+ */
+export type PersonEraser = { name: string; erase: (tx: Transaction, email: string) => Promise<number> };
+
+const sameAddress = (column: typeof contactMessages.email | typeof outboxEmails.recipient, email: string) =>
+  sql`lower(trim(${column})) = ${email}`;
+
+export const personErasers: PersonEraser[] = [
+  {
+    name: "contactMessages",
+    erase: async (tx, email) => (await tx.delete(contactMessages).where(sameAddress(contactMessages.email, email)).returning({ id: contactMessages.id })).length,
+  },
+  {
+    // Delivery attempts go with their email (ON DELETE CASCADE).
+    name: "outboxEmails",
+    erase: async (tx, email) => (await tx.delete(outboxEmails).where(sameAddress(outboxEmails.recipient, email)).returning({ id: outboxEmails.id })).length,
+  },
+];
+
+/**
+ * Erases everything held about the person with this address, in one
+ * transaction, and records that an erasure happened with its counts: the
+ * audit entry carries no address, or it would itself hold what was erased.
+ */
+export const erasePerson = therapistOperation(erasePersonSchema, async ({ email }, therapist) => {
+  const address = email.trim().toLowerCase();
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const erased: Record<string, number> = {};
+    for (const eraser of personErasers) erased[eraser.name] = await eraser.erase(tx, address);
+    await recordAuditEvent(tx, { actor: therapist.email, action: "erase", subjectType: "person", detail: erased });
+    return erased;
+  });
+});

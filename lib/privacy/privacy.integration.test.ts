@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditEvents, contactMessages, outboxEmails } from "@/db/schema";
+import { redirectOf } from "@/db/testing/request-scope";
+import { databaseSnapshot, rowsContaining } from "@/db/testing/snapshot";
+import { THERAPIST, signInAs } from "@/db/testing/therapist-session";
+import { storedMessage } from "@/db/testing/fixtures";
+import { sendContactMessage } from "@/lib/contact/send-message";
+import { practice } from "@/lib/content/practice";
+import { drainOutbox } from "@/lib/email/dispatcher";
+import { runSweep } from "@/lib/email/sweep";
+import { erasePerson } from "./erase";
+import { purgeExpiredRecords } from "./retention";
+
+async function visitorWrites(email: string, name = "Robin Vale") {
+  const result = await sendContactMessage(
+    { formKey: randomUUID(), name, email, preferredContact: "email", message: "Hello there", consent: "yes" },
+    { ip: `203.0.113.${Math.floor(Math.random() * 250) + 1}` },
+  );
+  expect(result.status).toBe("success");
+}
+
+describe("erasing a person", () => {
+  it("leaves no row anywhere that holds their address, outbox and delivery attempts included", async () => {
+    const person = `Robin.Vale.${randomUUID().slice(0, 6)}@Example.com`;
+    await visitorWrites(person);
+    await visitorWrites(person.toLowerCase());
+    await visitorWrites("someone.else@example.com", "Someone Else");
+    await drainOutbox();
+    expect((await rowsContaining(person)).length).toBeGreaterThan(0);
+
+    await signInAs(THERAPIST);
+    const result = await erasePerson({ email: `  ${person.toUpperCase()} `, confirm: "yes" });
+    expect(result).toEqual({ ok: true, value: { contactMessages: 2, outboxEmails: 2 } });
+
+    expect(await rowsContaining(person)).toEqual([]);
+    expect(await rowsContaining("Robin Vale")).toEqual([]);
+    // Everyone else's data is untouched.
+    const db = await getDb();
+    expect(await db.select({ email: contactMessages.email }).from(contactMessages)).toEqual([{ email: "someone.else@example.com" }]);
+    expect((await rowsContaining("someone.else@example.com")).length).toBeGreaterThan(0);
+    // The erasure is recorded, with counts and without the address.
+    const events = await db.select().from(auditEvents);
+    expect(events.map((event) => [event.actor, event.action, event.subjectType, event.detail])).toEqual([
+      [THERAPIST, "erase", "person", { contactMessages: 2, outboxEmails: 2 }],
+    ]);
+  });
+
+  it("refuses bad input beside the field and erases nothing", async () => {
+    await signInAs(THERAPIST);
+    await visitorWrites("kept@example.com");
+    const before = await databaseSnapshot();
+    expect(await erasePerson({ email: "kept@example.com" })).toMatchObject({ ok: false, fieldErrors: { confirm: [expect.any(String)] } });
+    expect(await erasePerson({ email: "kept@", confirm: "yes" })).toMatchObject({ ok: false, fieldErrors: { email: [expect.any(String)] }, values: { email: "kept@" } });
+    expect(await erasePerson({ email: "%", confirm: "yes" })).toMatchObject({ ok: false });
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it("treats the address literally: no wildcard erases anyone else", async () => {
+    await signInAs(THERAPIST);
+    await visitorWrites("a_b@example.com");
+    await visitorWrites("axb@example.com");
+    expect(await erasePerson({ email: "a_b@example.com", confirm: "yes" })).toMatchObject({ ok: true, value: { contactMessages: 1 } });
+    expect((await rowsContaining("axb@example.com")).length).toBeGreaterThan(0);
+  });
+
+  for (const [who, setUp] of [
+    ["no session", async () => {}],
+    ["a signed-in user who is not a therapist", async () => void (await signInAs("intruder@example.com"))],
+  ] as const) {
+    it(`is refused for ${who}, erasing nothing`, async () => {
+      await setUp();
+      await visitorWrites("kept@example.com");
+      const before = await databaseSnapshot();
+      expect(await redirectOf(() => erasePerson({ email: "kept@example.com", confirm: "yes" }))).toBe("/admin/sign-in");
+      expect(await databaseSnapshot()).toEqual(before);
+    });
+  }
+});
+
+describe("the retention rule", () => {
+  const days = practice.privacy.contactMessageRetentionDays;
+  const ago = (d: number) => new Date(Date.now() - d * 24 * 60 * 60 * 1000);
+
+  it("the periodic sweep deletes messages, and finished emails, older than the retention period, and records the purge", async () => {
+    const old = await storedMessage({ createdAt: ago(days + 1) });
+    const recent = await storedMessage({ createdAt: ago(days - 1) });
+    const db = await getDb();
+    await db.insert(outboxEmails).values([
+      { recipient: old.email, template: "contact-acknowledgement", subject: "s", props: {}, status: "sent", createdAt: ago(days + 1) },
+      { recipient: "waiting@example.com", template: "contact-acknowledgement", subject: "s", props: {}, status: "pending", createdAt: ago(days + 1), nextAttemptAt: new Date(Date.now() + 3_600_000) },
+    ]);
+
+    const { purged } = await runSweep();
+    expect(purged).toEqual({ contactMessages: 1, outboxEmails: 1 });
+    expect((await db.select({ id: contactMessages.id }).from(contactMessages)).map((row) => row.id)).toEqual([recent.id]);
+    expect(await rowsContaining(old.email)).toEqual([]);
+    // An email still waiting to go out is never purged.
+    expect((await db.select({ recipient: outboxEmails.recipient }).from(outboxEmails)).map((row) => row.recipient)).toEqual(["waiting@example.com"]);
+    const [event] = await db.select().from(auditEvents);
+    expect(event).toMatchObject({ actor: null, action: "retention-purge", detail: { contactMessages: 1, outboxEmails: 1, retentionDays: days } });
+  });
+
+  it("records nothing when there is nothing to purge", async () => {
+    await storedMessage();
+    expect(await purgeExpiredRecords()).toEqual({ contactMessages: 0, outboxEmails: 0 });
+    expect(await (await getDb()).select().from(auditEvents)).toEqual([]);
+  });
+});
