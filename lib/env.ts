@@ -19,6 +19,10 @@ const envSchema = z
     CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "use at least 32 random characters").optional()),
     TRUSTED_IP_HEADER: z.preprocess(emptyAsUndefined, z.string().toLowerCase().default("x-forwarded-for")),
     RATE_LIMIT_SALT: z.preprocess(emptyAsUndefined, z.string().default("attune-development-salt")),
+    BOOKING_LINK_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, "use at least 32 random characters").default("attune-development-booking-link-secret"),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -27,6 +31,9 @@ const envSchema = z
     }
     if (env.RATE_LIMIT_SALT === "attune-development-salt") {
       ctx.addIssue({ code: "custom", path: ["RATE_LIMIT_SALT"], message: "set a random value in production" });
+    }
+    if (env.BOOKING_LINK_SECRET === "attune-development-booking-link-secret") {
+      ctx.addIssue({ code: "custom", path: ["BOOKING_LINK_SECRET"], message: "set a random value in production" });
     }
   });
 
