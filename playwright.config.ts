@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_BOOKING_LINK_SECRET } from "./e2e/fixtures/booking";
 import { CHROMIUM_ARGS, NO_CHROMIUM_HELP, findChromium } from "./scripts/find-chromium.mjs";
 
 const executablePath = findChromium();
@@ -39,7 +40,8 @@ export default defineConfig({
     },
     {
       // The production build, as deployed; scripts/test.mjs builds it first.
-      command: `npx next start -p ${APP_PORT}`,
+      // Booking needs a known week and an expired link in the database first (e2e/fixtures/seed-booking.ts).
+      command: `npx tsx --conditions=react-server e2e/fixtures/seed-booking.ts && npx next start -p ${APP_PORT}`,
       url: appUrl,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -52,6 +54,7 @@ export default defineConfig({
         RESEND_BASE_URL: `http://127.0.0.1:${RESEND_PORT}`,
         CRON_SECRET: "e2e-cron-secret-that-is-long-enough-000",
         RATE_LIMIT_SALT: "e2e-rate-limit-salt",
+        BOOKING_LINK_SECRET: E2E_BOOKING_LINK_SECRET,
         OUTBOX_SWEEP_INTERVAL_SECONDS: "2",
         NEXT_TELEMETRY_DISABLED: "1",
       },

@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { activeBookingStatuses, bookings, type Booking } from "@/db/schema";
 import { practice } from "@/lib/content/practice";
@@ -12,7 +11,8 @@ import { bookingEmailProps, notifyTherapist } from "./booking-emails";
 import { visitorBookingCalendar } from "./calendar";
 import { errorLabel, isExclusionViolation } from "./db-errors";
 import { looksLikeManageToken, manageTokenHash } from "./manage-link";
-import { TAKEN, alternativesTo } from "./request-booking";
+import { cancelBookingSchema, rescheduleBookingSchema } from "./manage-schema";
+import { TAKEN, type TimeChoice, alternativesTo } from "./request-booking";
 import { findSessionType } from "./session-types";
 import { heldRange } from "./slots";
 
@@ -103,18 +103,12 @@ export async function managedBookingCalendar(token: string, now = new Date()): P
   );
 }
 
-export const cancelBookingSchema = z.strictObject({ token: z.string().max(100) });
-export const rescheduleBookingSchema = z.strictObject({
-  token: z.string().max(100),
-  startsAt: z.iso.datetime({ error: "Please choose a new time." }),
-});
-export type RescheduleBookingInput = z.input<typeof rescheduleBookingSchema>;
 
 /** What a manage action answers: done (the page reloads with the news) or refused with a reason to show. */
 export type ManageActionState =
   | { status: "idle" }
   | { status: "done"; token: string; outcome: "cancelled" | "rescheduled" }
-  | { status: "refused"; message: string; fieldErrors?: { startsAt?: string[] }; alternatives?: string[]; notFound?: boolean };
+  | { status: "refused"; message: string; fieldErrors?: { startsAt?: string[] }; alternatives?: TimeChoice[]; notFound?: boolean };
 
 const NOT_FOUND: ManageActionState = { status: "refused", message: "We could not find that booking.", notFound: true };
 const CLOSED = `Online changes closed ${practice.booking.changeCutoffHours} hours before the appointment. ${practice.booking.lateCancellationPolicy}`;
@@ -193,7 +187,7 @@ export async function rescheduleBookingByVisitor(
     status: "refused",
     message: `${TAKEN} Your booking still has its old time; please choose another.`,
     fieldErrors: { startsAt: ["Please choose another time."] },
-    alternatives: await alternativesTo(sessionType, startsAt, now),
+    alternatives: await alternativesTo(sessionType, startsAt, now, booking.visitorTimeZone, booking.id),
   });
   if (!(await isFreeSlot(sessionType, startsAt, { now, except: booking.id }))) return taken();
 

@@ -154,7 +154,8 @@ describe("refusing a booking request", () => {
     if (expected.alternatives) {
       expect(result.alternatives!.length).toBeGreaterThan(0);
       const free = await freeStarts(findSessionType(String(input.sessionType))!);
-      for (const alternative of result.alternatives!) expect(free).toContain(alternative);
+      for (const alternative of result.alternatives!) expect(free).toContain(alternative.startsAt);
+      expect(result.alternatives![0]!.label).toMatch(/^\w+day, \w+ \d+, 2027 at \d+:\d\d\s?[AP]M$/);
     }
     expect(result.values.email).toBe(input.email);
     expect(result.values.name).toBe(String(input.name).slice(0, 10_000));
@@ -211,7 +212,14 @@ describe("no double booking, by construction", () => {
       if (refusal.status !== "invalid") continue;
       expect(refusal.formError).toBe("That time was just taken by someone else.");
       // The winner holds 13:55–15:00, so 13:00 to 15:00 are gone too; the nearest left, earliest first.
-      expect(refusal.alternatives).toEqual([at(WEDNESDAY, "12:00"), at(WEDNESDAY, "12:30"), at(WEDNESDAY, "15:30")].map((d) => d.toISOString()));
+      // Labels are in the visitor's zone: London is eight hours ahead of Portland in early March.
+      expect(refusal.alternatives).toEqual(
+        [
+          [at(WEDNESDAY, "12:00"), "8:00"],
+          [at(WEDNESDAY, "12:30"), "8:30"],
+          [at(WEDNESDAY, "15:30"), "11:30"],
+        ].map(([instant, clock]) => ({ startsAt: (instant as Date).toISOString(), label: `Wednesday, March 3, 2027 at ${clock} PM` })),
+      );
     }
     const db = await getDb();
     const held = await db.select().from(bookings);

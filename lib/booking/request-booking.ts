@@ -14,6 +14,7 @@ import { errorLabel, isExclusionViolation, isUniqueViolation } from "./db-errors
 import { manageToken, manageTokenHash } from "./manage-link";
 import { type BookingField, bookingFields, bookingRequestSchema } from "./schema";
 import { type SessionType, findSessionType, formatLabels } from "./session-types";
+import { formatDateTime } from "./format";
 import { heldRange, nearestSlots } from "./slots";
 import { locationName } from "./us-states";
 
@@ -28,11 +29,14 @@ type Refusal = Extract<FormState<BookingField>, { status: "invalid" }>;
  * What the intake form's action answers. A refusal keeps everything typed;
  * two refusals carry more: `outOfState` (the practice cannot see someone
  * where they will be; nothing was stored) and `alternatives` (the time was
- * just taken; the nearest free times, as ISO instants).
+ * just taken; the nearest free times).
  */
 export type BookingRequestState =
   | { status: "idle" }
-  | (Refusal & { outOfState?: { locationName: string }; alternatives?: string[] });
+  | (Refusal & { outOfState?: { locationName: string }; alternatives?: TimeChoice[] });
+
+/** A time to pick, with its label already in the visitor's zone (so server and browser render it alike). */
+export type TimeChoice = { startsAt: string; label: string };
 
 export type RequestBookingResult = BookingRequestState | { status: "requested"; bookingId: string; manageToken: string };
 
@@ -94,7 +98,7 @@ export async function requestBooking(
   if (already[0]) return { status: "requested", bookingId: already[0].id, manageToken: manageToken(already[0].id) };
 
   const startsAt = new Date(request.startsAt);
-  const takenRefusal = async () => ({ ...refuse({ formError: TAKEN }), alternatives: await alternativesTo(sessionType, startsAt, now) });
+  const takenRefusal = async () => ({ ...refuse({ formError: TAKEN }), alternatives: await alternativesTo(sessionType, startsAt, now, request.timeZone) });
   // A time outside the hours, too soon or too far: the page offered no such time.
   if (!(await isFreeSlot(sessionType, startsAt, { now }))) return takenRefusal();
 
@@ -157,10 +161,14 @@ function licensedList() {
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
 }
 
+export function timeChoice(startsAt: Date, zone: string): TimeChoice {
+  return { startsAt: startsAt.toISOString(), label: formatDateTime(startsAt, zone) };
+}
+
 /** The free times nearest to one that was just taken, for the visitor to pick instead. */
-export async function alternativesTo(sessionType: SessionType, startsAt: Date, now: Date): Promise<string[]> {
+export async function alternativesTo(sessionType: SessionType, startsAt: Date, now: Date, zone: string, except?: string): Promise<TimeChoice[]> {
   const week = 7 * 24 * HOUR;
-  const around = await findFreeSlots(sessionType, { now, from: new Date(startsAt.getTime() - week), until: new Date(startsAt.getTime() + week) });
-  const slots = around.length > 0 ? around : await findFreeSlots(sessionType, { now });
-  return nearestSlots(slots, startsAt, 3).map((slot) => slot.startsAt.toISOString());
+  const around = await findFreeSlots(sessionType, { now, except, from: new Date(startsAt.getTime() - week), until: new Date(startsAt.getTime() + week) });
+  const slots = around.length > 0 ? around : await findFreeSlots(sessionType, { now, except });
+  return nearestSlots(slots, startsAt, 3).map((slot) => timeChoice(slot.startsAt, zone));
 }
