@@ -1,4 +1,4 @@
-import { addDays, dayInZone, localTimeToInstant, weekdayOf } from "./time";
+import { addDays, dayInZone, localTimeToInstant, wallClockOf, weekdayOf } from "./time";
 
 export type MinuteRange = { startMinute: number; endMinute: number };
 
@@ -87,12 +87,15 @@ export function expandSlots({ rules, sessionType, busy, now, timeZone, from, unt
   // the UTC day, so one day of margin each side catches every range.
   const lastDay = addDays(dayInZone(new Date(latest), timeZone), 1);
   for (let day = addDays(dayInZone(new Date(earliest), timeZone), -1); day <= lastDay; day = addDays(day, 1)) {
-    for (const range of rangesOnDay(rules, day)) {
+    const ranges = rangesOnDay(rules, day);
+    if (ranges.length === 0) continue;
+    const wallClock = wallClockOf(day, timeZone);
+    for (const range of ranges) {
       // A range ending inside a skipped hour ends when the clocks resume.
-      const rangeEnd = localTimeToInstant(day, range.endMinute, timeZone) ?? localTimeToInstant(day, range.endMinute + 60, timeZone);
+      const rangeEnd = wallClock(range.endMinute) ?? wallClock(range.endMinute + 60);
       if (!rangeEnd) continue;
       for (let minute = range.startMinute; minute < range.endMinute; minute += step) {
-        const start = localTimeToInstant(day, minute, timeZone);
+        const start = wallClock(minute);
         if (!start) continue;
         const startMs = start.getTime();
         if (startMs + duration > rangeEnd.getTime()) break;

@@ -50,19 +50,64 @@ export function localTimeToInstant(day: string, minute: number, zone: string): D
   return local.toJSDate();
 }
 
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at an instant, in ms, read straight from Intl (one call, no allocation of a DateTime). */
+function zoneOffsetMs(zone: string, instant: number): number {
+  let formatter = offsetFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    offsetFormatters.set(zone, formatter);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(instant)) if (part.type !== "literal") parts[part.type] = Number(part.value);
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return wall - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
+/**
+ * A converter for one day's wall-clock minutes, fast on the 363-odd days a
+ * year when the zone's offset does not change: then every minute of the day
+ * is UTC midnight plus that many minutes, less one offset. A local day lies
+ * within 14 hours before and 38 hours after its UTC midnight in every zone,
+ * and clocks never change twice in two days, so equal offsets at both ends
+ * mean a steady day. On a day the clocks change, every minute goes through
+ * Luxon (localTimeToInstant) and its gap and overlap rules.
+ */
+export function wallClockOf(day: string, zone: string): (minute: number) => Date | null {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  const before = zoneOffsetMs(zone, utcMidnight - 14 * 3_600_000);
+  const after = zoneOffsetMs(zone, utcMidnight + 38 * 3_600_000);
+  if (before !== after) return (minute) => localTimeToInstant(day, minute, zone);
+  return (minute) => new Date(utcMidnight + minute * 60_000 - before);
+}
+
 /** The calendar day (YYYY-MM-DD) of an instant as seen in `zone`. */
 export function dayInZone(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISODate()!;
 }
 
+// Calendar-day arithmetic needs no zone: plain UTC dates, which are also much
+// cheaper than building a DateTime for each of a horizon's days.
+const DAY_MS = MINUTES_PER_DAY * 60_000;
+
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar day. */
 export function weekdayOf(day: string): number {
-  return DateTime.fromISO(day, { zone: "UTC" }).weekday;
+  return new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
 }
 
 /** The day `n` days after `day`, both YYYY-MM-DD. */
 export function addDays(day: string, n: number): string {
-  return DateTime.fromISO(day, { zone: "UTC" }).plus({ days: n }).toISODate()!;
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The instants where `day` begins and ends in `zone` (23 or 25 hours apart on the days clocks change). */
