@@ -201,6 +201,8 @@ export async function rescheduleBookingByVisitor(
         .set({
           ...held,
           rescheduleCount: sql`${bookings.rescheduleCount} + 1`,
+          // A request still waiting must be answered before its new time, too.
+          expiresAt: sql`case when ${bookings.status} = 'requested' then least(${bookings.expiresAt}, ${startsAt.toISOString()}::timestamptz) else ${bookings.expiresAt} end`,
           // A new time earns a new reminder, unless the new time is already close: this email serves.
           reminderQueuedAt: remindNow ? now : null,
           updatedAt: now,
