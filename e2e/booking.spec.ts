@@ -54,7 +54,11 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(`booking, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     test.use({ javaScriptEnabled, timezoneId: "Europe/London" });
 
-    test("a visitor requests an intake session, follows the email's link, moves it, then cancels it", async ({ page, request }) => {
+    test("a visitor requests an intake session, follows the email's link, moves it, then cancels it", async ({ page, request, baseURL }) => {
+      const foreign: string[] = [];
+      page.on("request", (sent) => {
+        if (new URL(sent.url()).origin !== new URL(baseURL!).origin) foreign.push(sent.url());
+      });
       const email = uniqueEmail("booker");
       const secret = `private-detail-${Date.now()}`;
       // Each mode books its own day, so the two never race for one time.
@@ -108,6 +112,7 @@ for (const javaScriptEnabled of [true, false]) {
       const [, , cancelled] = await readEmails(email, { count: 3 });
       expect(cancelled!.subject).toBe("Your appointment has been cancelled");
       expect((await request.get(`${new URL(manage).pathname}/calendar.ics`)).status()).toBe(404);
+      expect(foreign).toEqual([]);
     });
 
     test("past the cut-off, a booking cannot be cancelled online and the policy is shown", async ({ page }) => {
@@ -265,7 +270,7 @@ test("50 visitors sending the same time at once: one holds it, 49 are told it wa
           consent: "yes",
           notEmergency: "yes",
         },
-        headers: { "x-forwarded-for": `2001:db8:50::${i.toString(16)}` },
+        headers: { origin: requestUrl.origin, "x-forwarded-for": `2001:db8:50::${i.toString(16)}` },
         maxRedirects: 0,
       }),
     ),
@@ -295,4 +300,14 @@ test("the home page and the navigation lead to booking", async ({ page }) => {
   await expect(page).toHaveURL(/\/book/);
   await expect(page.getByRole("heading", { level: 1, name: "Book an appointment" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Book" })).toHaveAttribute("aria-current", "page");
+});
+
+test("booking pages are private: never cached, a fresh nonce, and kept out of search engines", async ({ request }) => {
+  for (const path of ["/book", "/book?type=intake", `/book/manage/${manageTokenFor(E2E_EXPIRED_BOOKING_ID)}`]) {
+    const response = await request.get(path);
+    expect(response.headers()["cache-control"], path).toContain("no-store");
+    expect(response.headers()["content-security-policy"], path).toMatch(/'nonce-[^']+'/);
+  }
+  const requestPage = await request.get("/book/request?type=intake&start=2000-01-01T00:00:00.000Z");
+  expect(await requestPage.text()).toContain('<meta name="robots" content="noindex, nofollow"/>');
 });
