@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_AUTH_SECRET, E2E_THERAPISTS } from "./e2e/fixtures/e2e-env";
+import { E2E_BOOKING_LINK_SECRET } from "./e2e/fixtures/booking";
 import { CHROMIUM_ARGS, NO_CHROMIUM_HELP, findChromium } from "./scripts/find-chromium.mjs";
 
 const executablePath = findChromium();
@@ -42,7 +43,8 @@ export default defineConfig({
     },
     {
       // The production build, as deployed; scripts/test.mjs builds it first.
-      command: `npx next start -p ${APP_PORT}`,
+      // Booking needs a known week and an expired link in the database first (e2e/fixtures/seed-booking.ts).
+      command: `npx tsx --conditions=react-server e2e/fixtures/seed-booking.ts && npx next start -p ${APP_PORT}`,
       url: appUrl,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -57,6 +59,7 @@ export default defineConfig({
         RATE_LIMIT_SALT: "e2e-rate-limit-salt",
         AUTH_SECRET: E2E_AUTH_SECRET,
         THERAPIST_EMAILS: E2E_THERAPISTS.join(","),
+        BOOKING_LINK_SECRET: E2E_BOOKING_LINK_SECRET,
         OUTBOX_SWEEP_INTERVAL_SECONDS: "2",
         NEXT_TELEMETRY_DISABLED: "1",
         // The blog's test draft and scheduled post (see .env.example); the build must have them too.

@@ -56,6 +56,82 @@ const practice = {
     noticeVersion: "2026-11-01",
     contactMessageRetentionDays: 365,
   },
+  booking: {
+    // Each kind of appointment a visitor can ask for on /book.
+    sessionTypes: [
+      {
+        slug: "consultation",
+        name: "Free consultation call",
+        description:
+          "A free 15-minute call to ask questions and see whether we would be a good fit. Nothing to prepare, no commitment.",
+        durationMinutes: 15,
+        bufferBeforeMinutes: 0,
+        bufferAfterMinutes: 5,
+        // Start times offered within the hours: every quarter hour here.
+        startEveryMinutes: 15,
+        minimumNoticeHours: 4,
+        horizonDays: 30,
+        formats: ["telehealth"],
+        // "immediate": the time is confirmed as soon as it is booked.
+        confirmation: "immediate",
+      },
+      {
+        slug: "intake",
+        name: "Intake session",
+        description:
+          "Your first full 50-minute session: we talk about what brings you, what you hope for, and how we might work together.",
+        durationMinutes: 50,
+        bufferBeforeMinutes: 5,
+        bufferAfterMinutes: 10,
+        startEveryMinutes: 30,
+        minimumNoticeHours: 48,
+        horizonDays: 60,
+        formats: ["telehealth", "in-person"],
+        // "therapist": the request holds the time until the therapist confirms or declines it.
+        confirmation: "therapist",
+      },
+    ],
+    // The usual working week, in the practice's time zone; several ranges a day are fine.
+    // Stored in the database on first use; after that the private area edits it.
+    weeklyHours: {
+      monday: [
+        { start: "09:00", end: "12:00" },
+        { start: "13:00", end: "17:00" },
+      ],
+      tuesday: [
+        { start: "09:00", end: "12:00" },
+        { start: "13:00", end: "17:00" },
+      ],
+      wednesday: [{ start: "12:00", end: "19:00" }],
+      thursday: [
+        { start: "09:00", end: "12:00" },
+        { start: "13:00", end: "17:00" },
+      ],
+      friday: [{ start: "09:00", end: "13:00" }],
+      saturday: [],
+      sunday: [],
+    },
+    // A request the therapist has not answered within this time lapses and frees its time.
+    requestExpiryHours: 48,
+    // Visitors can cancel or move a booking online until this long before it starts.
+    changeCutoffHours: 24,
+    reminderHoursBefore: 24,
+    lateCancellationPolicy:
+      "Appointments can be cancelled or moved online until 24 hours before they start. After that, please call or email the practice; a session cancelled with less than 24 hours' notice may be charged in full, except in an emergency.",
+    inPersonAddress: ["Still Water Therapy", "2240 SE Division Street, Suite 3", "Portland, OR 97202"],
+    telehealthInstructions:
+      "Telehealth sessions use a private video room. The link arrives by email the day before your appointment; you will need a quiet, private space and a device with a camera.",
+    // Where to look when the practice cannot help: someone out of state, or a declined request.
+    elsewhere: [
+      { name: "Psychology Today's therapist directory", how: "search by the state you live in at psychologytoday.com" },
+      { name: "Open Path Collective", how: "lower-cost therapy, at openpathcollective.org" },
+      { name: "988 Suicide & Crisis Lifeline", how: "call or text 988 at any time, for support right now" },
+    ],
+    // Declined, cancelled and expired requests are deleted this many days after they closed.
+    closedRequestRetentionDays: 90,
+    // A booking's private link stops working this many days after the appointment.
+    manageLinkDaysAfterSession: 30,
+  },
 };
 
 export default practice;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -178,3 +178,127 @@ export type EmailAttempt = typeof emailAttempts.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+export const bookingStatus = pgEnum("booking_status", ["requested", "confirmed", "declined", "cancelled", "expired", "completed", "no_show"]);
+/** The statuses that hold a time: the exclusion constraint applies only to these. */
+export const activeBookingStatuses = ["requested", "confirmed"] as const;
+
+/**
+ * An appointment a visitor asked for on /book, with the little intake the
+ * practice needs. Two active bookings can never overlap: the custom migration
+ * `booking_no_overlap` adds an exclusion constraint over
+ * [blocked_from, blocked_until), the session with its buffers.
+ */
+export const bookings = pgTable(
+  "booking",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sessionType: text("session_type").notNull(),
+    format: text("format", { enum: ["telehealth", "in-person"] }).notNull(),
+    status: bookingStatus("status").notNull().default("requested"),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    // The session's buffers are frozen at booking time, so a later change of
+    // configuration never makes two existing bookings overlap.
+    blockedFrom: timestamp("blocked_from", { withTimezone: true }).notNull(),
+    blockedUntil: timestamp("blocked_until", { withTimezone: true }).notNull(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    phone: text("phone"),
+    // Where the person will physically be: a licensed state's two-letter code.
+    location: text("location").notNull(),
+    whatBringsYou: text("what_brings_you"),
+    heardAbout: text("heard_about").notNull(),
+    // The visitor's zone when they booked; emails show times in it.
+    visitorTimeZone: text("visitor_time_zone").notNull(),
+    consentNoticeVersion: text("consent_notice_version").notNull(),
+    consentedAt: timestamp("consented_at", { withTimezone: true }).notNull(),
+    emergencyAcknowledgedAt: timestamp("emergency_acknowledged_at", { withTimezone: true }).notNull(),
+    formKey: uuid("form_key").notNull().unique(),
+    // sha256 of the manage link's token; the token itself is never stored.
+    manageTokenHash: text("manage_token_hash").notNull().unique(),
+    // When an unanswered request lapses; null once it is answered.
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    therapistNote: text("therapist_note"),
+    cancelledBy: text("cancelled_by", { enum: ["visitor", "therapist"] }),
+    // The therapist who last decided on it (from requireTherapist()).
+    decidedBy: text("decided_by"),
+    rescheduleCount: integer("reschedule_count").notNull().default(0),
+    reminderQueuedAt: timestamp("reminder_queued_at", { withTimezone: true }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    // When it stopped holding its time: declined, cancelled or expired. Retention counts from here.
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("booking_starts_at_idx").on(table.startsAt),
+    index("booking_status_idx").on(table.status, table.startsAt),
+    index("booking_email_idx").on(table.email),
+    check("booking_times_in_order", sql`${table.blockedFrom} <= ${table.startsAt} and ${table.startsAt} < ${table.endsAt} and ${table.endsAt} <= ${table.blockedUntil}`),
+  ],
+);
+
+/** The practice's usual week: several ranges a day, in minutes from local midnight in the practice's zone. */
+export const weeklyHours = pgTable(
+  "availability_weekly_hours",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // ISO weekday: 1 is Monday, 7 is Sunday.
+    weekday: integer("weekday").notNull(),
+    startMinute: integer("start_minute").notNull(),
+    endMinute: integer("end_minute").notNull(),
+  },
+  (table) => [
+    index("availability_weekly_hours_weekday_idx").on(table.weekday),
+    check("availability_weekly_hours_valid", sql`${table.weekday} between 1 and 7 and ${table.startMinute} >= 0 and ${table.startMinute} < ${table.endMinute} and ${table.endMinute} <= 1440`),
+  ],
+);
+
+/** Whole days off, first and last day included, in the practice's calendar. */
+export const timeOff = pgTable(
+  "availability_time_off",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (table) => [check("availability_time_off_in_order", sql`${table.startsOn} <= ${table.endsOn}`)],
+);
+
+/** One day's hours replacing the usual week's; no ranges means closed that day. */
+export const dayOverrides = pgTable("availability_override", {
+  day: date("day", { mode: "string" }).primaryKey(),
+  ranges: jsonb("ranges").$type<{ startMinute: number; endMinute: number }[]>().notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * One row, recording that availability was seeded from content/practice.ts,
+ * so a therapist who clears her week does not get it back on the next start.
+ */
+export const bookingSettings = pgTable(
+  "booking_setting",
+  {
+    id: integer("id").primaryKey().default(1),
+    availabilitySeededAt: timestamp("availability_seeded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [check("booking_setting_single_row", sql`${table.id} = 1`)],
+);
+
+/** The therapist's private calendar feed; a new one revokes the old. */
+export const calendarFeeds = pgTable("calendar_feed", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdBy: text("created_by").notNull(),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+export type Booking = typeof bookings.$inferSelect;
+export type WeeklyHoursRange = typeof weeklyHours.$inferSelect;
+export type TimeOff = typeof timeOff.$inferSelect;
+export type DayOverride = typeof dayOverrides.$inferSelect;
+export type CalendarFeed = typeof calendarFeeds.$inferSelect;

@@ -3,6 +3,7 @@
 import { closeDb, databaseEngine, getDb } from "./client";
 import { contactMessages } from "./schema";
 import { practice } from "@/lib/content/practice";
+import { ensureAvailabilitySeeded } from "@/lib/booking/availability";
 
 const demoMessages = [
   {
@@ -38,6 +39,8 @@ async function main() {
     .onConflictDoNothing({ target: contactMessages.formKey })
     .returning({ id: contactMessages.id });
   console.info(`Seeded ${databaseEngine()}: ${inserted.length} new demo message(s).`);
+  // Only the first time: after that the week is the therapist's to edit.
+  if (await ensureAvailabilitySeeded(db)) console.info("Seeded the booking week from content/practice.ts.");
   await closeDb();
 }
 

@@ -2,14 +2,27 @@ import type { ComponentType } from "react";
 import ContactAcknowledgementEmail from "./contact-acknowledgement";
 import ContactNotificationEmail from "./contact-notification";
 import SignInLinkEmail from "./sign-in-link";
+import BookingCancelledEmail from "./booking-cancelled";
+import BookingConfirmedEmail from "./booking-confirmed";
+import BookingDeclinedEmail from "./booking-declined";
+import BookingExpiredEmail from "./booking-expired";
+import BookingNotificationEmail from "./booking-notification";
+import BookingRequestedEmail from "./booking-requested";
+import BookingReminderEmail from "./booking-reminder";
+import BookingRescheduledEmail from "./booking-rescheduled";
+import { bookingCalendarAttachment } from "./components/booking-attachment";
 
 type Sender = "visitors" | "notifications";
+
+/** A file sent with an email, made at send time from the outbox row's props, never stored. */
+export type EmailAttachment = { filename: string; contentType: string; content: string };
 
 type Template<P> = {
   component: ComponentType<P>;
   /** Subjects are neutral: nobody glancing at an inbox learns why you wrote. */
   subject: (props: P) => string;
   from: Sender;
+  attachments?: (props: P) => EmailAttachment[];
 };
 
 function template<P>(definition: Template<P>) {
@@ -31,6 +44,49 @@ export const emailTemplates = {
   "sign-in-link": template({
     component: SignInLinkEmail,
     subject: () => "Your sign-in link",
+    from: "notifications",
+  }),
+  "booking-requested": template({
+    component: BookingRequestedEmail,
+    subject: () => "We received your appointment request",
+    from: "visitors",
+  }),
+  "booking-confirmed": template({
+    component: BookingConfirmedEmail,
+    subject: () => "Your appointment is confirmed",
+    from: "visitors",
+    attachments: (props) => [bookingCalendarAttachment({ ...props, status: "confirmed" })],
+  }),
+  "booking-declined": template({
+    component: BookingDeclinedEmail,
+    subject: () => "About your appointment request",
+    from: "visitors",
+  }),
+  "booking-cancelled": template({
+    component: BookingCancelledEmail,
+    subject: () => "Your appointment has been cancelled",
+    from: "visitors",
+  }),
+  "booking-rescheduled": template({
+    component: BookingRescheduledEmail,
+    subject: () => "Your appointment has a new time",
+    from: "visitors",
+    attachments: (props) => (props.status === "confirmed" ? [bookingCalendarAttachment({ ...props, status: "confirmed" })] : []),
+  }),
+  "booking-expired": template({
+    component: BookingExpiredEmail,
+    subject: () => "Your appointment request has lapsed",
+    from: "visitors",
+  }),
+  "booking-reminder": template({
+    component: BookingReminderEmail,
+    subject: () => "A reminder of your upcoming appointment",
+    from: "visitors",
+  }),
+  "booking-notification": template({
+    component: BookingNotificationEmail,
+    subject: ({ kind }) =>
+      ({ requested: "New appointment request", booked: "New appointment booked", cancelled: "An appointment was cancelled", rescheduled: "An appointment was moved" })[kind],
     from: "notifications",
   }),
 };

@@ -59,6 +59,10 @@ const envSchema = z
     THERAPIST_EMAILS: z.preprocess(emptyAsUndefined, therapistEmails.optional()),
     AUTH_SESSION_IDLE_MINUTES: positiveInt(60),
     AUTH_SESSION_MAX_HOURS: positiveInt(12),
+    BOOKING_LINK_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, "use at least 32 random characters").default("attune-development-booking-link-secret"),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -70,6 +74,9 @@ const envSchema = z
     }
     if (env.AUTH_SECRET === DEVELOPMENT_AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (a random value)" });
+    }
+    if (env.BOOKING_LINK_SECRET === "attune-development-booking-link-secret") {
+      ctx.addIssue({ code: "custom", path: ["BOOKING_LINK_SECRET"], message: "set a random value in production" });
     }
   })
   .transform((env) => ({ ...env, THERAPIST_EMAILS: env.THERAPIST_EMAILS ?? [practice.notificationEmail.toLowerCase()] }));

@@ -17,6 +17,9 @@ export default function HomePage() {
           <Link href="/contact" className="button">
             Reach out
           </Link>
+          <Link href="/book" className="button button-secondary">
+            Book an intake session
+          </Link>
         </div>
       </section>
 

@@ -21,6 +21,69 @@ const crisisLine = z.strictObject({
   href: z.string().regex(/^(tel|sms):[+\d]/, "use a tel: or sms: link"),
 });
 
+const clockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'use 24-hour "HH:MM", such as "09:00" or "17:30"');
+
+export const minutesOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** One day's working ranges: each starts before it ends, and none overlaps another. */
+export const dayRangesSchema = z.array(z.strictObject({ start: clockTime, end: clockTime })).superRefine((ranges, ctx) => {
+  const sorted = ranges.map((range, index) => ({ ...range, index })).sort((a, b) => minutesOfDay(a.start) - minutesOfDay(b.start));
+  sorted.forEach((range, i) => {
+    if (minutesOfDay(range.end) <= minutesOfDay(range.start)) {
+      ctx.addIssue({ code: "custom", path: [range.index], message: `${range.start}–${range.end} ends before it starts` });
+    }
+    const next = sorted[i + 1];
+    if (next && minutesOfDay(next.start) < minutesOfDay(range.end)) {
+      ctx.addIssue({ code: "custom", path: [next.index], message: `${next.start}–${next.end} overlaps ${range.start}–${range.end}` });
+    }
+  });
+});
+
+export const weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+export type Weekday = (typeof weekdays)[number];
+
+export const sessionFormats = ["telehealth", "in-person"] as const;
+export type SessionFormat = (typeof sessionFormats)[number];
+
+export const weeklyHoursSchema = z.strictObject(
+  Object.fromEntries(weekdays.map((day) => [day, dayRangesSchema])) as Record<Weekday, typeof dayRangesSchema>,
+);
+
+const minutes = (max: number) => z.number().int().min(0).max(max);
+
+const sessionType = z
+  .strictObject({
+    slug: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, "use lower-case letters, digits and dashes, such as intake"),
+    name: z.string().min(2).max(60),
+    description: z.string().min(10).max(300),
+    durationMinutes: z.number().int().min(5).max(240),
+    bufferBeforeMinutes: minutes(120),
+    bufferAfterMinutes: minutes(120),
+    startEveryMinutes: z.number().int().min(5).max(240),
+    minimumNoticeHours: z.number().min(0).max(24 * 30),
+    horizonDays: z.number().int().min(1).max(365),
+    formats: z.array(z.enum(sessionFormats)).min(1, "offer at least one format").max(2),
+    confirmation: z.enum(["therapist", "immediate"]).default("therapist"),
+  })
+  .refine((type) => new Set(type.formats).size === type.formats.length, { path: ["formats"], message: "list each format once" });
+
+const booking = z.strictObject({
+  sessionTypes: z
+    .array(sessionType)
+    .min(1, "offer at least one session type")
+    .refine((types) => new Set(types.map((type) => type.slug)).size === types.length, "give each session type its own slug"),
+  weeklyHours: weeklyHoursSchema,
+  requestExpiryHours: z.number().min(1).max(24 * 14),
+  changeCutoffHours: z.number().min(0).max(24 * 14),
+  reminderHoursBefore: z.number().min(1).max(24 * 7),
+  lateCancellationPolicy: z.string().min(20).max(1000),
+  inPersonAddress: z.array(z.string().min(2)).min(1),
+  telehealthInstructions: z.string().min(20).max(1000),
+  elsewhere: z.array(z.strictObject({ name: z.string().min(2), how: z.string().min(2) })).min(1),
+  closedRequestRetentionDays: z.number().int().min(1).max(3650),
+  manageLinkDaysAfterSession: z.number().int().min(1).max(365),
+});
+
 export const practiceSchema = z.strictObject({
   name: z.string().min(2).max(80),
   tagline: z.string().min(10).max(160),
@@ -45,6 +108,7 @@ export const practiceSchema = z.strictObject({
     noticeVersion: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use the notice's date, YYYY-MM-DD"),
     contactMessageRetentionDays: z.number().int().min(30).max(3650),
   }),
+  booking,
 });
 
 export type Practice = z.infer<typeof practiceSchema>;

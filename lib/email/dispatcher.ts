@@ -72,7 +72,7 @@ export async function dispatchOutbox({ now = new Date(), batchSize = 25, transpo
     const started = performance.now();
     let result: SendResult;
     try {
-      const { html, text } = await renderEmail(email.template, email.props);
+      const { html, text, attachments } = await renderEmail(email.template, email.props);
       const sender = emailTemplates[email.template as EmailTemplateName]?.from ?? "visitors";
       result = await transport.send({
         idempotencyKey: email.id,
@@ -81,6 +81,7 @@ export async function dispatchOutbox({ now = new Date(), batchSize = 25, transpo
         subject: email.subject,
         html,
         text,
+        ...(attachments.length > 0 ? { attachments } : {}),
       });
     } catch (error) {
       result = { ok: false, statusCode: null, error: error instanceof Error ? error.message : String(error), permanent: false };

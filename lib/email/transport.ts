@@ -9,6 +9,8 @@ export type OutgoingEmail = {
   subject: string;
   html: string;
   text: string;
+  /** Base64 content, made at send time (an appointment's .ics, for one). */
+  attachments?: { filename: string; contentType: string; content: string }[];
 };
 
 export type SendResult =

@@ -27,6 +27,20 @@ export default function PrivacyPage() {
         better shared once we speak.
       </p>
 
+      <h2>Booking an appointment</h2>
+      <p>
+        When you <Link href="/book">book an appointment</Link>, we keep your name, email address, phone number if you give
+        one, the state you will be in during sessions (a therapist&apos;s license depends on it), how you would like to meet,
+        what brings you if you choose to say, how you heard of the practice, your time zone, and the times you agreed to this
+        notice and confirmed that booking is not for emergencies. Requests that were declined, cancelled or not confirmed in
+        time are deleted automatically {practice.booking.closedRequestRetentionDays} days after they closed.
+      </p>
+      <p>
+        The email we send you contains a private link to your booking. Anyone with the link can see the appointment&apos;s
+        time and change it, so please don&apos;t forward it; it stops working {practice.booking.manageLinkDaysAfterSession}{" "}
+        days after the appointment.
+      </p>
+
       <h2>Email</h2>
       <p>
         Email is not a private channel. The emails this website sends never repeat what you wrote: you receive an

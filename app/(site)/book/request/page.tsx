@@ -1,0 +1,80 @@
+import type { Metadata, Route } from "next";
+import { randomUUID } from "node:crypto";
+import Link from "next/link";
+import { connection } from "next/server";
+import { OutOfStateHelp } from "@/components/booking/out-of-state-help";
+import { BookingRequestForm } from "@/components/forms/booking-request-form";
+import { CrisisLines } from "@/components/site/crisis-lines";
+import { requestPage } from "@/lib/booking/booking-page";
+import { durationLabel, formatLabels } from "@/lib/booking/session-types";
+import { locationName } from "@/lib/booking/us-states";
+import { practice } from "@/lib/content/practice";
+import { requestBookingAction } from "../actions";
+
+export const metadata: Metadata = {
+  title: "Your details",
+  robots: { index: false, follow: false },
+};
+
+const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+export default async function BookingRequestPage({ searchParams }: PageProps<"/book/request">) {
+  await connection();
+  const params = await searchParams;
+  const page = await requestPage({ type: one(params.type), start: one(params.start), tz: one(params.tz) });
+
+  if (page.status === "no-time") {
+    return (
+      <div className="container prose">
+        <h1>Choose a time first</h1>
+        <p>
+          This page needs a time to book. Please <Link href="/book">choose one on the booking page</Link>.
+        </p>
+      </div>
+    );
+  }
+
+  const { sessionType } = page;
+  const back = `/book?${new URLSearchParams({ type: sessionType.slug, tz: page.zone }).toString()}#step-day` as Route;
+  const licensed = practice.licensedStates.map(locationName).join(", ");
+  return (
+    <div className="container booking">
+      <div className="prose">
+        <h1>{sessionType.confirmation === "immediate" ? "Book" : "Request"} your {sessionType.name.toLowerCase()}</h1>
+        <div className="booking-summary">
+          <p>
+            <strong>{sessionType.name}</strong> · {durationLabel(sessionType)}
+          </p>
+          {page.free ? <p className="when">{page.choice.label}</p> : null}
+          <p>Times are shown in {page.zoneLabel}.</p>
+          <p>
+            <Link href={back}>Choose another time</Link>
+          </p>
+        </div>
+        <p>
+          We ask only what is needed to book. {sessionType.confirmation === "immediate"
+            ? "The time is yours as soon as you send this."
+            : `Your time is held as soon as you send this, and ${practice.therapist.name} will confirm it by email within ${practice.booking.requestExpiryHours} hours.`}
+        </p>
+      </div>
+      <div className="section section-tight">
+        <BookingRequestForm
+          formKey={randomUUID()}
+          action={requestBookingAction}
+          sessionType={{
+            slug: sessionType.slug,
+            name: sessionType.name,
+            formats: sessionType.formats.map((value) => ({ value, label: formatLabels[value] })),
+            confirmation: sessionType.confirmation,
+          }}
+          timeZone={page.zone}
+          choice={page.free ? page.choice : null}
+          alternatives={page.alternatives}
+          licensedStates={licensed}
+          crisisLines={<CrisisLines />}
+          outOfStateHelp={<OutOfStateHelp />}
+        />
+      </div>
+    </div>
+  );
+}

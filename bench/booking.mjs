@@ -1,0 +1,252 @@
+// `npm run bench:booking`: what booking costs.
+//
+// 1. Slot expansion (pure): a 90-day horizon of the demo week, median time
+//    per call over many calls, with no bookings and with a busy calendar.
+// 2. Booking requests under concurrency against `next start` on PostgreSQL:
+//    many visitors posting the intake form (as a browser without JavaScript
+//    does) for a handful of contested times. Prints requests per second, the
+//    latency percentiles and the number of overlapping active bookings left in
+//    the database, which must be 0.
+//
+// Part 2 needs a production build (`npm run build`) and DATABASE_URL pointing
+// at a local PostgreSQL server; it creates a throwaway database there and
+// drops it afterwards, so no data of yours is touched. Everything runs on
+// loopback and is bounded in count and time. Without DATABASE_URL only part 1
+// runs.
+//
+// Knobs: BENCH_REQUESTS (400), BENCH_CONCURRENCY (25), BENCH_SLOTS (20),
+// BENCH_APP_PORT (3410), BENCH_RESEND_PORT (3029), BENCH_MAX_SECONDS (120).
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import postgres from "postgres";
+import { startFakeResend } from "../e2e/fixtures/fake-resend.mjs";
+import { expandSlots, heldRange } from "../lib/booking/slots.ts";
+import { minutesOfDay, weekdays } from "../lib/content/practice-schema.ts";
+import rawPractice from "../content/practice.ts";
+
+const number = (name, fallback) => Number(process.env[name] ?? fallback);
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+// ── 1. Slot expansion ────────────────────────────────────────────────────────
+function benchSlotExpansion() {
+  const { booking, timeZone } = rawPractice;
+  const rules = {
+    weekly: weekdays.flatMap((day, index) =>
+      booking.weeklyHours[day].map((range) => ({ weekday: index + 1, startMinute: minutesOfDay(range.start), endMinute: minutesOfDay(range.end) })),
+    ),
+    timeOff: [{ startsOn: "2027-04-12", endsOn: "2027-04-16" }],
+    overrides: [{ day: "2027-03-20", ranges: [{ startMinute: 600, endMinute: 780 }] }],
+  };
+  const intake = { ...booking.sessionTypes.find((type) => type.slug === "intake"), horizonDays: 90 };
+  const consultation = { ...booking.sessionTypes.find((type) => type.slug === "consultation"), horizonDays: 90 };
+  const now = new Date("2027-03-01T16:00:00Z");
+
+  // A busy practice: one intake time in six held, with its buffers.
+  const free = expandSlots({ rules, sessionType: intake, busy: [], now, timeZone });
+  const busy = free.filter((_, i) => i % 6 === 0).map((slot) => {
+    const held = heldRange(intake, slot.startsAt);
+    return { from: held.blockedFrom, until: held.blockedUntil };
+  });
+
+  const results = [];
+  for (const [label, sessionType, held] of [
+    ["intake (50 min, 30-min grid), empty calendar", intake, []],
+    [`intake, ${busy.length} bookings held`, intake, busy],
+    ["consultation (15 min, 15-min grid), empty calendar", consultation, []],
+    [`consultation, ${busy.length} bookings held`, consultation, busy],
+  ]) {
+    const run = () => expandSlots({ rules, sessionType, busy: held, now, timeZone });
+    for (let i = 0; i < 20; i += 1) run();
+    const times = [];
+    let slots = 0;
+    const deadline = performance.now() + 3000;
+    for (let i = 0; i < 500 && performance.now() < deadline; i += 1) {
+      const started = performance.now();
+      slots = run().length;
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    results.push({ label, calls: times.length, slots, median: percentile(times, 50), p95: percentile(times, 95) });
+  }
+  console.info("\nSlot expansion, 90-day horizon (America/Los_Angeles)");
+  for (const r of results) {
+    console.info(`  ${r.label.padEnd(52)} ${String(r.slots).padStart(5)} slots   median ${r.median.toFixed(2)} ms   p95 ${r.p95.toFixed(2)} ms   (${r.calls} calls)`);
+  }
+}
+
+// ── 2. Booking requests against next start on PostgreSQL ────────────────────
+async function waitFor(url, seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not come up in ${seconds}s`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+const decode = (value) => value.replaceAll("&amp;", "&").replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">");
+
+function hiddenInputs(html) {
+  const fields = {};
+  for (const [input] of html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(input)?.[1];
+    const value = /value="([^"]*)"/.exec(input)?.[1] ?? "";
+    if (name) fields[decode(name)] = decode(value);
+  }
+  return fields;
+}
+
+async function benchBookingRequests(databaseUrl) {
+  if (!existsSync(".next/BUILD_ID")) {
+    console.info("\nBooking requests: skipped, there is no production build. Run `npm run build` first.");
+    return;
+  }
+  const server = new URL(databaseUrl);
+  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(server.hostname)) throw new Error("The bench runs against a local PostgreSQL server only.");
+  const requests = number("BENCH_REQUESTS", 400);
+  const concurrency = number("BENCH_CONCURRENCY", 25);
+  const contested = number("BENCH_SLOTS", 20);
+  const appPort = number("BENCH_APP_PORT", 3410);
+  const maxSeconds = number("BENCH_MAX_SECONDS", 120);
+
+  const database = `attune_bench_${Date.now()}`;
+  const admin = postgres({ ...connectionOptions(server), database: "postgres", onnotice: () => {} });
+  await admin.unsafe(`create database ${database}`);
+  const benchUrl = new URL(databaseUrl);
+  benchUrl.pathname = `/${database}`;
+  const fake = await startFakeResend({ port: number("BENCH_RESEND_PORT", 3029) });
+  const appUrl = `http://localhost:${appPort}`;
+  const app = spawn("npx", ["next", "start", "-p", String(appPort)], {
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: benchUrl.toString(),
+      APP_URL: appUrl,
+      RESEND_API_KEY: "re_bench",
+      RESEND_BASE_URL: fake.url,
+      CRON_SECRET: "bench-cron-secret-that-is-long-enough-0000",
+      RATE_LIMIT_SALT: "bench-rate-limit-salt",
+      BOOKING_LINK_SECRET: "bench-booking-link-secret-that-is-long-enough",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const db = postgres(benchUrl.toString(), { onnotice: () => {} });
+  try {
+    await waitFor(`${appUrl}/book`, 60);
+
+    // The contested times: the first free intake times of the first days, as /book offers them.
+    const book = await (await fetch(`${appUrl}/book?type=intake&tz=UTC`)).text();
+    const days = [...book.matchAll(/href="(\/book\?type=intake[^"]*day=[^"]*)"/g)].map((match) => decode(match[1]));
+    const starts = [];
+    for (const day of days) {
+      if (starts.length >= contested * 3) break;
+      const page = await (await fetch(`${appUrl}${day}`)).text();
+      for (const match of page.matchAll(/href="\/book\/request\?([^"]*)"/g)) starts.push(new URLSearchParams(decode(match[1])).get("start"));
+    }
+    // Every third time, so that no two contested times overlap each other with their buffers.
+    const pool = starts.filter((_, i) => i % 3 === 0).slice(0, contested);
+    const formPath = `/book/request?${new URLSearchParams({ type: "intake", start: pool[0], tz: "UTC" })}`;
+    const base = hiddenInputs(await (await fetch(`${appUrl}${formPath}`)).text());
+    if (!Object.keys(base).some((name) => name.startsWith("$ACTION"))) throw new Error("The form page carries no server action fields.");
+
+    const latencies = [];
+    const outcomes = { held: 0, taken: 0, refusedOtherwise: 0, errors: 0 };
+    let next = 0;
+    const deadline = Date.now() + maxSeconds * 1000;
+    const started = performance.now();
+    async function visitor() {
+      while (next < requests && Date.now() < deadline) {
+        const i = next++;
+        const startsAt = pool[i % pool.length];
+        const form = new FormData();
+        for (const [name, value] of Object.entries({
+          ...base,
+          startsAt,
+          formKey: randomUUID(),
+          website: "",
+          name: `Bench ${i}`,
+          email: `bench.${i}.${randomUUID().slice(0, 8)}@example.com`,
+          phone: "",
+          location: "OR",
+          format: "telehealth",
+          whatBringsYou: "",
+          heardAbout: "search",
+          consent: "yes",
+          notEmergency: "yes",
+        })) form.append(name, value);
+        const t0 = performance.now();
+        try {
+          const response = await fetch(`${appUrl}${formPath}`, {
+            method: "POST",
+            body: form,
+            redirect: "manual",
+            // As a browser posts it: its own origin, and (through the proxy) its own address.
+            headers: { origin: appUrl, "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+          });
+          const body = await response.text();
+          latencies.push(performance.now() - t0);
+          if (response.status === 303) outcomes.held += 1;
+          else if (response.status === 200 && body.includes("That time was just taken")) outcomes.taken += 1;
+          else if (response.status < 500) outcomes.refusedOtherwise += 1;
+          else outcomes.errors += 1;
+        } catch {
+          latencies.push(performance.now() - t0);
+          outcomes.errors += 1;
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: concurrency }, visitor));
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+
+    const [{ overlapping }] = await db`
+      select count(*)::int as overlapping
+      from booking a join booking b on a.id < b.id
+      where a.status in ('requested', 'confirmed') and b.status in ('requested', 'confirmed')
+        and tstzrange(a.blocked_from, a.blocked_until, '[)') && tstzrange(b.blocked_from, b.blocked_until, '[)')`;
+    const [{ active }] = await db`select count(*)::int as active from booking where status in ('requested', 'confirmed')`;
+
+    console.info(`\nBooking requests against next start on PostgreSQL (${latencies.length} requests, ${concurrency} at a time, ${pool.length} contested times)`);
+    console.info(`  throughput            ${(latencies.length / seconds).toFixed(1)} requests/s over ${seconds.toFixed(1)} s`);
+    console.info(`  latency               p50 ${percentile(latencies, 50).toFixed(0)} ms   p95 ${percentile(latencies, 95).toFixed(0)} ms   p99 ${percentile(latencies, 99).toFixed(0)} ms   max ${latencies.at(-1).toFixed(0)} ms`);
+    console.info(`  outcomes              ${outcomes.held} held a time, ${outcomes.taken} told "just taken", ${outcomes.refusedOtherwise} refused otherwise, ${outcomes.errors} errors`);
+    console.info(`  active bookings       ${active} (at most one per contested time: ${pool.length})`);
+    console.info(`  overlapping bookings  ${overlapping}${overlapping === 0 ? "" : "   ← MUST BE 0"}`);
+    if (overlapping !== 0 || outcomes.errors !== 0) process.exitCode = 1;
+  } finally {
+    await db.end({ timeout: 5 });
+    try {
+      process.kill(-app.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await fake.close();
+    await admin.unsafe(`drop database if exists ${database} with (force)`);
+    await admin.end({ timeout: 5 });
+  }
+}
+
+function connectionOptions(url) {
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    username: decodeURIComponent(url.username || "postgres"),
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+  };
+}
+
+benchSlotExpansion();
+if (process.env.DATABASE_URL) await benchBookingRequests(process.env.DATABASE_URL);
+else console.info("\nBooking requests: skipped, set DATABASE_URL to a local PostgreSQL server to run them.");

@@ -1,0 +1,76 @@
+import { Button, Section, Text } from "@react-email/components";
+import { formatDateTime, zoneLabel } from "@/lib/booking/format";
+import { formatLabels } from "@/lib/booking/session-types";
+import { practice } from "@/lib/content/practice";
+import { button, paragraph } from "./email-layout";
+
+/** What every booking email says about the appointment: the kind, the time in the visitor's zone, the format. */
+export type BookingEmailProps = {
+  bookingId: string;
+  name: string;
+  sessionName: string;
+  /** ISO instants. */
+  startsAt: string;
+  endsAt: string;
+  /** The visitor's zone when they booked. */
+  timeZone: string;
+  format: "telehealth" | "in-person";
+};
+
+export const previewBooking: BookingEmailProps = {
+  bookingId: "00000000-0000-4000-8000-000000000000",
+  name: "Jordan",
+  sessionName: "Intake session",
+  startsAt: "2026-03-10T16:00:00.000Z",
+  endsAt: "2026-03-10T16:50:00.000Z",
+  timeZone: "America/Los_Angeles",
+  format: "telehealth",
+};
+
+const detail = { ...paragraph, margin: "0 0 6px" } as const;
+
+export function AppointmentDetails({ sessionName, startsAt, timeZone, format }: Pick<BookingEmailProps, "sessionName" | "startsAt" | "timeZone" | "format">) {
+  const at = new Date(startsAt);
+  return (
+    <Section style={{ backgroundColor: "#f3efe8", borderRadius: 8, padding: "14px 18px", margin: "0 0 16px" }}>
+      <Text style={detail}>
+        <strong>{sessionName}</strong>
+      </Text>
+      <Text style={detail}>{formatDateTime(at, timeZone)}</Text>
+      <Text style={detail}>{`Times are in ${zoneLabel(timeZone, at)}.`}</Text>
+      <Text style={{ ...detail, margin: 0 }}>{formatLabels[format]}</Text>
+    </Section>
+  );
+}
+
+/** Where to go, or how the video session works. */
+export function HowToAttend({ format }: { format: BookingEmailProps["format"] }) {
+  if (format === "in-person") {
+    return (
+      <Text style={paragraph}>
+        The session is at:
+        <br />
+        {practice.booking.inPersonAddress.map((line, index) => (
+          <span key={line}>
+            {index > 0 ? <br /> : null}
+            {line}
+          </span>
+        ))}
+      </Text>
+    );
+  }
+  return <Text style={paragraph}>{practice.booking.telehealthInstructions}</Text>;
+}
+
+export function ManageButton({ href, label = "See or change your booking" }: { href: string; label?: string }) {
+  return (
+    <>
+      <Button href={href} style={button}>
+        {label}
+      </Button>
+      <Text style={{ ...paragraph, fontSize: 14, marginTop: 12 }}>
+        This link is private to you: anyone who has it can change your booking, so please don&apos;t forward this email.
+      </Text>
+    </>
+  );
+}

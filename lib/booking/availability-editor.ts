@@ -1,0 +1,180 @@
+import "server-only";
+import { and, asc, eq, gte, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { activeBookingStatuses, bookings, dayOverrides, timeOff, weeklyHours } from "@/db/schema";
+import { practice } from "@/lib/content/practice";
+import { dayRangesSchema, minutesOfDay, weekdays, weeklyHoursSchema, type Weekday } from "@/lib/content/practice-schema";
+import { loadAvailabilityRules, loadBusyRanges } from "./availability";
+import { formatTime } from "./format";
+import { findSessionType } from "./session-types";
+import { type AvailabilityRules, bookingsOutsideHours, expandSlots, groupSlotsByDay } from "./slots";
+import { type TherapistIdentity, assertTherapist } from "./therapist";
+import { addDays, dayBounds, dayInZone, isIsoDay, minutesToClock } from "./time";
+
+type ClockRange = { start: string; end: string };
+
+const isoDay = z.string().refine(isIsoDay, "Use a date such as 2026-12-24.");
+
+export const timeOffInputSchema = z
+  .strictObject({
+    startsOn: isoDay,
+    endsOn: isoDay,
+    note: z.string().trim().max(200, "Please keep the note under 200 characters.").optional().transform((value) => value || null),
+  })
+  .refine((input) => input.startsOn <= input.endsOn, { path: ["endsOn"], message: "The last day off cannot come before the first." });
+
+export const dayOverrideInputSchema = z.strictObject({ day: isoDay, ranges: dayRangesSchema });
+
+export type WeeklyHoursInput = z.input<typeof weeklyHoursSchema>;
+export type TimeOffInput = z.input<typeof timeOffInputSchema>;
+export type DayOverrideInput = z.input<typeof dayOverrideInputSchema>;
+
+/** Bookings that a saved change left outside the open hours, for the editor to point out. */
+export type StrandedBooking = { id: string; startsAt: Date; endsAt: Date; status: string };
+
+export type AvailabilityEditResult =
+  | { status: "saved"; stranded: StrandedBooking[] }
+  | { status: "invalid"; fieldErrors: Record<string, string[]> }
+  | { status: "not-found" };
+
+function invalid(error: z.ZodError): AvailabilityEditResult {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
+  return { status: "invalid", fieldErrors };
+}
+
+const toMinutes = (ranges: ClockRange[]) => ranges.map((range) => ({ startMinute: minutesOfDay(range.start), endMinute: minutesOfDay(range.end) }));
+const toClock = (ranges: { startMinute: number; endMinute: number }[]) =>
+  ranges.map((range) => ({ start: minutesToClock(range.startMinute), end: minutesToClock(range.endMinute) }));
+
+/** Availability as the editor shows it: clock times in the practice's zone. Call with requireTherapist()'s result. */
+export async function getAvailability(therapist: TherapistIdentity) {
+  assertTherapist(therapist);
+  const db = await getDb();
+  const rules = await loadAvailabilityRules();
+  const [off, overrides] = await Promise.all([
+    db.select().from(timeOff).orderBy(asc(timeOff.startsOn)),
+    db.select().from(dayOverrides).orderBy(asc(dayOverrides.day)),
+  ]);
+  const weekly = Object.fromEntries(
+    weekdays.map((day, index) => [day, toClock(rules.weekly.filter((range) => range.weekday === index + 1))]),
+  ) as Record<Weekday, ClockRange[]>;
+  return {
+    timeZone: practice.timeZone,
+    weeklyHours: weekly,
+    timeOff: off.map((row) => ({ id: row.id, startsOn: row.startsOn, endsOn: row.endsOn, note: row.note })),
+    overrides: overrides.map((row) => ({ day: row.day, ranges: toClock(row.ranges) })),
+  };
+}
+
+async function strandedBookings(now: Date): Promise<StrandedBooking[]> {
+  const db = await getDb();
+  const [rules, upcoming] = await Promise.all([
+    loadAvailabilityRules(),
+    db
+      .select({ id: bookings.id, startsAt: bookings.startsAt, endsAt: bookings.endsAt, status: bookings.status })
+      .from(bookings)
+      .where(and(inArray(bookings.status, [...activeBookingStatuses]), gte(bookings.startsAt, now)))
+      .orderBy(asc(bookings.startsAt)),
+  ]);
+  return bookingsOutsideHours(rules, upcoming, practice.timeZone);
+}
+
+/** Replaces the usual week. Call with requireTherapist()'s result. */
+export async function saveWeeklyHours(therapist: TherapistIdentity, input: WeeklyHoursInput, { now = new Date() } = {}): Promise<AvailabilityEditResult> {
+  assertTherapist(therapist);
+  const parsed = weeklyHoursSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const rows = weekdays.flatMap((day, index) => toMinutes(parsed.data[day]).map((range) => ({ weekday: index + 1, ...range })));
+  const db = await getDb();
+  await loadAvailabilityRules();
+  await db.transaction(async (tx) => {
+    await tx.delete(weeklyHours);
+    if (rows.length > 0) await tx.insert(weeklyHours).values(rows);
+  });
+  return { status: "saved", stranded: await strandedBookings(now) };
+}
+
+/** Adds whole days off. Existing bookings in them stay; they are listed so the therapist can cancel them. Call with requireTherapist()'s result. */
+export async function addTimeOff(therapist: TherapistIdentity, input: TimeOffInput, { now = new Date() } = {}): Promise<AvailabilityEditResult> {
+  assertTherapist(therapist);
+  const parsed = timeOffInputSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const db = await getDb();
+  await db.insert(timeOff).values(parsed.data);
+  return { status: "saved", stranded: await strandedBookings(now) };
+}
+
+export async function removeTimeOff(therapist: TherapistIdentity, id: string): Promise<AvailabilityEditResult> {
+  assertTherapist(therapist);
+  if (!z.uuid().safeParse(id).success) return { status: "not-found" };
+  const db = await getDb();
+  const removed = await db.delete(timeOff).where(eq(timeOff.id, id)).returning({ id: timeOff.id });
+  return removed.length > 0 ? { status: "saved", stranded: [] } : { status: "not-found" };
+}
+
+/** Sets one day's hours instead of the usual week's; no ranges closes the day. Call with requireTherapist()'s result. */
+export async function saveDayOverride(therapist: TherapistIdentity, input: DayOverrideInput, { now = new Date() } = {}): Promise<AvailabilityEditResult> {
+  assertTherapist(therapist);
+  const parsed = dayOverrideInputSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const ranges = toMinutes(parsed.data.ranges).sort((a, b) => a.startMinute - b.startMinute);
+  const db = await getDb();
+  await db.insert(dayOverrides).values({ day: parsed.data.day, ranges }).onConflictDoUpdate({ target: dayOverrides.day, set: { ranges } });
+  return { status: "saved", stranded: await strandedBookings(now) };
+}
+
+export async function removeDayOverride(therapist: TherapistIdentity, day: string): Promise<AvailabilityEditResult> {
+  assertTherapist(therapist);
+  if (!isIsoDay(day)) return { status: "not-found" };
+  const db = await getDb();
+  const removed = await db.delete(dayOverrides).where(eq(dayOverrides.day, day)).returning({ day: dayOverrides.day });
+  return removed.length > 0 ? { status: "saved", stranded: [] } : { status: "not-found" };
+}
+
+export const previewInputSchema = z.strictObject({
+  sessionType: z.string(),
+  days: z.number().int().min(1).max(60).default(14),
+  draft: z
+    .strictObject({
+      weeklyHours: weeklyHoursSchema.optional(),
+      timeOff: z.array(timeOffInputSchema).optional(),
+      overrides: z.array(dayOverrideInputSchema).optional(),
+    })
+    .optional(),
+});
+
+/**
+ * The free times a session type would offer over the next `days` days, with
+ * the stored rules or a draft of them (unsaved edits replace the stored part
+ * they cover), minus what is booked. Times are in the practice's zone. Call
+ * with requireTherapist()'s result.
+ */
+export async function previewFreeTimes(therapist: TherapistIdentity, input: z.input<typeof previewInputSchema>, { now = new Date() } = {}) {
+  assertTherapist(therapist);
+  const parsed = previewInputSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error) as Extract<AvailabilityEditResult, { status: "invalid" }>;
+  const sessionType = findSessionType(parsed.data.sessionType);
+  if (!sessionType) return { status: "invalid" as const, fieldErrors: { sessionType: ["There is no such session type."] } };
+  const stored = await loadAvailabilityRules();
+  const draft = parsed.data.draft;
+  const rules: AvailabilityRules = {
+    weekly: draft?.weeklyHours
+      ? weekdays.flatMap((day, index) => toMinutes(draft.weeklyHours![day]).map((range) => ({ weekday: index + 1, ...range })))
+      : stored.weekly,
+    timeOff: draft?.timeOff ? draft.timeOff.map(({ startsOn, endsOn }) => ({ startsOn, endsOn })) : stored.timeOff,
+    overrides: draft?.overrides ? draft.overrides.map(({ day, ranges }) => ({ day, ranges: toMinutes(ranges) })) : stored.overrides,
+  };
+  const until = dayBounds(addDays(dayInZone(now, practice.timeZone), parsed.data.days), practice.timeZone).start;
+  const busy = await loadBusyRanges(new Date(now.getTime() - 86_400_000), new Date(until.getTime() + 2 * 86_400_000));
+  const slots = expandSlots({ rules, sessionType, busy, now, timeZone: practice.timeZone, until });
+  return {
+    status: "preview" as const,
+    timeZone: practice.timeZone,
+    days: groupSlotsByDay(slots, practice.timeZone).map(({ day, slots: daySlots }) => ({
+      day,
+      times: daySlots.map((slot) => ({ startsAt: slot.startsAt, label: formatTime(slot.startsAt, practice.timeZone) })),
+    })),
+  };
+}

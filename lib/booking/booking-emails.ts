@@ -1,0 +1,32 @@
+import "server-only";
+import type { Transaction } from "@/db/client";
+import type { Booking } from "@/db/schema";
+import type { BookingEmailProps } from "@/emails/components/booking-details";
+import type { BookingNotificationProps } from "@/emails/booking-notification";
+import { practice } from "@/lib/content/practice";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { adminBookingUrl } from "./manage-link";
+import { findSessionType } from "./session-types";
+
+type BookingFacts = Pick<Booking, "id" | "name" | "sessionType" | "startsAt" | "endsAt" | "visitorTimeZone" | "format">;
+
+/**
+ * What a booking email may say: the person's name and the appointment. No
+ * intake answer (location, phone, what brings them) is ever copied into the
+ * outbox, and the manage link is derived when the email is rendered.
+ */
+export function bookingEmailProps(booking: BookingFacts): BookingEmailProps {
+  return {
+    bookingId: booking.id,
+    name: booking.name,
+    sessionName: findSessionType(booking.sessionType)?.name ?? "Appointment",
+    startsAt: booking.startsAt.toISOString(),
+    endsAt: booking.endsAt.toISOString(),
+    timeZone: booking.visitorTimeZone,
+    format: booking.format,
+  };
+}
+
+export async function notifyTherapist(tx: Transaction, bookingId: string, kind: BookingNotificationProps["kind"]) {
+  await enqueueEmail(tx, { to: practice.notificationEmail, template: "booking-notification", props: { kind, bookingId, bookingUrl: adminBookingUrl(bookingId) } });
+}

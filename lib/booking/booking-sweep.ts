@@ -1,0 +1,83 @@
+import "server-only";
+import { and, eq, gt, inArray, isNull, lt, lte } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { bookings, outboxEmails } from "@/db/schema";
+import { practice } from "@/lib/content/practice";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { bookingEmailProps } from "./booking-emails";
+import { aboutBookings } from "./erase";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * Requests nobody answered in time: marked expired (which frees their time,
+ * since the exclusion constraint only counts active bookings) and the visitor
+ * told, in one transaction. The UPDATE … RETURNING claims each row, so two
+ * sweeps running at once tell each visitor once.
+ */
+export async function expireBookingRequests(now = new Date()): Promise<number> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const expired = await tx
+      .update(bookings)
+      .set({ status: "expired", closedAt: now, updatedAt: now })
+      .where(and(eq(bookings.status, "requested"), lte(bookings.expiresAt, now)))
+      .returning();
+    for (const booking of expired) {
+      await enqueueEmail(tx, { to: booking.email, template: "booking-expired", props: bookingEmailProps(booking) });
+    }
+    return expired.length;
+  });
+}
+
+/** One reminder per confirmed booking, about a day before; reminderQueuedAt makes it once. */
+export async function queueBookingReminders(now = new Date()): Promise<number> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .update(bookings)
+      .set({ reminderQueuedAt: now })
+      .where(
+        and(
+          eq(bookings.status, "confirmed"),
+          isNull(bookings.reminderQueuedAt),
+          gt(bookings.startsAt, now),
+          lte(bookings.startsAt, new Date(now.getTime() + practice.booking.reminderHoursBefore * HOUR)),
+        ),
+      )
+      .returning();
+    for (const booking of due) {
+      await enqueueEmail(tx, { to: booking.email, template: "booking-reminder", props: bookingEmailProps(booking) });
+    }
+    return due.length;
+  });
+}
+
+/**
+ * Retention: declined, cancelled and expired requests are deleted, with the
+ * emails about them, `closedRequestRetentionDays` after they closed.
+ * Completed sessions and no-shows are part of the client's record and stay.
+ */
+export async function purgeClosedBookings(now = new Date()): Promise<number> {
+  const db = await getDb();
+  const cutoff = new Date(now.getTime() - practice.booking.closedRequestRetentionDays * DAY);
+  return db.transaction(async (tx) => {
+    const purged = await tx
+      .delete(bookings)
+      .where(and(inArray(bookings.status, ["declined", "cancelled", "expired"]), lt(bookings.closedAt, cutoff)))
+      .returning({ id: bookings.id });
+    const ids = purged.map((row) => row.id);
+    if (ids.length > 0) await tx.delete(outboxEmails).where(aboutBookings(ids));
+    return ids.length;
+  });
+}
+
+export type BookingSweepSummary = { expired: number; reminded: number; purged: number };
+
+export async function runBookingSweep(now = new Date()): Promise<BookingSweepSummary> {
+  const expired = await expireBookingRequests(now);
+  const reminded = await queueBookingReminders(now);
+  const purged = await purgeClosedBookings(now);
+  return { expired, reminded, purged };
+}

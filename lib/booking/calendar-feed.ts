@@ -1,0 +1,88 @@
+import "server-only";
+import { and, asc, eq, gte, inArray, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { bookings, calendarFeeds } from "@/db/schema";
+import { env } from "@/lib/env";
+import { randomToken, sha256 } from "@/lib/security/hash";
+import { therapistFeedCalendar } from "./calendar";
+import { findSessionType } from "./session-types";
+import { type TherapistIdentity, assertTherapist } from "./therapist";
+
+const DAY = 86_400_000;
+// Past sessions stay in the feed this long, so yesterday's is still in the calendar.
+const FEED_PAST_DAYS = 30;
+
+export function calendarFeedUrl(token: string): string {
+  return new URL(`/api/calendar/${token}`, env().APP_URL).toString();
+}
+
+/**
+ * Makes a new private feed URL and revokes any earlier one. The URL is shown
+ * once: only its token's hash is stored, so a lost URL is replaced, not
+ * recovered. Call with requireTherapist()'s result.
+ */
+export async function createCalendarFeed(therapist: TherapistIdentity, { now = new Date() } = {}): Promise<{ url: string }> {
+  assertTherapist(therapist);
+  const token = randomToken();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(calendarFeeds).set({ revokedAt: now }).where(isNull(calendarFeeds.revokedAt));
+    await tx.insert(calendarFeeds).values({ tokenHash: sha256(token), createdBy: therapist.email, createdAt: now });
+  });
+  return { url: calendarFeedUrl(token) };
+}
+
+/** Turns the feed off: its URL answers 404 from now on. Call with requireTherapist()'s result. */
+export async function revokeCalendarFeed(therapist: TherapistIdentity, { now = new Date() } = {}): Promise<{ revoked: number }> {
+  assertTherapist(therapist);
+  const db = await getDb();
+  const revoked = await db.update(calendarFeeds).set({ revokedAt: now }).where(isNull(calendarFeeds.revokedAt)).returning({ id: calendarFeeds.id });
+  return { revoked: revoked.length };
+}
+
+/** Whether a feed is on, and since when. Call with requireTherapist()'s result. */
+export async function calendarFeedStatus(therapist: TherapistIdentity): Promise<{ active: boolean; createdAt: Date | null }> {
+  assertTherapist(therapist);
+  const db = await getDb();
+  const [feed] = await db.select({ createdAt: calendarFeeds.createdAt }).from(calendarFeeds).where(isNull(calendarFeeds.revokedAt));
+  return { active: Boolean(feed), createdAt: feed?.createdAt ?? null };
+}
+
+/**
+ * The feed itself, for the calendar app that holds the URL: confirmed (and
+ * recently held) sessions, each with only its kind, format and a link into
+ * the private area. Null for a wrong or revoked token.
+ */
+export async function calendarFeedIcs(token: string, { now = new Date() } = {}): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const db = await getDb();
+  const [feed] = await db
+    .select({ id: calendarFeeds.id })
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.tokenHash, sha256(token)), isNull(calendarFeeds.revokedAt)));
+  if (!feed) return null;
+  const rows = await db
+    .select({
+      id: bookings.id,
+      sessionType: bookings.sessionType,
+      startsAt: bookings.startsAt,
+      endsAt: bookings.endsAt,
+      format: bookings.format,
+      rescheduleCount: bookings.rescheduleCount,
+    })
+    .from(bookings)
+    .where(and(inArray(bookings.status, ["confirmed", "completed", "no_show"]), gte(bookings.startsAt, new Date(now.getTime() - FEED_PAST_DAYS * DAY))))
+    .orderBy(asc(bookings.startsAt));
+  return therapistFeedCalendar(
+    rows.map((row) => ({
+      bookingId: row.id,
+      sessionName: findSessionType(row.sessionType)?.name ?? "Session",
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      format: row.format,
+      status: "confirmed",
+      sequence: row.rescheduleCount,
+    })),
+    now,
+  );
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { practice } from "@/lib/content/practice";
+import { env } from "@/lib/env";
+import { buildCalendar, type CalendarEvent } from "./ics";
+import { formatLabels } from "./session-types";
+
+export type BookingEventInput = {
+  bookingId: string;
+  sessionName: string;
+  startsAt: Date;
+  endsAt: Date;
+  format: "telehealth" | "in-person";
+  status: "requested" | "confirmed" | "cancelled";
+  sequence: number;
+};
+
+function uid(bookingId: string) {
+  return `${bookingId}@${new URL(env().APP_URL).hostname}`;
+}
+
+function icsStatus(status: BookingEventInput["status"]): CalendarEvent["status"] {
+  return status === "confirmed" ? "CONFIRMED" : status === "cancelled" ? "CANCELLED" : "TENTATIVE";
+}
+
+/** The visitor's copy: where to go or how to join, and nothing they told us. */
+export function visitorBookingCalendar(booking: BookingEventInput, now: Date): string {
+  const inPerson = booking.format === "in-person";
+  return buildCalendar({
+    now,
+    events: [
+      {
+        uid: uid(booking.bookingId),
+        startsAt: booking.startsAt,
+        endsAt: booking.endsAt,
+        summary: `${booking.sessionName} with ${practice.name}`,
+        location: inPerson ? practice.booking.inPersonAddress.join(", ") : formatLabels.telehealth,
+        description: [
+          inPerson ? `In person at ${practice.booking.inPersonAddress.join(", ")}.` : practice.booking.telehealthInstructions,
+          booking.status === "requested" ? `Not confirmed yet: ${practice.therapist.name} will confirm by email.` : "",
+          `Questions: ${practice.contactEmail}${practice.phone ? ` or ${practice.phone}` : ""}.`,
+        ]
+          .filter(Boolean)
+          .join("\n\n"),
+        status: icsStatus(booking.status),
+        sequence: booking.sequence,
+      },
+    ],
+  });
+}
+
+/**
+ * The therapist's private feed. Calendar apps sync events to servers the
+ * practice has no agreement with, so an event says only the kind of session
+ * and how it happens; who it is stays behind the private area's link.
+ */
+export function therapistFeedCalendar(bookings: BookingEventInput[], now: Date): string {
+  return buildCalendar({
+    now,
+    name: `${practice.name} sessions`,
+    events: bookings.map((booking) => ({
+      uid: uid(booking.bookingId),
+      startsAt: booking.startsAt,
+      endsAt: booking.endsAt,
+      summary: `${booking.sessionName} (${formatLabels[booking.format].toLowerCase()})`,
+      description: `Details in the private area: ${new URL(`/admin/requests/${booking.bookingId}`, env().APP_URL).toString()}`,
+      status: icsStatus(booking.status),
+      sequence: booking.sequence,
+    })),
+  });
+}

@@ -1,0 +1,138 @@
+import "server-only";
+import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { activeBookingStatuses, bookings, type Booking } from "@/db/schema";
+import { practice } from "@/lib/content/practice";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { bookingEmailProps } from "./booking-emails";
+import { type TherapistIdentity, assertTherapist } from "./therapist";
+
+const HOUR = 3_600_000;
+
+export const therapistNoteSchema = z
+  .string()
+  .trim()
+  .max(1000, "Please keep the note under 1,000 characters.")
+  .optional()
+  .transform((value) => value || null);
+
+export type DecisionResult =
+  | { status: "done"; bookingId: string; bookingStatus: Booking["status"] }
+  | { status: "refused"; reason: "not-found" | "not-awaiting-answer" | "not-active" | "not-started" | "invalid-note"; message: string };
+
+const isUuid = (id: string) => z.uuid().safeParse(id).success;
+
+const notFound: DecisionResult = { status: "refused", reason: "not-found", message: "There is no such booking." };
+
+async function refusalFor(bookingId: string, expected: DecisionResult & { status: "refused" }): Promise<DecisionResult> {
+  const db = await getDb();
+  const [exists] = await db.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, bookingId));
+  return exists ? expected : notFound;
+}
+
+/**
+ * Confirms a request that is still waiting for an answer and has not lapsed.
+ * The visitor's confirmation carries the appointment as an .ics file. Call
+ * with requireTherapist()'s result.
+ */
+export async function confirmBooking(therapist: TherapistIdentity, bookingId: string, { now = new Date() } = {}): Promise<DecisionResult> {
+  assertTherapist(therapist);
+  if (!isUuid(bookingId)) return notFound;
+  const db = await getDb();
+  const remindBy = new Date(now.getTime() + practice.booking.reminderHoursBefore * HOUR);
+  const confirmed = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(bookings)
+      .set({ status: "confirmed", confirmedAt: now, expiresAt: null, decidedBy: therapist.email, updatedAt: now })
+      .where(and(eq(bookings.id, bookingId), eq(bookings.status, "requested"), or(isNull(bookings.expiresAt), gt(bookings.expiresAt, now))))
+      .returning();
+    if (!row) return null;
+    // Confirmed inside the reminder window: the confirmation is the reminder.
+    if (row.startsAt <= remindBy) await tx.update(bookings).set({ reminderQueuedAt: now }).where(eq(bookings.id, row.id));
+    await enqueueEmail(tx, { to: row.email, template: "booking-confirmed", props: { ...bookingEmailProps(row), sequence: row.rescheduleCount } });
+    return row;
+  });
+  if (!confirmed) {
+    return refusalFor(bookingId, { status: "refused", reason: "not-awaiting-answer", message: "This request is no longer waiting for an answer (answered, cancelled or lapsed)." });
+  }
+  return { status: "done", bookingId, bookingStatus: "confirmed" };
+}
+
+/** Declines a request, freeing its time; the visitor hears the optional note and where else to look. Call with requireTherapist()'s result. */
+export async function declineBooking(
+  therapist: TherapistIdentity,
+  bookingId: string,
+  { note }: { note?: string } = {},
+  { now = new Date() } = {},
+): Promise<DecisionResult> {
+  assertTherapist(therapist);
+  if (!isUuid(bookingId)) return notFound;
+  const parsedNote = therapistNoteSchema.safeParse(note);
+  if (!parsedNote.success) return { status: "refused", reason: "invalid-note", message: parsedNote.error.issues[0]!.message };
+  const db = await getDb();
+  const declined = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(bookings)
+      .set({ status: "declined", therapistNote: parsedNote.data, closedAt: now, expiresAt: null, decidedBy: therapist.email, updatedAt: now })
+      .where(and(eq(bookings.id, bookingId), eq(bookings.status, "requested")))
+      .returning();
+    if (!row) return null;
+    await enqueueEmail(tx, { to: row.email, template: "booking-declined", props: { ...bookingEmailProps(row), note: parsedNote.data } });
+    return row;
+  });
+  if (!declined) return refusalFor(bookingId, { status: "refused", reason: "not-awaiting-answer", message: "This request is no longer waiting for an answer." });
+  return { status: "done", bookingId, bookingStatus: "declined" };
+}
+
+/** Cancels a requested or confirmed booking from the practice's side, at any time. Call with requireTherapist()'s result. */
+export async function cancelBookingAsTherapist(
+  therapist: TherapistIdentity,
+  bookingId: string,
+  { note }: { note?: string } = {},
+  { now = new Date() } = {},
+): Promise<DecisionResult> {
+  assertTherapist(therapist);
+  if (!isUuid(bookingId)) return notFound;
+  const parsedNote = therapistNoteSchema.safeParse(note);
+  if (!parsedNote.success) return { status: "refused", reason: "invalid-note", message: parsedNote.error.issues[0]!.message };
+  const db = await getDb();
+  const cancelled = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(bookings)
+      .set({ status: "cancelled", cancelledBy: "therapist", therapistNote: parsedNote.data, closedAt: now, expiresAt: null, decidedBy: therapist.email, updatedAt: now })
+      .where(and(eq(bookings.id, bookingId), inArray(bookings.status, [...activeBookingStatuses])))
+      .returning();
+    if (!row) return null;
+    await enqueueEmail(tx, { to: row.email, template: "booking-cancelled", props: { ...bookingEmailProps(row), by: "therapist", note: parsedNote.data } });
+    return row;
+  });
+  if (!cancelled) return refusalFor(bookingId, { status: "refused", reason: "not-active", message: "This booking no longer holds a time." });
+  return { status: "done", bookingId, bookingStatus: "cancelled" };
+}
+
+async function markAttended(therapist: TherapistIdentity, bookingId: string, outcome: "completed" | "no_show", now: Date): Promise<DecisionResult> {
+  assertTherapist(therapist);
+  if (!isUuid(bookingId)) return notFound;
+  const db = await getDb();
+  const [row] = await db
+    .update(bookings)
+    .set({ status: outcome, decidedBy: therapist.email, updatedAt: now })
+    // Only a confirmed session that has started; a mistaken mark can be corrected to the other outcome.
+    .where(and(eq(bookings.id, bookingId), inArray(bookings.status, ["confirmed", "completed", "no_show"]), lte(bookings.startsAt, now)))
+    .returning({ id: bookings.id });
+  if (!row) {
+    return refusalFor(bookingId, { status: "refused", reason: "not-started", message: "Only a confirmed session that has started can be marked." });
+  }
+  return { status: "done", bookingId, bookingStatus: outcome };
+}
+
+/** Marks a confirmed session that has started as attended. Call with requireTherapist()'s result. */
+export function markBookingCompleted(therapist: TherapistIdentity, bookingId: string, { now = new Date() } = {}) {
+  return markAttended(therapist, bookingId, "completed", now);
+}
+
+/** Marks a confirmed session that has started as missed. Call with requireTherapist()'s result. */
+export function markBookingNoShow(therapist: TherapistIdentity, bookingId: string, { now = new Date() } = {}) {
+  return markAttended(therapist, bookingId, "no_show", now);
+}

@@ -1,0 +1,236 @@
+import "server-only";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { activeBookingStatuses, bookings, type Booking } from "@/db/schema";
+import { practice } from "@/lib/content/practice";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { readSubmittedForm } from "@/lib/forms/parse-form";
+import { hitRateLimit, type RateLimitRule } from "@/lib/security/rate-limit";
+import { isFreeSlot } from "./availability";
+import { bookingEmailProps, notifyTherapist } from "./booking-emails";
+import { visitorBookingCalendar } from "./calendar";
+import { errorLabel, isExclusionViolation } from "./db-errors";
+import { looksLikeManageToken, manageTokenHash } from "./manage-link";
+import { cancelBookingSchema, rescheduleBookingSchema } from "./manage-schema";
+import { TAKEN, type TimeChoice, alternativesTo } from "./request-booking";
+import { findSessionType } from "./session-types";
+import { heldRange } from "./slots";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export const manageRateLimit: RateLimitRule = { name: "booking:manage:ip", max: 30, windowSeconds: 60 * 60 };
+
+/** What the manage page may show: the appointment and its state, none of the intake answers. */
+export type ManagedBooking = {
+  id: string;
+  status: Booking["status"];
+  sessionType: string;
+  sessionName: string;
+  format: Booking["format"];
+  name: string;
+  startsAt: Date;
+  endsAt: Date;
+  visitorTimeZone: string;
+  therapistNote: string | null;
+  cancelledBy: Booking["cancelledBy"];
+  expiresAt: Date | null;
+  /** Cancel and reschedule are open (active, and before the cut-off). */
+  canChange: boolean;
+  /** When online changes close. */
+  changeCutoffAt: Date;
+};
+
+function toManaged(booking: Booking, now: Date): ManagedBooking {
+  const changeCutoffAt = new Date(booking.startsAt.getTime() - practice.booking.changeCutoffHours * HOUR);
+  const active = (activeBookingStatuses as readonly string[]).includes(booking.status);
+  return {
+    id: booking.id,
+    status: booking.status,
+    sessionType: booking.sessionType,
+    sessionName: findSessionType(booking.sessionType)?.name ?? "Appointment",
+    format: booking.format,
+    name: booking.name,
+    startsAt: booking.startsAt,
+    endsAt: booking.endsAt,
+    visitorTimeZone: booking.visitorTimeZone,
+    therapistNote: booking.status === "declined" || booking.status === "cancelled" ? booking.therapistNote : null,
+    cancelledBy: booking.cancelledBy,
+    expiresAt: booking.expiresAt,
+    canChange: active && now < changeCutoffAt,
+    changeCutoffAt,
+  };
+}
+
+/** The link stops working this long after the appointment; purges remove closed ones sooner. */
+function linkExpired(booking: Booking, now: Date) {
+  return now.getTime() > booking.endsAt.getTime() + practice.booking.manageLinkDaysAfterSession * DAY;
+}
+
+async function bookingByToken(token: string, now: Date): Promise<Booking | null> {
+  if (!looksLikeManageToken(token)) return null;
+  const db = await getDb();
+  const [booking] = await db.select().from(bookings).where(eq(bookings.manageTokenHash, manageTokenHash(token)));
+  if (!booking || linkExpired(booking, now)) return null;
+  return booking;
+}
+
+/**
+ * The booking behind a manage link, or null for a wrong, malformed or expired
+ * token: the page shows the same "not found" for each, so a guess learns
+ * nothing.
+ */
+export async function findManagedBooking(token: string, now = new Date()): Promise<ManagedBooking | null> {
+  const booking = await bookingByToken(token, now);
+  return booking ? toManaged(booking, now) : null;
+}
+
+/** The booking as an .ics file for "add to calendar", or null as above. */
+export async function managedBookingCalendar(token: string, now = new Date()): Promise<string | null> {
+  const booking = await bookingByToken(token, now);
+  if (!booking || !(activeBookingStatuses as readonly string[]).includes(booking.status)) return null;
+  return visitorBookingCalendar(
+    {
+      bookingId: booking.id,
+      sessionName: findSessionType(booking.sessionType)?.name ?? "Appointment",
+      startsAt: booking.startsAt,
+      endsAt: booking.endsAt,
+      format: booking.format,
+      status: booking.status === "confirmed" ? "confirmed" : "requested",
+      sequence: booking.rescheduleCount,
+    },
+    now,
+  );
+}
+
+
+/** What a manage action answers: done (the page reloads with the news) or refused with a reason to show. */
+export type ManageActionState =
+  | { status: "idle" }
+  | { status: "done"; token: string; outcome: "cancelled" | "rescheduled" }
+  | { status: "refused"; message: string; fieldErrors?: { startsAt?: string[] }; alternatives?: TimeChoice[]; notFound?: boolean };
+
+const NOT_FOUND: ManageActionState = { status: "refused", message: "We could not find that booking.", notFound: true };
+const CLOSED = `Online changes closed ${practice.booking.changeCutoffHours} hours before the appointment. ${practice.booking.lateCancellationPolicy}`;
+const TOO_MANY = "Too many changes from your network in a short time. Please wait an hour, or call or email the practice.";
+
+/** Cancels from the manage page. Refused once the cut-off has passed, or when the booking no longer holds a time. */
+export async function cancelBookingByVisitor(input: FormData | Record<string, unknown>, context: { ip: string; now?: Date }): Promise<ManageActionState> {
+  const now = context.now ?? new Date();
+  if (!(await hitRateLimit(manageRateLimit, context.ip, now))) return { status: "refused", message: TOO_MANY };
+  const form = readSubmittedForm(input);
+  const parsed = cancelBookingSchema.safeParse(form.fields);
+  if (!parsed.success || form.malformed.length > 0) return NOT_FOUND;
+  const booking = await bookingByToken(parsed.data.token, now);
+  if (!booking) return NOT_FOUND;
+  const view = toManaged(booking, now);
+  if (!(activeBookingStatuses as readonly string[]).includes(booking.status)) {
+    return { status: "refused", message: "This booking no longer holds a time, so there is nothing to cancel." };
+  }
+  if (!view.canChange) return { status: "refused", message: CLOSED };
+
+  const db = await getDb();
+  const changed = await db.transaction(async (tx) => {
+    // The status and the cut-off are checked again in the write, so a confirm, an expiry or the clock cannot slip between.
+    const [cancelled] = await tx
+      .update(bookings)
+      .set({ status: "cancelled", cancelledBy: "visitor", closedAt: now, expiresAt: null, updatedAt: now })
+      .where(
+        and(
+          eq(bookings.id, booking.id),
+          inArray(bookings.status, [...activeBookingStatuses]),
+          gt(bookings.startsAt, new Date(now.getTime() + practice.booking.changeCutoffHours * HOUR)),
+        ),
+      )
+      .returning();
+    if (!cancelled) return false;
+    await enqueueEmail(tx, { to: cancelled.email, template: "booking-cancelled", props: { ...bookingEmailProps(cancelled), by: "visitor", note: null } });
+    await notifyTherapist(tx, cancelled.id, "cancelled");
+    return true;
+  });
+  if (!changed) return { status: "refused", message: "This booking changed just now; please look at it again." };
+  return { status: "done", token: parsed.data.token, outcome: "cancelled" };
+}
+
+/**
+ * Moves a booking to another free time. One UPDATE frees the old time and
+ * holds the new one: the exclusion constraint sees the row's new range
+ * against every other booking, and never against the row's old self.
+ */
+export async function rescheduleBookingByVisitor(
+  input: FormData | Record<string, unknown>,
+  context: { ip: string; now?: Date },
+): Promise<ManageActionState> {
+  const now = context.now ?? new Date();
+  if (!(await hitRateLimit(manageRateLimit, context.ip, now))) return { status: "refused", message: TOO_MANY };
+  const form = readSubmittedForm(input);
+  const parsed = rescheduleBookingSchema.safeParse(form.fields);
+  const token = typeof form.fields.token === "string" ? form.fields.token : "";
+  const booking = await bookingByToken(token, now);
+  if (!booking || form.malformed.length > 0) return NOT_FOUND;
+  if (!parsed.success) {
+    return { status: "refused", message: "Please choose a new time.", fieldErrors: { startsAt: ["Please choose a new time."] } };
+  }
+  const view = toManaged(booking, now);
+  if (!(activeBookingStatuses as readonly string[]).includes(booking.status)) {
+    return { status: "refused", message: "This booking no longer holds a time. You are welcome to book a new one." };
+  }
+  if (!view.canChange) return { status: "refused", message: CLOSED };
+  const sessionType = findSessionType(booking.sessionType);
+  if (!sessionType) return { status: "refused", message: "This kind of appointment can no longer be moved online; please contact the practice." };
+
+  const startsAt = new Date(parsed.data.startsAt);
+  if (startsAt.getTime() === booking.startsAt.getTime()) {
+    return { status: "refused", message: "That is the time you already have. Please choose another.", fieldErrors: { startsAt: ["Please choose a different time."] } };
+  }
+  const taken = async (): Promise<ManageActionState> => ({
+    status: "refused",
+    message: `${TAKEN} Your booking still has its old time; please choose another.`,
+    fieldErrors: { startsAt: ["Please choose another time."] },
+    alternatives: await alternativesTo(sessionType, startsAt, now, booking.visitorTimeZone, booking.id),
+  });
+  if (!(await isFreeSlot(sessionType, startsAt, { now, except: booking.id }))) return taken();
+
+  const held = heldRange(sessionType, startsAt);
+  const remindNow = startsAt.getTime() - now.getTime() <= practice.booking.reminderHoursBefore * HOUR;
+  const db = await getDb();
+  try {
+    const moved = await db.transaction(async (tx) => {
+      const [updated] = await tx
+        .update(bookings)
+        .set({
+          ...held,
+          rescheduleCount: sql`${bookings.rescheduleCount} + 1`,
+          // A request still waiting must be answered before its new time, too.
+          expiresAt: sql`case when ${bookings.status} = 'requested' then least(${bookings.expiresAt}, ${startsAt.toISOString()}::timestamptz) else ${bookings.expiresAt} end`,
+          // A new time earns a new reminder, unless the new time is already close: this email serves.
+          reminderQueuedAt: remindNow ? now : null,
+          updatedAt: now,
+        })
+        .where(
+          and(
+            eq(bookings.id, booking.id),
+            inArray(bookings.status, [...activeBookingStatuses]),
+            eq(bookings.startsAt, booking.startsAt),
+            gt(bookings.startsAt, new Date(now.getTime() + practice.booking.changeCutoffHours * HOUR)),
+          ),
+        )
+        .returning();
+      if (!updated) return false;
+      const status = updated.status === "confirmed" ? "confirmed" : "requested";
+      await enqueueEmail(tx, {
+        to: updated.email,
+        template: "booking-rescheduled",
+        props: { ...bookingEmailProps(updated), previousStartsAt: booking.startsAt.toISOString(), status, sequence: updated.rescheduleCount },
+      });
+      await notifyTherapist(tx, updated.id, "rescheduled");
+      return true;
+    });
+    if (!moved) return { status: "refused", message: "This booking changed just now; please look at it again." };
+  } catch (error) {
+    if (isExclusionViolation(error)) return taken();
+    console.error("booking: reschedule failed:", errorLabel(error));
+    throw error;
+  }
+  return { status: "done", token, outcome: "rescheduled" };
+}

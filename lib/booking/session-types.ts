@@ -1,0 +1,20 @@
+import { practice } from "@/lib/content/practice";
+import type { SessionFormat } from "@/lib/content/practice-schema";
+
+export type SessionType = (typeof practice.booking.sessionTypes)[number];
+
+export const sessionTypes: readonly SessionType[] = practice.booking.sessionTypes;
+
+export function findSessionType(slug: string | undefined | null): SessionType | undefined {
+  return sessionTypes.find((type) => type.slug === slug);
+}
+
+export const formatLabels: Record<SessionFormat, string> = {
+  telehealth: "Telehealth (video)",
+  "in-person": "In person",
+};
+
+/** "50 minutes" / "15 minutes". */
+export function durationLabel(type: SessionType): string {
+  return `${type.durationMinutes} minutes`;
+}
