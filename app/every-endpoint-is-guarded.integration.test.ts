@@ -27,6 +27,8 @@ const APP = path.join(process.cwd(), "app");
 /** Server actions anyone may call. Each checks its own input; none reads private data. */
 const PUBLIC_ACTIONS: Record<string, string[]> = {
   "app/(site)/contact/actions.ts": ["sendContactMessageAction"], // a visitor's message
+  "app/(site)/book/actions.ts": ["requestBookingAction"], // a visitor's booking request
+  "app/(site)/book/manage/[token]/actions.ts": ["cancelBookingAction", "rescheduleBookingAction"], // the manage link is the credential
   "app/admin/sign-in/actions.ts": ["requestSignInLinkAction"], // asks for a link; allowlist in lib/auth
   "app/admin/sign-in/confirm/[token]/actions.ts": ["confirmSignInAction"], // spends a link; the link is the credential
 };

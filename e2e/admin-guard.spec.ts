@@ -19,6 +19,9 @@ import { visitorSends } from "./fixtures/visitor";
 
 const PUBLIC_ACTIONS = new Set([
   "app/(site)/contact/actions.ts#sendContactMessageAction",
+  "app/(site)/book/actions.ts#requestBookingAction",
+  "app/(site)/book/manage/[token]/actions.ts#cancelBookingAction",
+  "app/(site)/book/manage/[token]/actions.ts#rescheduleBookingAction",
   "app/admin/sign-in/actions.ts#requestSignInLinkAction",
   "app/admin/sign-in/confirm/[token]/actions.ts#confirmSignInAction",
 ]);
