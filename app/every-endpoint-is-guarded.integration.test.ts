@@ -46,6 +46,13 @@ const PUBLIC_ROUTES = new Set([
 /** Route handlers outside app/admin, with the gate each has instead of a session. */
 const OTHER_ROUTE_HANDLERS: Record<string, string> = {
   "app/api/outbox/sweep/route.ts": "CRON_SECRET bearer token; refuses everyone when unset",
+  "app/(site)/blog/[slug]/og-image.png/route.tsx": "public: a published post's link-preview card",
+  "app/(site)/blog/atom.xml/route.ts": "public: the feed of published posts",
+  "app/(site)/blog/rss.xml/route.ts": "public: the feed of published posts",
+  "app/(site)/blog/series/[series]/atom.xml/route.ts": "public: a series' feed of published posts",
+  "app/(site)/blog/series/[series]/rss.xml/route.ts": "public: a series' feed of published posts",
+  "app/(site)/book/manage/[token]/calendar.ics/route.ts": "the booking's manage token is the credential",
+  "app/api/calendar/[token]/route.ts": "the therapist's revocable calendar-feed token is the credential; no intake detail",
 };
 
 function filesUnder(dir: string): string[] {
