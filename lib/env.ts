@@ -5,6 +5,8 @@ const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const positiveInt = (fallback: number) => z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(fallback));
 
+const DEVELOPMENT_NEWSLETTER_SECRET = "attune-development-newsletter-secret-not-for-production";
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -19,6 +21,12 @@ const envSchema = z
     CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "use at least 32 random characters").optional()),
     TRUSTED_IP_HEADER: z.preprocess(emptyAsUndefined, z.string().toLowerCase().default("x-forwarded-for")),
     RATE_LIMIT_SALT: z.preprocess(emptyAsUndefined, z.string().default("attune-development-salt")),
+    NEWSLETTER_TOKEN_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, "use at least 32 random characters").default(DEVELOPMENT_NEWSLETTER_SECRET),
+    ),
+    RESEND_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().startsWith("whsec_", "use the signing secret Resend shows, whsec_…").optional()),
+    LIBRARY_ACCESS_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -27,6 +35,9 @@ const envSchema = z
     }
     if (env.RATE_LIMIT_SALT === "attune-development-salt") {
       ctx.addIssue({ code: "custom", path: ["RATE_LIMIT_SALT"], message: "set a random value in production" });
+    }
+    if (env.NEWSLETTER_TOKEN_SECRET === DEVELOPMENT_NEWSLETTER_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["NEWSLETTER_TOKEN_SECRET"], message: "set a random value in production" });
     }
   });
 

@@ -81,6 +81,7 @@ export async function dispatchOutbox({ now = new Date(), batchSize = 25, transpo
         subject: email.subject,
         html,
         text,
+        ...(email.headers ? { headers: email.headers } : {}),
       });
     } catch (error) {
       result = { ok: false, statusCode: null, error: error instanceof Error ? error.message : String(error), permanent: false };
