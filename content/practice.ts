@@ -56,7 +56,7 @@ const practice = {
   privacy: {
     // Raise the version whenever the privacy notice changes; consent records
     // keep the version the person agreed to.
-    noticeVersion: "2026-11-01",
+    noticeVersion: "2026-11-29",
     contactMessageRetentionDays: 365,
   },
 };
