@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_WEBHOOK_SECRET } from "./e2e/fixtures/webhook-secret";
 import { CHROMIUM_ARGS, NO_CHROMIUM_HELP, findChromium } from "./scripts/find-chromium.mjs";
 
 const executablePath = findChromium();
@@ -11,6 +12,7 @@ if (process.env.TEST_WORKER_INDEX === undefined && !process.env.DATABASE_URL) rm
 
 export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 export const RESEND_PORT = Number(process.env.E2E_RESEND_PORT ?? 3025);
+
 // Auth.js and cookies want a host name, not 127.0.0.1.
 const appUrl = `http://localhost:${APP_PORT}`;
 
@@ -53,6 +55,8 @@ export default defineConfig({
         CRON_SECRET: "e2e-cron-secret-that-is-long-enough-000",
         RATE_LIMIT_SALT: "e2e-rate-limit-salt",
         OUTBOX_SWEEP_INTERVAL_SECONDS: "2",
+        NEWSLETTER_TOKEN_SECRET: "e2e-newsletter-token-secret-long-enough-000",
+        RESEND_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

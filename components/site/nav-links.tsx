@@ -8,6 +8,7 @@ const links = [
   { href: "/", label: "Home" },
   { href: "/contact", label: "Contact" },
   { href: "/privacy", label: "Privacy" },
+  { href: "/freebies", label: "Freebies" },
 ] as const;
 
 export function NavLinks() {

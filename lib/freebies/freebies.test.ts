@@ -16,7 +16,7 @@ async function readPdf(bytes: Uint8Array) {
     const content = await (await pdf.getPage(number)).getTextContent();
     pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" ").replace(/\s+/g, " "));
   }
-  const { info } = (await pdf.getMetadata()) as { info: Record<string, string> };
+  const info = (await pdf.getMetadata()).info as unknown as Record<string, string>;
   return { pages, info };
 }
 
