@@ -1,7 +1,6 @@
-import { Button, Heading, Hr, Link, Text } from "@react-email/components";
-import type { ComponentProps } from "react";
-import Markdown, { defaultUrlTransform } from "react-markdown";
-import { EmailLayout, button, paragraph } from "./components/email-layout";
+import { Button, Heading } from "@react-email/components";
+import { EmailLayout, button } from "./components/email-layout";
+import { EmailMarkdown } from "./components/email-markdown";
 import { NewsletterFooter } from "./components/newsletter-footer";
 
 export type NewsletterIssueProps = {
@@ -15,46 +14,25 @@ export type NewsletterIssueProps = {
   unsubscribeUrl: string;
 };
 
-const listItem = { fontSize: 16, lineHeight: "26px", margin: "0 0 6px" } as const;
-
-// Raw HTML in the Markdown is dropped (react-markdown never passes it through),
-// links with unsafe schemes are blanked, and images are left out: an image from
-// another server would tell it who opened the email.
-const components: ComponentProps<typeof Markdown>["components"] = {
-  p: ({ children }) => <Text style={paragraph}>{children}</Text>,
-  a: ({ href, children }) => (
-    <Link href={href} style={{ color: "#3f6b5c", textDecoration: "underline" }}>
-      {children}
-    </Link>
-  ),
-  h1: ({ children }) => <Heading as="h2" style={{ fontSize: 22, margin: "24px 0 12px" }}>{children}</Heading>,
-  h2: ({ children }) => <Heading as="h2" style={{ fontSize: 20, margin: "24px 0 12px" }}>{children}</Heading>,
-  h3: ({ children }) => <Heading as="h3" style={{ fontSize: 18, margin: "20px 0 10px" }}>{children}</Heading>,
-  ul: ({ children }) => <ul style={{ margin: "0 0 16px", paddingLeft: 24 }}>{children}</ul>,
-  ol: ({ children }) => <ol style={{ margin: "0 0 16px", paddingLeft: 24 }}>{children}</ol>,
-  li: ({ children }) => <li style={listItem}>{children}</li>,
-  blockquote: ({ children }) => (
-    <blockquote style={{ borderLeft: "3px solid #3f6b5c", margin: "0 0 16px", paddingLeft: 14, color: "#4a433d" }}>{children}</blockquote>
-  ),
-  hr: () => <Hr style={{ borderColor: "#e6ddd2", margin: "24px 0" }} />,
-};
+const SAFE_LINK = /^(https?:|mailto:|\/(?!\/))/i;
 
 /** One newsletter issue: the therapist's Markdown, set as a calm email, with a one-click way out. */
 export default function NewsletterIssueEmail({ subject, body, siteUrl, postUrl, unsubscribeUrl }: NewsletterIssueProps) {
-  const absolute = (url: string) => {
-    const safe = defaultUrlTransform(url);
-    return safe.startsWith("/") ? new URL(safe, siteUrl).toString() : safe;
+  // Only web, mail and same-site links survive; site paths become absolute.
+  const resolveUrl = (url: string) => {
+    const trimmed = url.trim();
+    if (!SAFE_LINK.test(trimmed)) return undefined;
+    return trimmed.startsWith("/") ? new URL(trimmed, siteUrl).toString() : trimmed;
   };
+  const postLink = postUrl ? resolveUrl(postUrl) : undefined;
   return (
     <EmailLayout preview={subject}>
       <Heading as="h1" style={{ fontSize: 24, lineHeight: "32px", margin: "0 0 20px" }}>
         {subject}
       </Heading>
-      <Markdown components={components} disallowedElements={["img"]} unwrapDisallowed={false} skipHtml urlTransform={absolute}>
-        {body}
-      </Markdown>
-      {postUrl ? (
-        <Button href={absolute(postUrl)} style={button}>
+      <EmailMarkdown source={body} resolveUrl={resolveUrl} />
+      {postLink ? (
+        <Button href={postLink} style={button}>
           Read the post
         </Button>
       ) : null}

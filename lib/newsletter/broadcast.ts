@@ -11,12 +11,8 @@ import { newsletterHeaders, unsubscribePageUrl, unsubscribeToken } from "./links
 
 /** Resend takes at most 100 emails a batch call… */
 export const BATCH_SIZE = 100;
-/**
- * …and we make at most 2 calls a second: one every 550 ms, the extra 50 ms
- * because Resend counts calls as they arrive, and a 100-email body takes a
- * varying moment to upload.
- */
-export const MIN_CALL_INTERVAL_MS = 550;
+/** …and we make at most 2 calls a second. */
+export const CALLS_PER_SECOND = 2;
 // How long a sender holds an issue without renewing; a sender that died is
 // replaced after this. Renewed before every call.
 const LEASE_SECONDS = 120;
@@ -65,7 +61,8 @@ export type RunOptions = {
   signal?: AbortSignal;
   /** Stop starting new batches after this long, e.g. inside a periodic sweep. */
   budgetMs?: number;
-  minIntervalMs?: number;
+  /** Off only in tests that are not about the rate. */
+  paced?: boolean;
   now?: () => Date;
 };
 
@@ -119,9 +116,8 @@ export async function runBroadcast(issueId: string, options: RunOptions = {}): P
       .where(eq(newsletterIssues.id, issueId));
 
   const transport = options.transport ?? emailTransport();
-  const minInterval = options.minIntervalMs ?? MIN_CALL_INTERVAL_MS;
+  const pacer = options.paced === false ? null : new Pacer(CALLS_PER_SECOND);
   const started = Date.now();
-  let lastCallAt = 0;
 
   const rendered = await renderEmail("newsletter-issue", {
     subject: issue.subject,
@@ -157,12 +153,11 @@ export async function runBroadcast(issueId: string, options: RunOptions = {}): P
 
       let outcome: BatchSendResult | undefined;
       for (let transient = 0; ; ) {
-        const wait = lastCallAt + minInterval - Date.now();
-        if (wait > 0) await sleep(wait, options.signal);
+        if (pacer) await sleep(pacer.wait(), options.signal);
         if (options.signal?.aborted) return { ...result, outcome: "stopped" };
-        lastCallAt = Date.now();
         result.calls += 1;
         outcome = await transport.sendBatch(emails, { idempotencyKey: batch.key, signal: options.signal });
+        pacer?.finished();
         if (outcome.ok || options.signal?.aborted) break;
         if (outcome.statusCode === 429) {
           if (options.budgetMs !== undefined && Date.now() - started >= options.budgetMs) return { ...result, outcome: "stopped" };
@@ -268,6 +263,33 @@ async function finishIfDone(issueId: string, at: Date) {
     update ${newsletterIssues} set status = 'sent', sent_at = ${at.toISOString()}::timestamptz, last_error = null, updated_at = ${at.toISOString()}::timestamptz
     where ${newsletterIssues.id} = ${issueId}::uuid and ${newsletterIssues.status} = 'sending'
       and not exists (select 1 from ${newsletterSends} where ${newsletterSends.issueId} = ${issueId}::uuid and ${newsletterSends.status} = 'pending')`);
+}
+
+/**
+ * At most `perSecond` calls in any second, as Resend counts them: on arrival.
+ * We cannot see when a call arrives, only when we started it and when its
+ * answer came back, so a call starts no sooner than a second after the answer
+ * to the call `perSecond` places back (which had certainly arrived by then),
+ * and calls are spread evenly in between.
+ */
+class Pacer {
+  private answers: number[] = [];
+  private lastStart = 0;
+  constructor(private readonly perSecond: number) {}
+
+  wait(): number {
+    const now = Date.now();
+    const spread = this.lastStart + 1000 / this.perSecond - now;
+    const window = this.answers.length >= this.perSecond ? this.answers[this.answers.length - this.perSecond]! + 1000 + 5 - now : 0;
+    const wait = Math.max(0, spread, window);
+    this.lastStart = now + wait;
+    return wait;
+  }
+
+  finished() {
+    this.answers.push(Date.now());
+    if (this.answers.length > this.perSecond) this.answers.shift();
+  }
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
