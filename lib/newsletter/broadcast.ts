@@ -1,4 +1,8 @@
 import "server-only";
+// Sending an issue. startBroadcast and broadcastProgress are the therapist's
+// and take the result of requireTherapist() first (see issues.ts); runBroadcast
+// and resumeBroadcasts are the system's, run after the admin action and by the
+// periodic sweep.
 import { and, asc, count, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { newsletterIssues, newsletterSends, subscribers } from "@/db/schema";
@@ -31,8 +35,7 @@ export type StartBroadcastResult = { started: true; recipients: number } | { sta
  * calls runBroadcast, typically in after(); the periodic sweep resumes any
  * issue whose sender stopped.
  */
-export async function startBroadcast(therapist: Therapist, issueId: string, now = new Date()): Promise<StartBroadcastResult> {
-  void therapist;
+export async function startBroadcast(_therapist: Therapist, issueId: string, now = new Date()): Promise<StartBroadcastResult> {
   if (!isUuid(issueId)) return { started: false, reason: "not-found" };
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -306,8 +309,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Sent of total, for the progress bar in the private area. */
-export async function broadcastProgress(therapist: Therapist, issueId: string) {
-  void therapist;
+export async function broadcastProgress(_therapist: Therapist, issueId: string) {
   if (!isUuid(issueId)) return null;
   const db = await getDb();
   const [issue] = await db

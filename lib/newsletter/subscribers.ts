@@ -1,4 +1,6 @@
 import "server-only";
+// The subscribers room. Every export but the purge is the therapist's and
+// takes the result of requireTherapist() first (see issues.ts).
 import { and, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { emailAttempts, outboxEmails, subscribers } from "@/db/schema";

@@ -32,7 +32,10 @@ async function signUp(formData: FormData): Promise<SubscribeFormState> {
 
 /** The full form on /newsletter and /freebies. */
 export async function subscribeAction(_previous: SubscribeFormState, formData: FormData): Promise<SubscribeFormState> {
-  return signUp(formData);
+  const result = await signUp(formData);
+  // A refusal carried over from the plain form has now been answered.
+  if (result.status === "success") (await cookies()).delete({ name: SIGNUP_FLASH_COOKIE, path: "/newsletter" });
+  return result;
 }
 
 /**
