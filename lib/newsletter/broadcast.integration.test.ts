@@ -229,10 +229,19 @@ describe("a broadcast to 1,000 subscribers", () => {
     expect(results.map((result) => result.outcome).sort()).toEqual(["busy", "finished"]);
     expect(deliveredTo()).toHaveLength(3);
     expect(await updateIssue(therapist, issueId, { subject: "Changed", body: "x" })).toMatchObject({ status: "invalid" });
+    expect(await updateIssue(therapist, "not-an-id", { subject: "Changed", body: "x" })).toMatchObject({ status: "invalid" });
   });
 });
 
 describe("composing an issue", () => {
+  it("saves a draft and edits it while it is a draft", async () => {
+    const issueId = await draft("First subject");
+    expect(await updateIssue(therapist, issueId, { subject: "Second subject", body: "New body" })).toEqual({ status: "saved", issueId });
+    const db = await getDb();
+    const [issue] = await db.select().from(newsletterIssues).where(eq(newsletterIssues.id, issueId));
+    expect(issue).toMatchObject({ subject: "Second subject", body: "New body", status: "draft", createdBy: therapist.email });
+  });
+
   it("refuses an empty subject or a subject on two lines, writing nothing", async () => {
     for (const subject of ["", "Hello\r\nBcc: all@example.com"]) {
       const result = await createIssue(therapist, { subject, body: "Body" });

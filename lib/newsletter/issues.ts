@@ -1,5 +1,5 @@
 import "server-only";
-import { count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { newsletterIssues, newsletterSends, type NewsletterIssue } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -57,12 +57,14 @@ export async function updateIssue(therapist: Therapist, issueId: string, input: 
     return refused(form.fields, newsletterIssueFields, parsed.success ? { formError: "This form was sent in a way we could not read." } : fieldErrorsFrom(parsed.error));
   }
   const db = await getDb();
-  const [issue] = await db
-    .update(newsletterIssues)
-    .set({ subject: parsed.data.subject, body: parsed.data.body, updatedAt: new Date() })
-    .where(sql`${newsletterIssues.id} = ${issueId}::uuid and ${newsletterIssues.status} = 'draft'`)
-    .returning({ id: newsletterIssues.id });
-  if (!issue) return refused(form.fields, newsletterIssueFields, { formError: "This issue has already been sent, so it can no longer be changed." });
+  const [issue] = isUuid(issueId)
+    ? await db
+        .update(newsletterIssues)
+        .set({ subject: parsed.data.subject, body: parsed.data.body, updatedAt: new Date() })
+        .where(and(eq(newsletterIssues.id, issueId), eq(newsletterIssues.status, "draft")))
+        .returning({ id: newsletterIssues.id })
+    : [];
+  if (!issue) return refused(form.fields, newsletterIssueFields, { formError: "This issue has been sent (or no longer exists), so it cannot be changed." });
   return { status: "saved", issueId: issue.id };
 }
 
