@@ -226,7 +226,10 @@ describe("a broadcast to 1,000 subscribers", () => {
     expect(await startBroadcast(therapist, issueId)).toEqual({ started: false, reason: "not-a-draft" });
     expect(await startBroadcast(therapist, randomUUID())).toEqual({ started: false, reason: "not-found" });
     const results = await Promise.all([runBroadcast(issueId), runBroadcast(issueId)]);
-    expect(results.map((result) => result.outcome).sort()).toEqual(["busy", "finished"]);
+    const outcomes = results.map((result) => result.outcome);
+    expect(outcomes.filter((outcome) => outcome === "finished")).toHaveLength(1);
+    // The other sender either found the issue held, or already sent.
+    expect(["busy", "not-sending"]).toContain(outcomes.find((outcome) => outcome !== "finished"));
     expect(deliveredTo()).toHaveLength(3);
     expect(await updateIssue(therapist, issueId, { subject: "Changed", body: "x" })).toMatchObject({ status: "invalid" });
     expect(await updateIssue(therapist, "not-an-id", { subject: "Changed", body: "x" })).toMatchObject({ status: "invalid" });
