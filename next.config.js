@@ -19,8 +19,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // PGlite ships ~15 MB of wasm; bundling it would copy that into the public
-  // static output, so it stays a plain Node dependency of the server.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // static output, so it stays a plain Node dependency of the server. pdfkit
+  // reads its font metrics from its own folder at run time, so it stays one too.
+  serverExternalPackages: ["@electric-sql/pglite", "pdfkit"],
   typedRoutes: true,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_AUTH_SECRET, E2E_THERAPISTS } from "./e2e/fixtures/e2e-env";
 import { E2E_BOOKING_LINK_SECRET } from "./e2e/fixtures/booking";
+import { E2E_WEBHOOK_SECRET } from "./e2e/fixtures/webhook-secret";
 import { CHROMIUM_ARGS, NO_CHROMIUM_HELP, findChromium } from "./scripts/find-chromium.mjs";
 
 const executablePath = findChromium();
@@ -15,8 +16,23 @@ const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 // A second server whose database is unreachable, for the failure journeys.
 const DOWN_APP_PORT = APP_PORT + 1;
 const RESEND_PORT = Number(process.env.E2E_RESEND_PORT ?? 3025);
+
 // Auth.js and cookies want a host name, not 127.0.0.1.
 const appUrl = `http://localhost:${APP_PORT}`;
+
+/** What every test server needs: production mode refuses to start without these. */
+const serverEnv = {
+  RESEND_API_KEY: "re_test_e2e",
+  RESEND_BASE_URL: `http://127.0.0.1:${RESEND_PORT}`,
+  CRON_SECRET: "e2e-cron-secret-that-is-long-enough-000",
+  RATE_LIMIT_SALT: "e2e-rate-limit-salt",
+  AUTH_SECRET: E2E_AUTH_SECRET,
+  THERAPIST_EMAILS: E2E_THERAPISTS.join(","),
+  BOOKING_LINK_SECRET: E2E_BOOKING_LINK_SECRET,
+  NEWSLETTER_TOKEN_SECRET: "e2e-newsletter-token-secret-long-enough-000",
+  RESEND_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -50,18 +66,11 @@ export default defineConfig({
       timeout: 120_000,
       stdout: "pipe",
       env: {
+        ...serverEnv,
         APP_URL: appUrl,
         // A fresh embedded database per run unless DATABASE_URL says otherwise.
         PGLITE_DIR: pgliteDir,
-        RESEND_API_KEY: "re_test_e2e",
-        RESEND_BASE_URL: `http://127.0.0.1:${RESEND_PORT}`,
-        CRON_SECRET: "e2e-cron-secret-that-is-long-enough-000",
-        RATE_LIMIT_SALT: "e2e-rate-limit-salt",
-        AUTH_SECRET: E2E_AUTH_SECRET,
-        THERAPIST_EMAILS: E2E_THERAPISTS.join(","),
-        BOOKING_LINK_SECRET: E2E_BOOKING_LINK_SECRET,
         OUTBOX_SWEEP_INTERVAL_SECONDS: "2",
-        NEXT_TELEMETRY_DISABLED: "1",
         // The blog's test draft and scheduled post (see .env.example); the build must have them too.
         POSTS_FIXTURES_DIR: "e2e/fixtures/posts",
       },
@@ -72,13 +81,10 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       env: {
+        ...serverEnv,
         APP_URL: `http://localhost:${DOWN_APP_PORT}`,
         // Nothing listens on port 1: every connection is refused at once.
         DATABASE_URL: "postgres://postgres@127.0.0.1:1/unreachable",
-        RESEND_API_KEY: "re_test_e2e",
-        RESEND_BASE_URL: `http://127.0.0.1:${RESEND_PORT}`,
-        CRON_SECRET: "e2e-cron-secret-that-is-long-enough-000",
-        RATE_LIMIT_SALT: "e2e-rate-limit-salt",
         OUTBOX_SWEEP_INTERVAL_SECONDS: "0",
         NEXT_TELEMETRY_DISABLED: "1",
       },

@@ -12,7 +12,7 @@ import { practice } from "@/lib/content/practice";
 // Pages rendered per request: they get a fresh nonce and are never cached.
 // Everything else is prerendered HTML, whose inline framework scripts cannot
 // carry a per-request nonce, so it gets a policy that needs none.
-const DYNAMIC_PREFIXES = ["/contact", "/admin", "/dev", "/api", "/book"];
+const DYNAMIC_PREFIXES = ["/contact", "/admin", "/dev", "/api", "/book", "/newsletter", "/freebies/library", "/freebies/access"];
 
 // Next's own limit on a server action body is 1 MB; refusing larger posts here
 // answers with a clear page instead of the framework's error.

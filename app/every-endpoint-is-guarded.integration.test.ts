@@ -29,6 +29,8 @@ const PUBLIC_ACTIONS: Record<string, string[]> = {
   "app/(site)/contact/actions.ts": ["sendContactMessageAction"], // a visitor's message
   "app/(site)/book/actions.ts": ["requestBookingAction"], // a visitor's booking request
   "app/(site)/book/manage/[token]/actions.ts": ["cancelBookingAction", "rescheduleBookingAction"], // the manage link is the credential
+  "app/(site)/newsletter/actions.ts": ["subscribeAction", "subscribeWithoutScriptAction", "confirmSubscriptionAction", "unsubscribeAction"], // signup answers the same for every address; confirm and unsubscribe carry their token
+  "app/(site)/freebies/library/actions.ts": ["requestLibraryLinkAction"], // answers the same for every address
   "app/admin/sign-in/actions.ts": ["requestSignInLinkAction"], // asks for a link; allowlist in lib/auth
   "app/admin/sign-in/confirm/[token]/actions.ts": ["confirmSignInAction"], // spends a link; the link is the credential
 };
@@ -53,6 +55,10 @@ const OTHER_ROUTE_HANDLERS: Record<string, string> = {
   "app/(site)/blog/series/[series]/rss.xml/route.ts": "public: a series' feed of published posts",
   "app/(site)/book/manage/[token]/calendar.ics/route.ts": "the booking's manage token is the credential",
   "app/api/calendar/[token]/route.ts": "the therapist's revocable calendar-feed token is the credential; no intake detail",
+  "app/(site)/freebies/access/[token]/route.ts": "the emailed library link is the credential",
+  "app/(site)/freebies/library/download/[slug]/route.ts": "the library cookie (a hashed token tied to a subscriber) is the credential",
+  "app/api/newsletter/unsubscribe/[token]/route.ts": "RFC 8058 one-click unsubscribe: the per-subscriber token is the credential",
+  "app/api/webhooks/resend/route.ts": "RESEND_WEBHOOK_SECRET signature over the raw body",
 };
 
 function filesUnder(dir: string): string[] {

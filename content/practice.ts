@@ -41,6 +41,9 @@ const practice = {
     visitors: "Still Water Therapy <hello@stillwater.example>",
     // Where notifications for the therapist come from.
     notifications: "Still Water Therapy <notifications@stillwater.example>",
+    // Newsletter and freebie mail, kept apart so a complaint about the list
+    // never touches the practice's booking and contact mail.
+    newsletter: "Still Water Therapy <newsletter@stillwater.example>",
   },
   // Where "a message arrived" notices go. Never clinical detail: only a link.
   notificationEmail: "maya@stillwater.example",
@@ -53,7 +56,7 @@ const practice = {
   privacy: {
     // Raise the version whenever the privacy notice changes; consent records
     // keep the version the person agreed to.
-    noticeVersion: "2026-11-01",
+    noticeVersion: "2026-11-29",
     contactMessageRetentionDays: 365,
   },
   booking: {

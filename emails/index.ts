@@ -11,8 +11,12 @@ import BookingRequestedEmail from "./booking-requested";
 import BookingReminderEmail from "./booking-reminder";
 import BookingRescheduledEmail from "./booking-rescheduled";
 import { bookingCalendarAttachment } from "./components/booking-attachment";
+import NewsletterConfirmationEmail from "./newsletter-confirmation";
+import NewsletterIssueEmail from "./newsletter-issue";
+import NewsletterLibraryLinkEmail from "./newsletter-library-link";
+import NewsletterWelcomeEmail from "./newsletter-welcome";
 
-type Sender = "visitors" | "notifications";
+type Sender = "visitors" | "notifications" | "newsletter";
 
 /** A file sent with an email, made at send time from the outbox row's props, never stored. */
 export type EmailAttachment = { filename: string; contentType: string; content: string };
@@ -89,7 +93,31 @@ export const emailTemplates = {
       ({ requested: "New appointment request", booked: "New appointment booked", cancelled: "An appointment was cancelled", rescheduled: "An appointment was moved" })[kind],
     from: "notifications",
   }),
+  "newsletter-confirmation": template({
+    component: NewsletterConfirmationEmail,
+    subject: () => "Please confirm your subscription",
+    from: "newsletter",
+  }),
+  "newsletter-welcome": template({
+    component: NewsletterWelcomeEmail,
+    subject: () => "Welcome: the way into your library",
+    from: "newsletter",
+  }),
+  "newsletter-library-link": template({
+    component: NewsletterLibraryLinkEmail,
+    subject: () => "Your link to the library",
+    from: "newsletter",
+  }),
+  "newsletter-issue": template({
+    component: NewsletterIssueEmail,
+    // The therapist's own words, written in the private area.
+    subject: (props) => props.subject,
+    from: "newsletter",
+  }),
 };
+
+/** Templates that are newsletter mail: sent from the newsletter address, stopped by unsubscribing. */
+export const newsletterTemplates = ["newsletter-confirmation", "newsletter-welcome", "newsletter-library-link", "newsletter-issue"] as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
 export type EmailTemplateProps<T extends EmailTemplateName> =

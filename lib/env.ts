@@ -36,6 +36,8 @@ const therapistEmails = z.string().transform((value, ctx) => {
   return normalised;
 });
 
+const DEVELOPMENT_NEWSLETTER_SECRET = "attune-development-newsletter-secret-not-for-production";
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -63,6 +65,12 @@ const envSchema = z
       emptyAsUndefined,
       z.string().min(32, "use at least 32 random characters").default("attune-development-booking-link-secret"),
     ),
+    NEWSLETTER_TOKEN_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, "use at least 32 random characters").default(DEVELOPMENT_NEWSLETTER_SECRET),
+    ),
+    RESEND_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().startsWith("whsec_", "use the signing secret Resend shows, whsec_…").optional()),
+    LIBRARY_ACCESS_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -77,6 +85,9 @@ const envSchema = z
     }
     if (env.BOOKING_LINK_SECRET === "attune-development-booking-link-secret") {
       ctx.addIssue({ code: "custom", path: ["BOOKING_LINK_SECRET"], message: "set a random value in production" });
+    }
+    if (env.NEWSLETTER_TOKEN_SECRET === DEVELOPMENT_NEWSLETTER_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["NEWSLETTER_TOKEN_SECRET"], message: "set a random value in production" });
     }
   })
   .transform((env) => ({ ...env, THERAPIST_EMAILS: env.THERAPIST_EMAILS ?? [practice.notificationEmail.toLowerCase()] }));

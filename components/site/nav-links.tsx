@@ -7,9 +7,10 @@ import { usePathname } from "next/navigation";
 const links = [
   { href: "/", label: "Home" },
   { href: "/blog", label: "Blog" },
+  { href: "/book", label: "Book" },
+  { href: "/freebies", label: "Freebies" },
   { href: "/contact", label: "Contact" },
   { href: "/privacy", label: "Privacy" },
-  { href: "/book", label: "Book" },
 ] as const;
 
 export function NavLinks() {

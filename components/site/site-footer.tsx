@@ -1,8 +1,14 @@
 import Link from "next/link";
+import { PlainSubscribeForm } from "@/components/newsletter/subscribe-form-plain";
 import { practice } from "@/lib/content/practice";
 import { CrisisLines } from "./crisis-lines";
 
-export function SiteFooter() {
+type SiteFooterProps = {
+  /** The newsletter's plain signup action; the footer form ships no script. */
+  subscribeAction: (formData: FormData) => Promise<void>;
+};
+
+export function SiteFooter({ subscribeAction }: SiteFooterProps) {
   return (
     <footer className="site-footer">
       <div className="container">
@@ -11,6 +17,7 @@ export function SiteFooter() {
           <p>This practice cannot respond to emergencies. If you are in danger or thinking of harming yourself, please reach out now:</p>
           <CrisisLines />
         </section>
+        <PlainSubscribeForm action={subscribeAction} source="footer" idPrefix="footer-subscribe" />
         <div className="footer-meta">
           <p>
             {practice.name} · {practice.therapist.name}, {practice.therapist.credentials} · {practice.city}

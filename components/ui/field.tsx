@@ -66,12 +66,15 @@ export function FieldError({ name, error }: { name: string; error?: string }) {
   );
 }
 
-/** A field no person fills in. Bots that fill every input give themselves away. */
-export function Honeypot() {
+/**
+ * A field no person fills in. Bots that fill every input give themselves away.
+ * Pass an id when a page holds more than one form.
+ */
+export function Honeypot({ id = "website" }: { id?: string }) {
   return (
     <div className="honeypot" aria-hidden="true">
-      <label htmlFor="website">Website (leave this empty)</label>
-      <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      <label htmlFor={id}>Website (leave this empty)</label>
+      <input id={id} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
     </div>
   );
 }

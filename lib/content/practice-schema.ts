@@ -101,7 +101,7 @@ export const practiceSchema = z.strictObject({
   licensedStates: z.array(usStateCode).min(1),
   contactEmail: z.email(),
   phone: z.string().regex(/^\+[\d ]{8,20}$/, "use international form, e.g. +1 503 555 0142").optional(),
-  senders: z.strictObject({ visitors: mailbox, notifications: mailbox }),
+  senders: z.strictObject({ visitors: mailbox, notifications: mailbox, newsletter: mailbox }),
   notificationEmail: z.email(),
   crisisLines: z.array(crisisLine).min(1, "list at least one crisis line"),
   privacy: z.strictObject({

@@ -82,6 +82,7 @@ export async function dispatchOutbox({ now = new Date(), batchSize = 25, transpo
         html,
         text,
         ...(attachments.length > 0 ? { attachments } : {}),
+        ...(email.headers ? { headers: email.headers } : {}),
       });
     } catch (error) {
       result = { ok: false, statusCode: null, error: error instanceof Error ? error.message : String(error), permanent: false };

@@ -7,6 +7,8 @@ export type QueuedEmail<T extends EmailTemplateName> = {
   to: string;
   template: T;
   props: EmailTemplateProps<T>;
+  /** Extra headers for this one email, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
 };
 
 /** Line breaks in a header field would let input add headers of its own. */
@@ -28,6 +30,9 @@ export async function enqueueEmail<T extends EmailTemplateName>(tx: Transaction,
       template: email.template,
       subject: headerSafe(definition.subject(email.props)),
       props: email.props as Record<string, unknown>,
+      headers: email.headers
+        ? Object.fromEntries(Object.entries(email.headers).map(([name, value]) => [headerSafe(name), headerSafe(value)]))
+        : null,
     })
     .returning({ id: outboxEmails.id });
   return row!.id;

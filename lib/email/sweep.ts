@@ -1,25 +1,36 @@
 import "server-only";
 import { type BookingSweepSummary, runBookingSweep } from "@/lib/booking/booking-sweep";
+import { resumeBroadcasts, type RunResult } from "@/lib/newsletter/broadcast";
+import { purgeExpiredLibraryAccess } from "@/lib/newsletter/library";
+import { purgeUnconfirmedSubscribers } from "@/lib/newsletter/subscribers";
 import { purgeExpiredRecords } from "@/lib/privacy/retention";
 import { purgeExpiredRateLimits } from "@/lib/security/rate-limit";
 import { drainOutbox, type DispatchSummary } from "./dispatcher";
 
-/**
- * The periodic sweep: lapses unanswered booking requests, queues reminders,
- * purges closed bookings past retention, delivers due email (retries and the
- * emails just queued included), clears old rate-limit counters and applies the
- * retention rule (lib/privacy/retention.ts). Run by the interval in the server
- * (instrumentation.ts) and by the cron route, so it does its work in both
- * places without harm.
- */
-export async function runSweep(now = new Date()): Promise<{
+export type SweepResult = {
   outbox: DispatchSummary;
   booking: BookingSweepSummary;
   purged: Awaited<ReturnType<typeof purgeExpiredRecords>>;
-}> {
+  newsletter: { purgedSignups: number; broadcasts: RunResult[] };
+};
+
+/**
+ * The periodic sweep: lapses unanswered booking requests and queues reminders,
+ * delivers due email (retries and the emails just queued included), clears old
+ * rate-limit counters, applies the retention rules (lib/privacy/retention.ts,
+ * closed bookings, signups never confirmed, expired library links), and
+ * resumes any newsletter whose sender stopped, for at most `broadcastBudgetMs`
+ * so one sweep never runs long. Run by the interval in the server
+ * (instrumentation.ts) and by the cron route, so it does its work in both
+ * places without harm.
+ */
+export async function runSweep(now = new Date(), { broadcastBudgetMs = 20_000 } = {}): Promise<SweepResult> {
   const booking = await runBookingSweep(now);
   const outbox = await drainOutbox({ now });
   await purgeExpiredRateLimits(now);
   const purged = await purgeExpiredRecords(now);
-  return { outbox, booking, purged };
+  const purgedSignups = await purgeUnconfirmedSubscribers(now);
+  await purgeExpiredLibraryAccess(now);
+  const broadcasts = await resumeBroadcasts({ budgetMs: broadcastBudgetMs });
+  return { outbox, booking, purged, newsletter: { purgedSignups, broadcasts } };
 }

@@ -11,15 +11,25 @@ export type OutgoingEmail = {
   text: string;
   /** Base64 content, made at send time (an appointment's .ics, for one). */
   attachments?: { filename: string; contentType: string; content: string }[];
+  /** Extra headers, such as a newsletter's List-Unsubscribe. */
+  headers?: Record<string, string>;
 };
 
-export type SendResult =
-  | { ok: true; providerId: string }
-  | { ok: false; statusCode: number | null; error: string; retryAfterSeconds?: number; permanent: boolean };
+/** One email of a batch: the batch as a whole carries the idempotency key. */
+export type BatchEmail = Omit<OutgoingEmail, "idempotencyKey">;
+
+type SendFailure = { ok: false; statusCode: number | null; error: string; retryAfterSeconds?: number; permanent: boolean };
+
+export type SendResult = { ok: true; providerId: string } | SendFailure;
+
+/** Provider ids in the order of the emails sent. */
+export type BatchSendResult = { ok: true; providerIds: string[] } | SendFailure;
 
 export interface EmailTransport {
   readonly name: "resend" | "dev-mailbox";
   send(email: OutgoingEmail): Promise<SendResult>;
+  /** Up to 100 emails in one call (Resend's batch endpoint), all or none. */
+  sendBatch(emails: BatchEmail[], options: { idempotencyKey: string; signal?: AbortSignal }): Promise<BatchSendResult>;
 }
 
 // Errors Resend will answer the same way however often we retry.
@@ -47,15 +57,29 @@ class ResendTransport implements EmailTransport {
     const signal = AbortSignal.timeout(env().EMAIL_SEND_TIMEOUT_MS);
     const { data, error, headers } = await this.client.emails.send(payload, { idempotencyKey, signal });
     if (data?.id) return { ok: true, providerId: data.id };
-    const statusCode = (error as { statusCode?: number | null } | null)?.statusCode ?? null;
-    return {
-      ok: false,
-      statusCode,
-      error: `${error?.name ?? "unknown_error"}: ${error?.message ?? "no message"}`.slice(0, 500),
-      retryAfterSeconds: statusCode === 429 ? parseRetryAfter(headers?.["retry-after"]) : undefined,
-      permanent: statusCode !== null && PERMANENT_STATUSES.has(statusCode),
-    };
+    return failure(error, headers);
   }
+
+  async sendBatch(emails: BatchEmail[], options: { idempotencyKey: string; signal?: AbortSignal }): Promise<BatchSendResult> {
+    const timeout = AbortSignal.timeout(env().EMAIL_SEND_TIMEOUT_MS);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const { data, error, headers } = await this.client.batch.send(emails, { idempotencyKey: options.idempotencyKey, signal });
+    const ids = data?.data?.map((entry) => entry.id) ?? [];
+    if (data && ids.length === emails.length) return { ok: true, providerIds: ids };
+    if (data) return { ok: false, statusCode: 200, error: `Resend answered ${ids.length} ids for ${emails.length} emails`, permanent: false };
+    return failure(error, headers);
+  }
+}
+
+function failure(error: { name?: string; message?: string } | null, headers: Record<string, string> | null): SendFailure {
+  const statusCode = (error as { statusCode?: number | null } | null)?.statusCode ?? null;
+  return {
+    ok: false,
+    statusCode,
+    error: `${error?.name ?? "unknown_error"}: ${error?.message ?? "no message"}`.slice(0, 500),
+    retryAfterSeconds: statusCode === 429 ? parseRetryAfter(headers?.["retry-after"]) : undefined,
+    permanent: statusCode !== null && PERMANENT_STATUSES.has(statusCode),
+  };
 }
 
 /**
@@ -67,6 +91,10 @@ class DevMailboxTransport implements EmailTransport {
   readonly name = "dev-mailbox";
   async send(email: OutgoingEmail): Promise<SendResult> {
     return { ok: true, providerId: `dev-mailbox:${email.idempotencyKey}` };
+  }
+
+  async sendBatch(emails: BatchEmail[], options: { idempotencyKey: string }): Promise<BatchSendResult> {
+    return { ok: true, providerIds: emails.map((_email, index) => `dev-mailbox:${options.idempotencyKey}:${index}`) };
   }
 }
 

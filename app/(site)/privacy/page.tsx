@@ -41,6 +41,18 @@ export default function PrivacyPage() {
         days after the appointment.
       </p>
 
+      <h2>The newsletter</h2>
+      <p>
+        When you subscribe we keep your email address, your first name if you give one, where on the site you signed up,
+        and the time you agreed together with the version of this notice. Nothing is sent until you confirm from the email
+        we send; a signup that is not confirmed within 30 days is deleted.
+      </p>
+      <p>
+        Every newsletter email has a one-click unsubscribe link, which works at once. We do not track whether you open our
+        emails or click their links. If an email to you bounces or is reported as spam, we stop writing to that address.
+        You can ask us to erase everything we hold about you at any time.
+      </p>
+
       <h2>Email</h2>
       <p>
         Email is not a private channel. The emails this website sends never repeat what you wrote: you receive an
@@ -58,7 +70,10 @@ export default function PrivacyPage() {
       <h2>What we do not do</h2>
       <p>
         This website loads nothing from other companies: no analytics, advertising, tracking pixels or third-party fonts.
-        It sets no cookies for visitors. We do not sell or share your information.
+        It sets no cookies for visitors, with one exception: when a subscriber opens the library of freebies from an
+        emailed link, a cookie keeps the library open on that device for a limited time. It holds a
+        random key and nothing about you, and it stops working the moment you unsubscribe. We do not sell or share your
+        information.
       </p>
 
       <h2>Security</h2>

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cookies } from "next/headers";
+import { LibraryLinkForm } from "@/components/forms/library-link-form";
+import { FreebieList } from "@/components/newsletter/freebie-list";
+import { printedFreebies, videoFreebies } from "@/lib/freebies/catalogue";
+import { libraryReader } from "@/lib/newsletter/library";
+import { libraryCookie } from "@/lib/newsletter/library-cookie";
+import { unsubscribePageUrl, unsubscribeToken } from "@/lib/newsletter/links";
+import { requestLibraryLinkAction } from "./actions";
+
+export const metadata: Metadata = { title: "The library", robots: { index: false } };
+
+export default async function LibraryPage() {
+  const reader = await libraryReader((await cookies()).get(libraryCookie().name)?.value);
+  if (!reader) {
+    return (
+      <div className="container">
+        <div className="prose">
+          <h1>The library is for subscribers</h1>
+          <p>
+            If you subscribe to the newsletter, open the library with the button in your welcome email. On a new device, or
+            once that link has expired, ask for a new one here.
+          </p>
+        </div>
+        <section className="section" aria-labelledby="new-link-heading">
+          <h2 id="new-link-heading">Email me a new link</h2>
+          <LibraryLinkForm action={requestLibraryLinkAction} />
+        </section>
+        <p className="section prose">
+          Not subscribed yet? <Link href="/freebies">See what the library holds and subscribe</Link>.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="container">
+      <div className="prose">
+        <h1>Your library</h1>
+        <p>Everything here is yours to download, print and come back to. Take what helps and leave the rest.</p>
+      </div>
+      <section className="section" aria-labelledby="printables-heading">
+        <h2 id="printables-heading">Journal prompts and worksheets</h2>
+        <FreebieList freebies={printedFreebies} open />
+      </section>
+      <section className="section" aria-labelledby="videos-heading">
+        <h2 id="videos-heading">Videos</h2>
+        <FreebieList freebies={videoFreebies} open />
+      </section>
+      <p className="section prose">
+        Want to stop the newsletter? <a href={unsubscribePageUrl(unsubscribeToken(reader.subscriberId))}>Unsubscribe</a>; the
+        library closes at the same time.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SubscribeForm } from "@/components/forms/subscribe-form";
+import { FreebieList } from "@/components/newsletter/freebie-list";
+import { practice } from "@/lib/content/practice";
+import { freebies } from "@/lib/freebies/catalogue";
+import { subscribeAction } from "../newsletter/actions";
+
+export const metadata: Metadata = {
+  title: "Freebies for subscribers",
+  description: `Journal prompts, worksheets and videos from ${practice.name}, free for newsletter subscribers.`,
+};
+
+export default function FreebiesPage() {
+  return (
+    <div className="container">
+      <div className="prose">
+        <h1>Freebies for subscribers</h1>
+        <p>
+          Journal prompts, worksheets and short videos to go with the blog, written by {practice.therapist.name} for
+          parents, parents-to-be and adults getting to know their own ways of attaching. They are free for everyone who
+          subscribes to the newsletter. Each printable one is a PDF you can fill in by hand.
+        </p>
+        <p>
+          Already subscribed? <Link href="/freebies/library">Open the library</Link>.
+        </p>
+      </div>
+      <section className="section" aria-labelledby="what-you-get">
+        <h2 id="what-you-get">What you get</h2>
+        <FreebieList freebies={freebies} open={false} />
+      </section>
+      <section className="section" id="subscribe" aria-labelledby="subscribe-heading">
+        <h2 id="subscribe-heading">Subscribe to open the library</h2>
+        <SubscribeForm action={subscribeAction} source="freebies" />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { cookies } from "next/headers";
+import { SubscribeForm } from "@/components/forms/subscribe-form";
+import { practice } from "@/lib/content/practice";
+import { SIGNUP_FLASH_COOKIE, decodeSignupFlash } from "@/lib/newsletter/signup-flash";
+import { subscribeAction } from "./actions";
+
+export const metadata: Metadata = {
+  title: "Newsletter",
+  description: `New posts from ${practice.name} by email, with journal prompts, worksheets and videos for subscribers.`,
+};
+
+export default async function NewsletterPage() {
+  // A signup refused in the footer or under a post arrives here with its problems.
+  const carried = decodeSignupFlash((await cookies()).get(SIGNUP_FLASH_COOKIE)?.value);
+  return (
+    <div className="container">
+      <div className="prose">
+        <h1>The newsletter</h1>
+        <p>
+          When a new post goes up, subscribers hear about it first, by email. Now and then {practice.therapist.name} also
+          sends something small to try between posts.
+        </p>
+        <p>
+          Subscribing also opens the <Link href="/freebies">library of freebies</Link>: journal prompts, worksheets and
+          short videos on the themes of the blog, from noticing your own attachment patterns to reading your baby&apos;s
+          cues.
+        </p>
+        <p>
+          You will get an email asking you to confirm; nothing else arrives until you do. Every email has a one-click way to
+          unsubscribe, and we never track whether you open or click.
+        </p>
+      </div>
+      <section className="section" id="subscribe" aria-labelledby="subscribe-heading" tabIndex={-1}>
+        <h2 id="subscribe-heading">Subscribe</h2>
+        <SubscribeForm action={subscribeAction} source="newsletter" initialState={carried} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { env } from "@/lib/env";
+import { unsubscribe } from "@/lib/newsletter/unsubscribe";
+
+const noStore = { "Cache-Control": "no-store" };
+
+/**
+ * RFC 8058 one-click unsubscribe: the mail provider POSTs
+ * "List-Unsubscribe=One-Click" here, with no cookie and following no
+ * redirect, so it is a route handler answering 200 rather than a server
+ * action (whose origin check a provider's server could not pass). The token
+ * in the path is the only credential. Any token of the right form gets the
+ * same 200, so the answer reveals nothing.
+ */
+export async function POST(request: Request, { params }: RouteContext<"/api/newsletter/unsubscribe/[token]">) {
+  const { token } = await params;
+  let oneClick = false;
+  try {
+    oneClick = (await request.formData()).get("List-Unsubscribe") === "One-Click";
+  } catch {
+    oneClick = false;
+  }
+  if (!oneClick) return new Response("Expected List-Unsubscribe=One-Click\n", { status: 400, headers: noStore });
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return new Response("Not found\n", { status: 404, headers: noStore });
+  await unsubscribe(token);
+  return new Response("You are unsubscribed.\n", { status: 200, headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** A person (or an older mail app) opening the address: the page that asks first. */
+export async function GET(_request: Request, { params }: RouteContext<"/api/newsletter/unsubscribe/[token]">) {
+  const { token } = await params;
+  const safe = /^[A-Za-z0-9_-]{43}$/.test(token) ? token : "invalid";
+  return Response.redirect(new URL(`/newsletter/unsubscribe/${safe}`, env().APP_URL), 303);
+}

@@ -1,0 +1,22 @@
+/**
+ * What subscribers get, in the order the library shows it. Each printable
+ * freebie is one file beside this one and becomes a PDF when downloaded;
+ * lib/freebies/catalogue.ts validates them all when the app starts.
+ */
+import babyCuesDiary from "./baby-cues-diary";
+import noticingYourAttachmentPatterns from "./noticing-your-attachment-patterns";
+import readingYourBabysCues from "./reading-your-babys-cues";
+import soothingYourOwnStress from "./soothing-your-own-stress";
+import stressAndSoothingPlan from "./stress-and-soothing-plan";
+import videos from "./videos";
+
+const freebies = [
+  noticingYourAttachmentPatterns,
+  soothingYourOwnStress,
+  readingYourBabysCues,
+  stressAndSoothingPlan,
+  babyCuesDiary,
+  ...videos,
+];
+
+export default freebies;

@@ -1,0 +1,35 @@
+import { Button, Text } from "@react-email/components";
+import { practice } from "@/lib/content/practice";
+import { EmailLayout, button, paragraph } from "./components/email-layout";
+
+export type NewsletterConfirmationProps = { confirmUrl: string; validDays: number };
+
+/**
+ * The double opt-in. It carries nothing the person typed, not even the first
+ * name: anyone can type any address into a signup form, so this email must be
+ * harmless to someone who never asked for it.
+ */
+export default function NewsletterConfirmationEmail({ confirmUrl, validDays }: NewsletterConfirmationProps) {
+  return (
+    <EmailLayout preview={`Confirm your subscription to ${practice.name}'s newsletter.`}>
+      <Text style={paragraph}>Hello,</Text>
+      <Text style={paragraph}>
+        Someone, hopefully you, asked to receive {practice.name}&apos;s newsletter and its freebies at this address. Please
+        confirm that it was you:
+      </Text>
+      <Button href={confirmUrl} style={button}>
+        Confirm my subscription
+      </Button>
+      <Text style={{ ...paragraph, marginTop: 16 }}>
+        The link works for {validDays} days. If you did not ask for this, you can ignore this email: without your
+        confirmation you will not hear from us again.
+      </Text>
+      <Text style={paragraph}>Warmly,<br />{practice.name}</Text>
+    </EmailLayout>
+  );
+}
+
+NewsletterConfirmationEmail.PreviewProps = {
+  confirmUrl: "http://localhost:3000/newsletter/confirm/preview-token",
+  validDays: 7,
+} satisfies NewsletterConfirmationProps;

@@ -1,0 +1,39 @@
+import "server-only";
+import { and, eq, gt } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { subscribers } from "@/db/schema";
+import { createLibrarySession, emailLibraryLink, type LibrarySession } from "./library";
+import { looksLikeToken, tokenHash } from "./links";
+
+function pendingWithToken(token: string, now: Date) {
+  return and(eq(subscribers.confirmTokenHash, tokenHash(token)), eq(subscribers.status, "pending"), gt(subscribers.confirmTokenExpiresAt, now));
+}
+
+/** Whether a confirmation link can still be used; the page it opens shows a button only if so. */
+export async function confirmationIsOpen(token: string, now = new Date()): Promise<boolean> {
+  if (!looksLikeToken(token)) return false;
+  const db = await getDb();
+  const [row] = await db.select({ id: subscribers.id }).from(subscribers).where(pendingWithToken(token, now));
+  return Boolean(row);
+}
+
+/**
+ * Confirms a subscription, from the POST of the page the link opens (a GET
+ * from a mail scanner confirms nothing). The link is spent, the welcome email
+ * with the way into the library is queued, and the person who confirmed gets
+ * a library session at once.
+ */
+export async function confirmSubscription(token: string, now = new Date()): Promise<{ confirmed: true; session: LibrarySession } | { confirmed: false }> {
+  if (!looksLikeToken(token)) return { confirmed: false };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [subscriber] = await tx
+      .update(subscribers)
+      .set({ status: "confirmed", confirmedAt: now, confirmTokenHash: null, confirmTokenExpiresAt: null })
+      .where(pendingWithToken(token, now))
+      .returning();
+    if (!subscriber) return { confirmed: false } as const;
+    await emailLibraryLink(tx, subscriber, now, "newsletter-welcome");
+    return { confirmed: true, session: await createLibrarySession(tx, subscriber.id, now) } as const;
+  });
+}
