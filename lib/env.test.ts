@@ -28,6 +28,8 @@ const production = {
   RATE_LIMIT_SALT: "salt",
   AUTH_SECRET: "s".repeat(32),
   THERAPIST_EMAILS: "maya@stillwater.example",
+  BOOKING_LINK_SECRET: "b".repeat(32),
+  NEWSLETTER_TOKEN_SECRET: "n".repeat(32),
 };
 
 describe("THERAPIST_EMAILS", () => {
