@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, readEmails, test } from "./fixtures";
 
 // The series as shipped, in order. The tests' build also holds two fixture
 // posts from e2e/fixtures/posts (POSTS_FIXTURES_DIR): one scheduled for 2099
@@ -100,7 +100,8 @@ for (const [index, post] of SERIES.entries()) {
 
     // The calls to action lead somewhere that exists.
     const booking = page.getByRole("link", { name: "Book an intake session" });
-    await expect(booking).toHaveAttribute("href", "/contact");
+    await expect(booking).toHaveAttribute("href", "/book");
+    await expect(page.getByRole("form", { name: "Free journal prompts and worksheets" })).toBeVisible();
 
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${baseURL}/blog/${post.slug}`);
     await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "article");
@@ -226,4 +227,20 @@ test("at 320 px a post and the hub need no sideways scrolling", async ({ page })
     await page.goto(path);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
   }
+});
+
+test.describe("subscribing at the end of a post, JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the post's own signup form sends the confirmation email", async ({ page }) => {
+    const email = `reader.${Date.now().toString(36)}@example.com`;
+    await page.goto("/blog/secure-attachment-with-your-baby");
+    const form = page.getByRole("form", { name: "Free journal prompts and worksheets" });
+    await form.getByLabel("Email", { exact: true }).fill(email);
+    await form.getByLabel(/Email me the newsletter/).check();
+    await form.getByRole("button", { name: "Subscribe" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Check your inbox" })).toBeVisible();
+    const [confirmation] = await readEmails(email);
+    expect(confirmation!.subject).toBe("Please confirm your subscription");
+  });
 });

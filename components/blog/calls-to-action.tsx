@@ -1,12 +1,11 @@
+import { PlainSubscribeForm } from "@/components/newsletter/subscribe-form-plain";
 import { practice } from "@/lib/content/practice";
 
-// Where the calls to action lead. The contact page stands in until the
-// booking and newsletter pages exist; each of those re-points one line here.
-export const BOOK_INTAKE_HREF = "/contact";
-export const SUBSCRIBE_HREF = "/contact";
+/** Where a post's call to book leads. */
+export const BOOK_INTAKE_HREF = "/book";
 
-// Plain links, not next/link: these render on the server and add no client
-// JavaScript to a post page.
+// A plain link and a plain form, both rendered on the server: neither adds
+// client JavaScript to a post page.
 
 /** "Book an intake session", placed in a post where booking is the natural next step. */
 export function BookIntakeCallout() {
@@ -26,20 +25,21 @@ export function BookIntakeCallout() {
   );
 }
 
-/** "Subscribe for the freebies": journal prompts and worksheets for subscribers. */
-export function SubscribeCallout() {
+/**
+ * "Subscribe for the freebies": the newsletter signup itself, at the point of
+ * the post where journal prompts and worksheets fit. A plain form posting to
+ * a server action, so a static post ships no form library for it.
+ */
+export function SubscribeCallout({ action, postSlug }: { action: (formData: FormData) => Promise<void>; postSlug: string }) {
   return (
     <div className="callout">
-      <p className="callout-title">Free journal prompts and worksheets</p>
-      <p>
-        Subscribe to the newsletter to hear when a new post is out and to receive the journal prompts, worksheets and
-        other resources that go with this series.
-      </p>
-      <p className="callout-action">
-        <a className="button button-secondary" href={SUBSCRIBE_HREF}>
-          Subscribe to the newsletter
-        </a>
-      </p>
+      <PlainSubscribeForm
+        action={action}
+        source={`post:${postSlug}`}
+        idPrefix="post-subscribe"
+        heading="Free journal prompts and worksheets"
+        headingLevel={3}
+      />
     </div>
   );
 }

@@ -12,12 +12,18 @@ function PostLink({ href = "", children, ...rest }: ComponentProps<"a">) {
   );
 }
 
-/** The components a post's MDX may use, by the names posts write them. */
-export const postComponents = {
-  BookIntakeCallout,
-  SubscribeCallout,
-  a: PostLink,
-};
+/**
+ * The components a post's MDX may use, by the names posts write them. The
+ * signup needs its server action, which lives in app/ and is handed in by the
+ * post page.
+ */
+export function postComponents({ subscribeAction, postSlug }: { subscribeAction: (formData: FormData) => Promise<void>; postSlug: string }) {
+  return {
+    BookIntakeCallout,
+    SubscribeCallout: () => <SubscribeCallout action={subscribeAction} postSlug={postSlug} />,
+    a: PostLink,
+  };
+}
 
 /** Names a post may write as <Name />; anything else stops the build. */
 export const POST_COMPONENT_NAMES = ["BookIntakeCallout", "SubscribeCallout"] as const;

@@ -23,7 +23,10 @@ export function unknownComponents(body: string, firstLine = 1): { name: string; 
  * page. Imports and exports are switched off: a post is words and the two
  * call-to-action components, never code.
  */
-export async function renderPostBody(post: Post): Promise<{ content: ReactElement; headings: PostHeading[] }> {
+export async function renderPostBody(
+  post: Post,
+  { subscribeAction }: { subscribeAction: (formData: FormData) => Promise<void> },
+): Promise<{ content: ReactElement; headings: PostHeading[] }> {
   const unknown = unknownComponents(post.body, post.bodyLine);
   if (unknown.length > 0) {
     throw new PostContentError(
@@ -35,7 +38,7 @@ export async function renderPostBody(post: Post): Promise<{ content: ReactElemen
   const headings: PostHeading[] = [];
   const { content, error } = await evaluate({
     source: post.body,
-    components: postComponents,
+    components: postComponents({ subscribeAction, postSlug: post.slug }),
     options: {
       disableImports: true,
       disableExports: true,

@@ -10,6 +10,7 @@ import { UnpublishedBanner } from "@/components/blog/unpublished-banner";
 import { OG_IMAGE_SIZE, feedAlternates, openGraphLocale, postImagePath } from "@/lib/content/blog-paths";
 import { formatCalendarDate } from "@/lib/content/dates";
 import { renderPostBody } from "@/lib/content/post-body";
+import { subscribeWithoutScriptAction } from "../../newsletter/actions";
 import { absoluteUrl, findPostPage, postPath, prerenderedSlugs } from "@/lib/content/posts";
 import { practice } from "@/lib/content/practice";
 import { blogPostingJsonLd, breadcrumbJsonLd } from "@/lib/content/structured-data";
@@ -55,7 +56,7 @@ export default async function PostPage({ params }: PageProps<"/blog/[slug]">) {
   const page = findPostPage((await params).slug);
   if (!page) notFound();
   const { post, status, series, previous, next } = page;
-  const { content, headings } = await renderPostBody(post);
+  const { content, headings } = await renderPostBody(post, { subscribeAction: subscribeWithoutScriptAction });
   const url = absoluteUrl(postPath(post.slug));
   const publishedOn = formatCalendarDate(post.published, practice.locale);
 
