@@ -98,7 +98,7 @@ test.describe("with JavaScript", () => {
     await therapist.getByLabel("Hours that day").fill("afternoons");
     await therapist.getByLabel("Day", { exact: true }).fill(day);
     await therapist.getByRole("button", { name: "Save that day's hours" }).click();
-    await expect(therapist.locator("#override-notice")).toBeVisible();
+    await expect(therapist.locator("#override-ranges-error")).toBeVisible();
     await expect(therapist.getByLabel("Hours that day")).toHaveValue("afternoons");
     await expect(therapist.getByLabel("Hours that day")).toHaveAttribute("aria-invalid", "true");
 

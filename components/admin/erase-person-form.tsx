@@ -9,6 +9,7 @@ import { type ErasePersonInput, type ErasePersonState, erasePersonSchema } from 
 
 const labels: Record<string, [string, string]> = {
   contactMessages: ["contact message", "contact messages"],
+  bookings: ["booking", "bookings"],
   outboxEmails: ["email in the outbox", "emails in the outbox"],
 };
 

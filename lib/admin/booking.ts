@@ -18,7 +18,10 @@ import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/li
 import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCompleted, markBookingNoShow } from "@/lib/booking/decisions";
 import { bookingListFilterSchema, bookingOverview, getBookingRequest, listBookingRequests } from "@/lib/booking/requests";
 import { sessionTypes } from "@/lib/booking/session-types";
+import { bookingDecisionSchema, dayOverrideFormSchema, feedFormSchema, timeOffFormSchema, weeklyHoursFormSchema } from "./booking-schemas";
 import { OperationRefusal, therapistOperation } from "./therapist-operation";
+
+export { formatRanges, parseRanges } from "./booking-schemas";
 
 /*
  * The private area's door to lib/booking: every function here calls
@@ -58,14 +61,6 @@ export async function bookingsAtAGlance() {
   return bookingOverview(therapist);
 }
 
-export const bookingDecisions = ["confirm", "decline", "cancel", "completed", "no_show"] as const;
-
-export const bookingDecisionSchema = z.strictObject({
-  id: z.uuid("There is no such booking."),
-  decision: z.enum(bookingDecisions),
-  note: z.string().max(1000, "Please keep the note under 1,000 characters.").optional(),
-});
-
 /** Confirm, decline (with an optional note), cancel, or mark a started session completed or missed. */
 export const decideBooking = therapistOperation(bookingDecisionSchema, async ({ id, decision, note }, therapist) => {
   const result =
@@ -101,38 +96,6 @@ export async function availabilityForEditor() {
   return { ...availability, feed, previews };
 }
 
-const RANGE = /^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$/;
-
-/** "9:00-12:00, 13:00-17:00" → ranges; empty means closed. Undefined when the text is not a list of ranges. */
-export function parseRanges(text: string): { start: string; end: string }[] | undefined {
-  const parts = text
-    .split(/[,;\n]/)
-    .map((part) => part.trim())
-    .filter(Boolean);
-  const ranges = [];
-  for (const part of parts) {
-    const match = RANGE.exec(part);
-    if (!match) return undefined;
-    const [, h1, m1, h2, m2] = match;
-    ranges.push({ start: `${h1!.padStart(2, "0")}:${m1}`, end: `${h2!.padStart(2, "0")}:${m2}` });
-  }
-  return ranges;
-}
-
-export const formatRanges = (ranges: { start: string; end: string }[]) => ranges.map((range) => `${range.start}-${range.end}`).join(", ");
-
-const rangesText = z
-  .string()
-  .max(300, "That is longer than a day's hours need.")
-  .transform((text, ctx) => {
-    const ranges = parseRanges(text);
-    if (!ranges) {
-      ctx.addIssue({ code: "custom", message: 'Write times as "09:00-12:00, 13:00-17:00", or leave empty for closed.' });
-      return z.NEVER;
-    }
-    return ranges;
-  });
-
 /** Turns the domain's refusal into the operation's; its field keys ("monday.0") name the form's field. */
 function editRefusal(result: AvailabilityEditResult) {
   if (result.status === "not-found") return new OperationRefusal("That was already removed.");
@@ -143,29 +106,12 @@ function editRefusal(result: AvailabilityEditResult) {
   return null;
 }
 
-const dayText = () => rangesText.default(() => []);
-export const weeklyHoursFormSchema = z.strictObject({
-  monday: dayText(),
-  tuesday: dayText(),
-  wednesday: dayText(),
-  thursday: dayText(),
-  friday: dayText(),
-  saturday: dayText(),
-  sunday: dayText(),
-});
-
 export const saveWeeklyHoursFromForm = therapistOperation(weeklyHoursFormSchema, async (input, therapist) => {
   const result = await saveWeeklyHours(therapist, input);
   const refusal = editRefusal(result);
   if (refusal) return refusal;
   await audit({ actor: therapist.email, action: "change", subjectType: "availability", detail: { weeklyHours: true } });
   return { stranded: result.status === "saved" ? result.stranded.length : 0 };
-});
-
-export const timeOffFormSchema = z.strictObject({
-  startsOn: z.string().max(10),
-  endsOn: z.string().max(10),
-  note: z.string().max(200, "Please keep the note under 200 characters.").optional(),
 });
 
 export const addTimeOffFromForm = therapistOperation(timeOffFormSchema, async (input, therapist) => {
@@ -183,8 +129,6 @@ export const removeTimeOffFromForm = therapistOperation(z.strictObject({ id: z.s
   return { stranded: 0 };
 });
 
-export const dayOverrideFormSchema = z.strictObject({ day: z.string().max(10), ranges: rangesText.default(() => []) });
-
 export const saveDayOverrideFromForm = therapistOperation(dayOverrideFormSchema, async (input, therapist) => {
   const result = await saveDayOverride(therapist, input);
   const refusal = editRefusal(result);
@@ -201,13 +145,13 @@ export const removeDayOverrideFromForm = therapistOperation(z.strictObject({ day
 });
 
 /** A new private feed URL (any earlier one stops working). Only its hash is stored, so the URL is shown this once. */
-export const createFeed = therapistOperation(z.strictObject({}), async (_input, therapist) => {
+export const createFeed = therapistOperation(feedFormSchema, async (_input, therapist) => {
   const { url } = await createCalendarFeed(therapist);
   await audit({ actor: therapist.email, action: "change", subjectType: "calendar-feed", detail: { created: true } });
   return { url };
 });
 
-export const revokeFeed = therapistOperation(z.strictObject({}), async (_input, therapist) => {
+export const revokeFeed = therapistOperation(feedFormSchema, async (_input, therapist) => {
   const { revoked } = await revokeCalendarFeed(therapist);
   await audit({ actor: therapist.email, action: "change", subjectType: "calendar-feed", detail: { revoked } });
   return { revoked };
