@@ -5,6 +5,8 @@ import { usePathname } from "next/navigation";
 
 const rooms = [
   { href: "/admin", label: "Overview" },
+  { href: "/admin/requests", label: "Requests" },
+  { href: "/admin/availability", label: "Availability" },
   { href: "/admin/messages", label: "Messages" },
   { href: "/admin/outbox", label: "Outbox" },
   { href: "/admin/audit", label: "Audit log" },

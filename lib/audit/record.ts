@@ -18,7 +18,7 @@ export type AuditEntry = {
   /** The therapist's address; null for the system itself (the retention sweep). */
   actor: string | null;
   action: AuditAction;
-  subjectType?: "contact-message" | "outbox-email" | "person" | "session";
+  subjectType?: "contact-message" | "outbox-email" | "person" | "session" | "booking" | "availability" | "calendar-feed";
   subjectId?: string;
   /** Counts and states only: never what anyone typed, never an erased person's address. */
   detail?: Record<string, string | number | boolean>;

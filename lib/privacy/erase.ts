@@ -2,9 +2,10 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { getDb } from "@/db/client";
-import { contactMessages, outboxEmails } from "@/db/schema";
+import { bookings, contactMessages, outboxEmails } from "@/db/schema";
 import { therapistOperation } from "@/lib/admin/therapist-operation";
 import { recordAuditEvent } from "@/lib/audit/record";
+import { aboutBookings } from "@/lib/booking/erase";
 import { erasePersonSchema } from "./erase-schema";
 
 /**
@@ -15,13 +16,24 @@ import { erasePersonSchema } from "./erase-schema";
  */
 export type PersonEraser = { name: string; erase: (tx: Transaction, email: string) => Promise<number> };
 
-const sameAddress = (column: typeof contactMessages.email | typeof outboxEmails.recipient, email: string) =>
+const sameAddress = (column: typeof contactMessages.email | typeof outboxEmails.recipient | typeof bookings.email, email: string) =>
   sql`lower(trim(${column})) = ${email}`;
 
 export const personErasers: PersonEraser[] = [
   {
     name: "contactMessages",
     erase: async (tx, email) => (await tx.delete(contactMessages).where(sameAddress(contactMessages.email, email)).returning({ id: contactMessages.id })).length,
+  },
+  {
+    // Every booking with the address, whatever its status (upcoming ones too: erasure means no more contact), and the
+    // emails about them, wherever they were sent (the therapist's new-request notices carry the booking's id).
+    name: "bookings",
+    erase: async (tx, email) => {
+      const erased = await tx.delete(bookings).where(sameAddress(bookings.email, email)).returning({ id: bookings.id });
+      const ids = erased.map((row) => row.id);
+      if (ids.length > 0) await tx.delete(outboxEmails).where(aboutBookings(ids));
+      return ids.length;
+    },
   },
   {
     // Delivery attempts go with their email (ON DELETE CASCADE).

@@ -6,6 +6,8 @@ import { redirectOf } from "@/db/testing/request-scope";
 import { databaseSnapshot, rowsContaining } from "@/db/testing/snapshot";
 import { THERAPIST, signInAs } from "@/db/testing/therapist-session";
 import { storedMessage } from "@/db/testing/fixtures";
+import { NOW, intakeRequest, ip } from "@/db/testing/booking-fixtures";
+import { requestBooking } from "@/lib/booking/request-booking";
 import { sendContactMessage } from "@/lib/contact/send-message";
 import { practice } from "@/lib/content/practice";
 import { drainOutbox } from "@/lib/email/dispatcher";
@@ -32,7 +34,7 @@ describe("erasing a person", () => {
 
     await signInAs(THERAPIST);
     const result = await erasePerson({ email: `  ${person.toUpperCase()} `, confirm: "yes" });
-    expect(result).toEqual({ ok: true, value: { contactMessages: 2, outboxEmails: 2 } });
+    expect(result).toEqual({ ok: true, value: { contactMessages: 2, bookings: 0, outboxEmails: 2 } });
 
     expect(await rowsContaining(person)).toEqual([]);
     expect(await rowsContaining("Robin Vale")).toEqual([]);
@@ -43,8 +45,27 @@ describe("erasing a person", () => {
     // The erasure is recorded, with counts and without the address.
     const events = await db.select().from(auditEvents);
     expect(events.map((event) => [event.actor, event.action, event.subjectType, event.detail])).toEqual([
-      [THERAPIST, "erase", "person", { contactMessages: 2, outboxEmails: 2 }],
+      [THERAPIST, "erase", "person", { contactMessages: 2, bookings: 0, outboxEmails: 2 }],
     ]);
+  });
+
+  it("erases their booking records too: the booking, and every email to them or about it (the therapist's notice included)", async () => {
+    const person = `Booker.${randomUUID().slice(0, 6)}@Example.com`;
+    await visitorWrites(person);
+    const booked = await requestBooking(intakeRequest({ email: person, name: "Booker Vale" }), { ip: ip(), now: NOW });
+    expect(booked.status).toBe("requested");
+    const bookingId = (booked as { bookingId: string }).bookingId;
+    await drainOutbox({ now: NOW });
+    expect((await rowsContaining(person)).length).toBeGreaterThan(0);
+    expect((await rowsContaining(bookingId)).length).toBeGreaterThan(0);
+
+    await signInAs(THERAPIST);
+    const result = await erasePerson({ email: person, confirm: "yes" });
+    expect(result).toMatchObject({ ok: true, value: { contactMessages: 1, bookings: 1 } });
+    expect(await rowsContaining(person)).toEqual([]);
+    expect(await rowsContaining(person.toLowerCase())).toEqual([]);
+    expect(await rowsContaining("Booker Vale")).toEqual([]);
+    expect(await rowsContaining(bookingId)).toEqual([]);
   });
 
   it("refuses bad input beside the field and erases nothing", async () => {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { BookingList } from "@/components/admin/booking-list";
+import { bookingsAtAGlance } from "@/lib/admin/booking";
 import { messagesNeedingAttention } from "@/lib/admin/messages";
 import { outboxNeedingAttention } from "@/lib/email/outbox-admin";
 
@@ -11,6 +13,7 @@ export default async function OverviewPage() {
   // One after the other: when the guard refuses the first, the second never starts.
   const messages = await messagesNeedingAttention();
   const outbox = await outboxNeedingAttention();
+  const sessions = await bookingsAtAGlance();
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return (
     <>
@@ -36,6 +39,25 @@ export default async function OverviewPage() {
           </p>
         </li>
       </ul>
+      <section aria-labelledby="awaiting-heading">
+        <h2 id="awaiting-heading">Awaiting your answer</h2>
+        {sessions.awaitingAnswer.length === 0 ? (
+          <p>No request is waiting for an answer.</p>
+        ) : (
+          <BookingList items={sessions.awaitingAnswer} caption="Requests awaiting your answer, soonest first" />
+        )}
+      </section>
+      <section aria-labelledby="today-heading">
+        <h2 id="today-heading">Today</h2>
+        {sessions.today.length === 0 ? <p>No sessions today.</p> : <BookingList items={sessions.today} caption="Today's sessions" />}
+      </section>
+      <section aria-labelledby="week-heading">
+        <h2 id="week-heading">This week</h2>
+        {sessions.thisWeek.length === 0 ? <p>No sessions this week.</p> : <BookingList items={sessions.thisWeek} caption="This week's sessions, Monday to Sunday" />}
+        <p>
+          <Link href="/admin/requests">All requests and sessions</Link>
+        </p>
+      </section>
     </>
   );
 }

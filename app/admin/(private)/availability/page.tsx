@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { EditForm } from "@/components/admin/edit-form";
+import { When } from "@/components/admin/when";
+import { availabilityForEditor, formatRanges } from "@/lib/admin/booking";
+import { formatDay } from "@/lib/booking/format";
+import {
+  addTimeOffAction,
+  createFeedAction,
+  removeDayOverrideAction,
+  removeTimeOffAction,
+  revokeFeedAction,
+  saveDayOverrideAction,
+  saveWeeklyHoursAction,
+} from "./actions";
+
+export const metadata: Metadata = { title: "Availability" };
+
+const dayNames = { monday: "Monday", tuesday: "Tuesday", wednesday: "Wednesday", thursday: "Thursday", friday: "Friday", saturday: "Saturday", sunday: "Sunday" } as const;
+const RANGES_HINT = 'Times as "09:00-12:00, 13:00-17:00"; leave empty for closed.';
+
+export default async function AvailabilityPage() {
+  await connection();
+  const availability = await availabilityForEditor();
+  return (
+    <>
+      <h1>Availability</h1>
+      <p>All times are in the practice&apos;s time zone, {availability.timeZone}.</p>
+
+      <h2>Weekly hours</h2>
+      <EditForm
+        id="weekly"
+        action={saveWeeklyHoursAction}
+        submitLabel="Save weekly hours"
+        fields={Object.entries(dayNames).map(([day, label]) => ({
+          name: day,
+          label,
+          hint: day === "monday" ? RANGES_HINT : undefined,
+          maxLength: 300,
+          defaultValue: formatRanges(availability.weeklyHours[day as keyof typeof dayNames]),
+        }))}
+      />
+
+      <h2>Time off</h2>
+      {availability.timeOff.length === 0 ? (
+        <p>No time off planned.</p>
+      ) : (
+        <ul className="plain-list" aria-label="Time off">
+          {availability.timeOff.map((off) => (
+            <li key={off.id}>
+              {formatDay(off.startsOn, { withYear: true })}
+              {off.endsOn !== off.startsOn ? ` to ${formatDay(off.endsOn, { withYear: true })}` : ""}
+              {off.note ? <span className="muted"> · {off.note}</span> : null}{" "}
+              <form action={removeTimeOffAction} className="inline-form">
+                <input type="hidden" name="id" value={off.id} />
+                <button type="submit" className="button button-secondary">
+                  Remove time off from {off.startsOn}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <EditForm
+        id="time-off"
+        action={addTimeOffAction}
+        submitLabel="Add time off"
+        fields={[
+          { name: "startsOn", label: "First day off", type: "date" },
+          { name: "endsOn", label: "Last day off", type: "date" },
+          { name: "note", label: "Note (for you only, optional)", maxLength: 200 },
+        ]}
+      />
+
+      <h2>One-day changes</h2>
+      {availability.overrides.length === 0 ? (
+        <p>No day differs from the usual week.</p>
+      ) : (
+        <ul className="plain-list" aria-label="One-day changes">
+          {availability.overrides.map((override) => (
+            <li key={override.day}>
+              {formatDay(override.day, { withYear: true })}: {override.ranges.length === 0 ? "closed" : formatRanges(override.ranges)}{" "}
+              <form action={removeDayOverrideAction} className="inline-form">
+                <input type="hidden" name="day" value={override.day} />
+                <button type="submit" className="button button-secondary">
+                  Back to usual hours on {override.day}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <EditForm
+        id="override"
+        action={saveDayOverrideAction}
+        submitLabel="Save that day's hours"
+        fields={[
+          { name: "day", label: "Day", type: "date" },
+          { name: "ranges", label: "Hours that day", hint: RANGES_HINT, maxLength: 300 },
+        ]}
+      />
+
+      <h2>Free times in the next two weeks</h2>
+      <p>What the booking page offers now, with what is already booked taken out.</p>
+      {availability.previews.map((preview) => (
+        <section key={preview.sessionType} aria-labelledby={`preview-${preview.sessionType}`} data-testid={`preview-${preview.sessionType}`}>
+          <h3 id={`preview-${preview.sessionType}`}>{preview.name}</h3>
+          {preview.days.length === 0 ? (
+            <p>No free times.</p>
+          ) : (
+            <ul className="plain-list">
+              {preview.days.map((day) => (
+                <li key={day.day} data-day={day.day}>
+                  <strong>{formatDay(day.day)}</strong>: {day.times.map((time) => time.label).join(", ")}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+
+      <h2>Calendar feed</h2>
+      <p>
+        A private address your calendar app can subscribe to: your confirmed sessions, with no names or intake answers. Anyone
+        with the address can read it, so it is long and unguessable, and only its fingerprint is stored: it is shown once, when
+        you make it. Lost it? Make a new one; the old one stops working.
+      </p>
+      <p data-testid="feed-status">
+        {availability.feed.active && availability.feed.createdAt ? (
+          <>
+            A feed is on, made <When at={availability.feed.createdAt} />.
+          </>
+        ) : (
+          "No feed is on."
+        )}
+      </p>
+      <EditForm id="feed" action={createFeedAction} submitLabel={availability.feed.active ? "Replace the feed address" : "Make a feed address"} fields={[]} />
+      {availability.feed.active ? (
+        <form action={revokeFeedAction}>
+          <button type="submit" className="button button-danger">
+            Turn the feed off
+          </button>
+        </form>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,181 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditEvents, bookings, calendarFeeds, timeOff } from "@/db/schema";
+import { intakeRequest, ip } from "@/db/testing/booking-fixtures";
+import { navigationOf, redirectOf } from "@/db/testing/request-scope";
+import { databaseSnapshot } from "@/db/testing/snapshot";
+import { THERAPIST, signInAs } from "@/db/testing/therapist-session";
+import { findFreeSlots } from "@/lib/booking/availability";
+import { requestBooking } from "@/lib/booking/request-booking";
+import { findSessionType } from "@/lib/booking/session-types";
+import {
+  addTimeOffFromForm,
+  availabilityForEditor,
+  bookingsAtAGlance,
+  createFeed,
+  decideBooking,
+  listBookings,
+  openBooking,
+  parseRanges,
+  removeDayOverrideFromForm,
+  removeTimeOffFromForm,
+  revokeFeed,
+  saveDayOverrideFromForm,
+  saveWeeklyHoursFromForm,
+} from "./booking";
+
+/** A real request a few days from now (the wrappers act at the real clock). */
+async function requested(overrides: Record<string, unknown> = {}) {
+  const [slot] = await findFreeSlots(findSessionType("intake")!, { now: new Date() });
+  if (!slot) throw new Error("no free intake time");
+  const result = await requestBooking(intakeRequest({ startsAt: slot.startsAt.toISOString(), ...overrides }), { ip: ip() });
+  if (result.status !== "requested") throw new Error(`booking refused: ${JSON.stringify(result)}`);
+  return result.bookingId;
+}
+
+async function statusOf(id: string) {
+  return (await (await getDb()).select({ status: bookings.status }).from(bookings).where(eq(bookings.id, id)))[0]?.status;
+}
+
+async function audit() {
+  const db = await getDb();
+  return db.select({ actor: auditEvents.actor, action: auditEvents.action, subjectType: auditEvents.subjectType, subjectId: auditEvents.subjectId, detail: auditEvents.detail }).from(auditEvents);
+}
+
+describe("the therapist's booking rooms", () => {
+  it("lists requests upcoming first, filters by status, and a hand-edited filter falls back to everything", async () => {
+    await signInAs(THERAPIST);
+    const id = await requested({ name: "Listed Person" });
+    expect((await listBookings({})).items.map((item) => item.id)).toContain(id);
+    expect((await listBookings({ status: "requested" })).items.map((item) => item.id)).toEqual([id]);
+    expect((await listBookings({ status: "confirmed" })).items).toEqual([]);
+    const bogus = await listBookings({ status: "<script>", when: ["a", "b"] });
+    expect(bogus.filter).toEqual({ status: "all", when: "all" });
+    expect(bogus.items.map((item) => item.id)).toContain(id);
+    // The list carries nothing of the intake.
+    expect(Object.keys(bogus.items[0]!)).not.toContain("whatBringsYou");
+  });
+
+  it("opening a request shows the intake answers and records the read; a bad id is a 404", async () => {
+    await signInAs(THERAPIST);
+    const id = await requested({ whatBringsYou: "<b>as typed</b>" });
+    const booking = await openBooking(id);
+    expect(booking).toMatchObject({ id, whatBringsYou: "<b>as typed</b>", status: "requested", started: false });
+    expect(await audit()).toEqual([{ actor: THERAPIST, action: "read", subjectType: "booking", subjectId: id, detail: null }]);
+    let thrown: unknown;
+    try {
+      await openBooking("not-a-uuid");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(navigationOf(thrown)).toEqual({ kind: "not-found" });
+  });
+
+  it("confirms, declines with a note, and refuses what no longer applies, recording each change", async () => {
+    await signInAs(THERAPIST);
+    const first = await requested();
+    expect(await decideBooking({ id: first, decision: "confirm" })).toEqual({ ok: true, value: { id: first, status: "confirmed" } });
+    expect(await statusOf(first)).toBe("confirmed");
+    expect(await decideBooking({ id: first, decision: "confirm" })).toMatchObject({ ok: false });
+    expect(await decideBooking({ id: first, decision: "completed" })).toMatchObject({ ok: false });
+    expect(await decideBooking({ id: first, decision: "cancel", note: "Sorry, I am unwell." })).toMatchObject({ ok: true, value: { status: "cancelled" } });
+
+    const second = await requested();
+    expect(await decideBooking({ id: second, decision: "decline", note: "x".repeat(1001) })).toMatchObject({ ok: false, fieldErrors: { note: [expect.any(String)] } });
+    expect(await statusOf(second)).toBe("requested");
+    expect(await decideBooking({ id: second, decision: "decline", note: "Try the state's directory." })).toMatchObject({ ok: true, value: { status: "declined" } });
+    expect(await decideBooking({ id: "nope", decision: "confirm" })).toMatchObject({ ok: false });
+    expect(await decideBooking({ id: second, decision: "erase-everything" })).toMatchObject({ ok: false });
+
+    const changes = (await audit()).filter((event) => event.action === "change");
+    expect(changes.map((event) => [event.subjectId, event.detail])).toEqual([
+      [first, { status: "confirmed", withNote: false }],
+      [first, { status: "cancelled", withNote: true }],
+      [second, { status: "declined", withNote: true }],
+    ]);
+  });
+
+  it("the overview shows what awaits an answer", async () => {
+    await signInAs(THERAPIST);
+    const id = await requested();
+    const overview = await bookingsAtAGlance();
+    expect(overview.awaitingAnswer.map((item) => item.id)).toEqual([id]);
+  });
+
+  it("edits weekly hours, time off and one-day overrides, and the preview follows", async () => {
+    await signInAs(THERAPIST);
+    const before = await availabilityForEditor();
+    const previewDay = before.previews.find((preview) => preview.sessionType === "intake")!.days[0]!.day;
+
+    expect(await addTimeOffFromForm({ startsOn: previewDay, endsOn: previewDay, note: "" })).toMatchObject({ ok: true });
+    const withOff = await availabilityForEditor();
+    expect(withOff.previews.find((preview) => preview.sessionType === "intake")!.days.map((day) => day.day)).not.toContain(previewDay);
+    expect(await removeTimeOffFromForm({ id: withOff.timeOff[0]!.id })).toMatchObject({ ok: true });
+    expect(await removeTimeOffFromForm({ id: withOff.timeOff[0]!.id })).toMatchObject({ ok: false });
+    expect(await addTimeOffFromForm({ startsOn: "2027-01-10", endsOn: "2027-01-01" })).toMatchObject({ ok: false });
+    expect(await addTimeOffFromForm({ startsOn: "tomorrow", endsOn: "2027-01-01" })).toMatchObject({ ok: false });
+
+    expect(await saveDayOverrideFromForm({ day: "2030-01-02", ranges: "9:00-10:00, 14:00-15:30" })).toMatchObject({ ok: true });
+    expect((await availabilityForEditor()).overrides).toContainEqual({ day: "2030-01-02", ranges: [{ start: "09:00", end: "10:00" }, { start: "14:00", end: "15:30" }] });
+    expect(await saveDayOverrideFromForm({ day: "2030-01-03", ranges: "afternoons" })).toMatchObject({ ok: false, fieldErrors: { ranges: [expect.any(String)] }, values: { ranges: "afternoons" } });
+    expect(await removeDayOverrideFromForm({ day: "2030-01-02" })).toMatchObject({ ok: true });
+
+    expect(await saveWeeklyHoursFromForm({ monday: "09:00-12:00, 13:00-17:00", tuesday: "", wednesday: "10:00-11:00" })).toMatchObject({ ok: true });
+    const weekly = (await availabilityForEditor()).weeklyHours;
+    expect(weekly.monday).toEqual([{ start: "09:00", end: "12:00" }, { start: "13:00", end: "17:00" }]);
+    expect(weekly.tuesday).toEqual([]);
+    expect(await saveWeeklyHoursFromForm({ monday: "12:00-09:00" })).toMatchObject({ ok: false });
+    expect(await saveWeeklyHoursFromForm({ monday: "09:00-12:00, 11:00-13:00" })).toMatchObject({ ok: false });
+    expect((await audit()).filter((event) => event.subjectType === "availability")).toHaveLength(5);
+  });
+
+  it("parses a day's ranges, and refuses what is not one", () => {
+    expect(parseRanges("")).toEqual([]);
+    expect(parseRanges("9:00 - 12:00;13:00–17:00")).toEqual([{ start: "09:00", end: "12:00" }, { start: "13:00", end: "17:00" }]);
+    expect(parseRanges("9am-5pm")).toBeUndefined();
+  });
+
+  it("makes a feed URL shown once (only a hash stored), replaces and revokes it", async () => {
+    await signInAs(THERAPIST);
+    const made = await createFeed({});
+    expect(made).toMatchObject({ ok: true, value: { url: expect.stringMatching(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/) } });
+    const token = (made as { value: { url: string } }).value.url.split("/").at(-1)!;
+    const rows = await (await getDb()).select().from(calendarFeeds);
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect((await availabilityForEditor()).feed.active).toBe(true);
+    expect(await revokeFeed({})).toEqual({ ok: true, value: { revoked: 1 } });
+    expect((await availabilityForEditor()).feed.active).toBe(false);
+  });
+
+  for (const [who, setUp] of [
+    ["no session", async () => {}],
+    ["a signed-in user who is not a therapist", async () => void (await signInAs("intruder@example.com"))],
+  ] as const) {
+    it(`is refused for ${who}, reading and writing nothing`, async () => {
+      const id = await requested();
+      await setUp();
+      const before = await databaseSnapshot();
+      const calls = {
+        listBookings: () => listBookings({}),
+        openBooking: () => openBooking(id),
+        bookingsAtAGlance: () => bookingsAtAGlance(),
+        decideBooking: () => decideBooking({ id, decision: "confirm" }),
+        availabilityForEditor: () => availabilityForEditor(),
+        saveWeeklyHours: () => saveWeeklyHoursFromForm({ monday: "" }),
+        addTimeOff: () => addTimeOffFromForm({ startsOn: "2030-01-01", endsOn: "2030-01-02" }),
+        removeTimeOff: () => removeTimeOffFromForm({ id }),
+        saveDayOverride: () => saveDayOverrideFromForm({ day: "2030-01-01", ranges: "" }),
+        removeDayOverride: () => removeDayOverrideFromForm({ day: "2030-01-01" }),
+        createFeed: () => createFeed({}),
+        revokeFeed: () => revokeFeed({}),
+      };
+      for (const [name, call] of Object.entries(calls)) {
+        expect(await redirectOf(call), name).toBe("/admin/sign-in");
+      }
+      expect(await databaseSnapshot()).toEqual(before);
+      expect(await statusOf(id)).toBe("requested");
+      expect(await (await getDb()).select().from(timeOff)).toEqual([]);
+    });
+  }
+});
