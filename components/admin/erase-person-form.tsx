@@ -9,6 +9,7 @@ import { type ErasePersonInput, type ErasePersonState, erasePersonSchema } from 
 
 const labels: Record<string, [string, string]> = {
   contactMessages: ["contact message", "contact messages"],
+  newsletterSubscribers: ["newsletter subscription", "newsletter subscriptions"],
   outboxEmails: ["email in the outbox", "emails in the outbox"],
 };
 

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { getDb } from "@/db/client";
-import { contactMessages, outboxEmails } from "@/db/schema";
+import { contactMessages, outboxEmails, subscribers } from "@/db/schema";
 import { therapistOperation } from "@/lib/admin/therapist-operation";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { erasePersonSchema } from "./erase-schema";
@@ -15,13 +15,18 @@ import { erasePersonSchema } from "./erase-schema";
  */
 export type PersonEraser = { name: string; erase: (tx: Transaction, email: string) => Promise<number> };
 
-const sameAddress = (column: typeof contactMessages.email | typeof outboxEmails.recipient, email: string) =>
+const sameAddress = (column: typeof contactMessages.email | typeof outboxEmails.recipient | typeof subscribers.email, email: string) =>
   sql`lower(trim(${column})) = ${email}`;
 
 export const personErasers: PersonEraser[] = [
   {
     name: "contactMessages",
     erase: async (tx, email) => (await tx.delete(contactMessages).where(sameAddress(contactMessages.email, email)).returning({ id: contactMessages.id })).length,
+  },
+  {
+    // Library access and newsletter send records go with the subscriber (ON DELETE CASCADE).
+    name: "newsletterSubscribers",
+    erase: async (tx, email) => (await tx.delete(subscribers).where(sameAddress(subscribers.email, email)).returning({ id: subscribers.id })).length,
   },
   {
     // Delivery attempts go with their email (ON DELETE CASCADE).
