@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 const rooms = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/messages", label: "Messages" },
+  { href: "/admin/newsletter", label: "Newsletter" },
+  { href: "/admin/subscribers", label: "Subscribers" },
   { href: "/admin/outbox", label: "Outbox" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/privacy", label: "Privacy" },
