@@ -152,6 +152,14 @@ test("private pages are never cached or indexed", async ({ page, request }, test
   for (const route of privatePages) {
     const url = route.includes("[id]") ? firstMessage : route;
     if (!url) continue;
+    if (route.endsWith("/export")) {
+      // A download, not a page: the same headers, without a <meta> to look at.
+      const download = await page.request.get(url, { maxRedirects: 0 });
+      expect(download.status(), url).toBe(200);
+      expect(download.headers()["cache-control"], url).toContain("no-store");
+      expect(download.headers()["x-robots-tag"], url).toContain("noindex");
+      continue;
+    }
     const response = await page.goto(url);
     expect(response!.status(), url).toBe(200);
     expect(response!.headers()["cache-control"], url).toContain("no-store");
