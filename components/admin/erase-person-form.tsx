@@ -34,11 +34,13 @@ export function ErasePersonForm({ action }: ErasePersonFormProps) {
         <div className="notice notice-success" role="status">
           <h2>Erased</h2>
           <p>
-            Deleted{" "}
-            {Object.entries(state.erased)
-              .map(([name, n]) => `${n} ${(labels[name] ?? [name, name])[n === 1 ? 0 : 1]}`)
-              .join(", ")}
-            . The audit log records that an erasure happened, without the address.
+            {Object.values(state.erased).some((n) => n > 0)
+              ? `Deleted ${Object.entries(state.erased)
+                  .filter(([, n]) => n > 0)
+                  .map(([name, n]) => `${n} ${(labels[name] ?? [name, name])[n === 1 ? 0 : 1]}`)
+                  .join(", ")}.`
+              : "Nothing was held about this address."}{" "}
+            The audit log records that an erasure happened, without the address.
           </p>
         </div>
       ) : null}
