@@ -176,3 +176,19 @@ test.describe("the compose form, JavaScript off", () => {
     await expect(page.getByLabel("The newsletter")).toHaveValue(/\[Read “.+”\]\(\/blog\/[a-z0-9-]+\)/);
   });
 });
+
+test("the newsletter rooms are usable at 320 px", async ({ page }, testInfo) => {
+  await signInAsTherapist(page, therapistFor(testInfo));
+  await page.goto("/admin/newsletter");
+  await page.getByLabel("Subject").fill(unique("Narrow screen"));
+  await page.getByLabel("The newsletter").fill("W".repeat(400));
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("button", { name: "Send me a test" })).toBeVisible();
+  const issueUrl = new URL(page.url()).pathname;
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const url of ["/admin/newsletter", issueUrl, "/admin/subscribers"]) {
+    await page.goto(url);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(320);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeInViewport({ ratio: 1 });
+  }
+});
