@@ -277,5 +277,7 @@ test("the Resend webhook refuses a wrong signature and suppresses a bounced addr
   // Suppressed: the answer stays the same, but nothing more is sent.
   await askForLink(email);
   await new Promise((resolve) => setTimeout(resolve, 2_500));
-  expect(await readEmails(email, { count: 3 })).toHaveLength(3);
+  // Counted by kind: a broadcast from another test running alongside may also reach this subscriber.
+  const libraryLinks = (await readEmails(email, { count: 3 })).filter((sent) => sent.subject === "Your link to the library");
+  expect(libraryLinks).toHaveLength(1);
 });

@@ -8,6 +8,8 @@ const rooms = [
   { href: "/admin/requests", label: "Requests" },
   { href: "/admin/availability", label: "Availability" },
   { href: "/admin/messages", label: "Messages" },
+  { href: "/admin/newsletter", label: "Newsletter" },
+  { href: "/admin/subscribers", label: "Subscribers" },
   { href: "/admin/outbox", label: "Outbox" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/privacy", label: "Privacy" },

@@ -10,6 +10,7 @@ import { type ErasePersonInput, type ErasePersonState, erasePersonSchema } from 
 const labels: Record<string, [string, string]> = {
   contactMessages: ["contact message", "contact messages"],
   bookings: ["booking", "bookings"],
+  newsletterSubscribers: ["newsletter subscription", "newsletter subscriptions"],
   outboxEmails: ["email in the outbox", "emails in the outbox"],
 };
 
@@ -34,13 +35,13 @@ export function ErasePersonForm({ action }: ErasePersonFormProps) {
         <div className="notice notice-success" role="status">
           <h2>Erased</h2>
           <p>
-            {/* Only what was found: each capability adds an eraser, and a list of zeros would bury the answer. */}
-            {Object.values(state.erased).every((n) => n === 0) ? "Nothing was held about this address." : "Deleted "}
-            {Object.entries(state.erased)
-              .filter(([, n]) => n > 0)
-              .map(([name, n]) => `${n} ${(labels[name] ?? [name, name])[n === 1 ? 0 : 1]}`)
-              .join(", ")}
-            {Object.values(state.erased).every((n) => n === 0) ? "" : "."} The audit log records that an erasure happened, without the address.
+            {Object.values(state.erased).some((n) => n > 0)
+              ? `Deleted ${Object.entries(state.erased)
+                  .filter(([, n]) => n > 0)
+                  .map(([name, n]) => `${n} ${(labels[name] ?? [name, name])[n === 1 ? 0 : 1]}`)
+                  .join(", ")}.`
+              : "Nothing was held about this address."}{" "}
+            The audit log records that an erasure happened, without the address.
           </p>
         </div>
       ) : null}

@@ -12,13 +12,15 @@ export type AuditAction =
   | "erase"
   | "retention-purge"
   | "retry-email"
-  | "cancel-email";
+  | "cancel-email"
+  | "send-test-issue"
+  | "broadcast";
 
 export type AuditEntry = {
   /** The therapist's address; null for the system itself (the retention sweep). */
   actor: string | null;
   action: AuditAction;
-  subjectType?: "contact-message" | "outbox-email" | "person" | "session" | "booking" | "availability" | "calendar-feed";
+  subjectType?: "contact-message" | "outbox-email" | "person" | "session" | "booking" | "availability" | "calendar-feed" | "newsletter-issue" | "subscriber";
   subjectId?: string;
   /** Counts and states only: never what anyone typed, never an erased person's address. */
   detail?: Record<string, string | number | boolean>;

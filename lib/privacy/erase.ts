@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { getDb } from "@/db/client";
-import { bookings, contactMessages, outboxEmails } from "@/db/schema";
+import { bookings, contactMessages, outboxEmails, subscribers } from "@/db/schema";
 import { therapistOperation } from "@/lib/admin/therapist-operation";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { aboutBookings } from "@/lib/booking/erase";
@@ -16,7 +16,10 @@ import { erasePersonSchema } from "./erase-schema";
  */
 export type PersonEraser = { name: string; erase: (tx: Transaction, email: string) => Promise<number> };
 
-const sameAddress = (column: typeof contactMessages.email | typeof outboxEmails.recipient | typeof bookings.email, email: string) =>
+const sameAddress = (
+  column: typeof contactMessages.email | typeof outboxEmails.recipient | typeof bookings.email | typeof subscribers.email,
+  email: string,
+) =>
   sql`lower(trim(${column})) = ${email}`;
 
 export const personErasers: PersonEraser[] = [
@@ -34,6 +37,11 @@ export const personErasers: PersonEraser[] = [
       if (ids.length > 0) await tx.delete(outboxEmails).where(aboutBookings(ids));
       return ids.length;
     },
+  },
+  {
+    // Library access and newsletter send records go with the subscriber (ON DELETE CASCADE).
+    name: "newsletterSubscribers",
+    erase: async (tx, email) => (await tx.delete(subscribers).where(sameAddress(subscribers.email, email)).returning({ id: subscribers.id })).length,
   },
   {
     // Delivery attempts go with their email (ON DELETE CASCADE).

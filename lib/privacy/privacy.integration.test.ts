@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, contactMessages, outboxEmails } from "@/db/schema";
+import { auditEvents, contactMessages, outboxEmails, subscribers } from "@/db/schema";
 import { redirectOf } from "@/db/testing/request-scope";
 import { databaseSnapshot, rowsContaining } from "@/db/testing/snapshot";
 import { THERAPIST, signInAs } from "@/db/testing/therapist-session";
@@ -12,6 +12,7 @@ import { sendContactMessage } from "@/lib/contact/send-message";
 import { practice } from "@/lib/content/practice";
 import { drainOutbox } from "@/lib/email/dispatcher";
 import { runSweep } from "@/lib/email/sweep";
+import { subscribe } from "@/lib/newsletter/subscribe";
 import { erasePerson } from "./erase";
 import { purgeExpiredRecords } from "./retention";
 
@@ -34,7 +35,7 @@ describe("erasing a person", () => {
 
     await signInAs(THERAPIST);
     const result = await erasePerson({ email: `  ${person.toUpperCase()} `, confirm: "yes" });
-    expect(result).toEqual({ ok: true, value: { contactMessages: 2, bookings: 0, outboxEmails: 2 } });
+    expect(result).toEqual({ ok: true, value: { contactMessages: 2, bookings: 0, newsletterSubscribers: 0, outboxEmails: 2 } });
 
     expect(await rowsContaining(person)).toEqual([]);
     expect(await rowsContaining("Robin Vale")).toEqual([]);
@@ -45,7 +46,7 @@ describe("erasing a person", () => {
     // The erasure is recorded, with counts and without the address.
     const events = await db.select().from(auditEvents);
     expect(events.map((event) => [event.actor, event.action, event.subjectType, event.detail])).toEqual([
-      [THERAPIST, "erase", "person", { contactMessages: 2, bookings: 0, outboxEmails: 2 }],
+      [THERAPIST, "erase", "person", { contactMessages: 2, bookings: 0, newsletterSubscribers: 0, outboxEmails: 2 }],
     ]);
   });
 
@@ -66,6 +67,21 @@ describe("erasing a person", () => {
     expect(await rowsContaining(person.toLowerCase())).toEqual([]);
     expect(await rowsContaining("Booker Vale")).toEqual([]);
     expect(await rowsContaining(bookingId)).toEqual([]);
+  });
+
+  it("includes the newsletter: the subscription, its confirmation email and send records are gone", async () => {
+    const person = `Robin.Reader.${randomUUID().slice(0, 6)}@Example.com`;
+    expect(await subscribe({ email: person, firstName: "Robin", consent: "yes" }, { ip: "203.0.113.77" })).toEqual({ status: "success" });
+    expect(await subscribe({ email: "stays@example.com", consent: "yes" }, { ip: "203.0.113.78" })).toEqual({ status: "success" });
+    await drainOutbox();
+    expect((await rowsContaining(person.toLowerCase())).length).toBeGreaterThan(0);
+
+    await signInAs(THERAPIST);
+    const result = await erasePerson({ email: person, confirm: "yes" });
+    expect(result).toEqual({ ok: true, value: { contactMessages: 0, bookings: 0, newsletterSubscribers: 1, outboxEmails: 1 } });
+    expect(await rowsContaining(person.toLowerCase())).toEqual([]);
+    const db = await getDb();
+    expect(await db.select({ email: subscribers.email }).from(subscribers)).toEqual([{ email: "stays@example.com" }]);
   });
 
   it("refuses bad input beside the field and erases nothing", async () => {

@@ -16,6 +16,8 @@ const actionLabels: Record<string, string> = {
   "retention-purge": "Retention purge",
   "retry-email": "Sent an email again",
   "cancel-email": "Cancelled an email",
+  "send-test-issue": "Sent a test newsletter",
+  broadcast: "Sent a newsletter",
 };
 
 function describeDetail(detail: Record<string, string | number | boolean> | null) {

@@ -15,8 +15,8 @@ export default async function PrivacyPage() {
       <h1>Privacy</h1>
       <h2>Erase a person</h2>
       <p>
-        When someone asks for their data to be deleted, enter their email address. Their contact messages, their bookings and every email
-        addressed to them or about their bookings are deleted at once.
+        When someone asks for their data to be deleted, enter their email address. Their contact messages, their bookings,
+        their newsletter subscription and every email addressed to them or about their bookings are deleted at once.
       </p>
       <ErasePersonForm action={erasePersonAction} />
       <h2>Retention</h2>

@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { IssueForm } from "@/components/admin/issue-form";
+import { When } from "@/components/admin/when";
+import { issueProgress, newsletterTotals, previewSavedIssue, readIssue } from "@/lib/admin/newsletter";
+import { editIssueAction, sendTestAction, sendToAllAction } from "../actions";
+
+export const metadata: Metadata = { title: "Newsletter issue" };
+
+export default async function IssuePage({ params, searchParams }: PageProps<"/admin/newsletter/[id]">) {
+  await connection();
+  const { id } = await params;
+  const { test, problem, saved } = await searchParams;
+  const issue = await readIssue(id);
+  const [preview, totals, progress] = await Promise.all([previewSavedIssue(issue.id), newsletterTotals(), issueProgress(issue.id)]);
+  const recipients = totals.confirmed;
+
+  return (
+    <>
+      {issue.status === "sending" ? <meta httpEquiv="refresh" content="3" /> : null}
+      <p>
+        <Link href="/admin/newsletter">← Newsletter</Link>
+      </p>
+      <h1>{issue.subject}</h1>
+      {saved ? (
+        <p className="notice notice-success" role="status">
+          Saved.
+        </p>
+      ) : null}
+      {test === "sent" ? (
+        <p className="notice notice-success" role="status">
+          A test is on its way to your address.
+        </p>
+      ) : null}
+      {problem === "confirm" ? (
+        <p className="notice notice-error" role="alert">
+          Please tick the box to confirm before sending to every subscriber.
+        </p>
+      ) : null}
+      {problem === "test" ? (
+        <p className="notice notice-error" role="alert">
+          The test could not be sent. Please try again.
+        </p>
+      ) : null}
+
+      {issue.status === "draft" ? (
+        <>
+          <h2>Send</h2>
+          <form action={sendTestAction}>
+            <input type="hidden" name="id" value={issue.id} />
+            <p>
+              {issue.testSentAt ? (
+                <>
+                  Last test sent <When at={issue.testSentAt} />.{" "}
+                </>
+              ) : null}
+              <button type="submit" className="button button-secondary">
+                Send me a test
+              </button>
+            </p>
+          </form>
+          <form action={sendToAllAction} className="form">
+            <input type="hidden" name="id" value={issue.id} />
+            <div className="field">
+              <label className="choice" htmlFor="confirm-send">
+                <input type="checkbox" id="confirm-send" name="confirm" value="yes" required />
+                <span>
+                  Send this issue now to all {recipients} confirmed {recipients === 1 ? "subscriber" : "subscribers"}. It
+                  cannot be called back.
+                </span>
+              </label>
+            </div>
+            <div>
+              <button type="submit" className="button">
+                Send to all subscribers
+              </button>
+            </div>
+          </form>
+        </>
+      ) : (
+        <section aria-labelledby="progress-heading">
+          <h2 id="progress-heading">{issue.status === "sending" ? "Sending" : "Sent"}</h2>
+          <p data-testid="progress" role="status">
+            Sent {progress?.sent ?? 0} of {progress?.total ?? 0}
+            {progress && progress.failed > 0 ? `; ${progress.failed} failed` : ""}
+            {progress && progress.skipped > 0 ? `; ${progress.skipped} skipped (left since)` : ""}.
+          </p>
+          {issue.status === "sending" ? (
+            <p>
+              This page refreshes itself every few seconds. <Link href={`/admin/newsletter/${issue.id}`}>Refresh now</Link>
+            </p>
+          ) : issue.sentAt ? (
+            <p>
+              Finished <When at={issue.sentAt} />.
+            </p>
+          ) : null}
+        </section>
+      )}
+
+      <h2>As subscribers will see it</h2>
+      <iframe className="email-frame" title={`Preview: ${preview.subject}`} srcDoc={preview.html} sandbox="" />
+
+      {issue.status === "draft" ? (
+        <>
+          <h2>Edit</h2>
+          <IssueForm action={editIssueAction.bind(null, issue.id)} initial={{ subject: issue.subject, body: issue.body }} submitLabel="Save changes" />
+        </>
+      ) : null}
+    </>
+  );
+}

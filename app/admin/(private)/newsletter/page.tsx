@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { IssueForm } from "@/components/admin/issue-form";
+import { When } from "@/components/admin/when";
+import { listIssues, postsToAnnounce } from "@/lib/admin/newsletter";
+import { announcePostAction, composeIssueAction } from "./actions";
+
+export const metadata: Metadata = { title: "Newsletter" };
+
+const statusLabels = { draft: "Draft", sending: "Sending", sent: "Sent" } as const;
+
+export default async function NewsletterPage({ searchParams }: PageProps<"/admin/newsletter">) {
+  await connection();
+  const [issues, posts, { problem }] = await Promise.all([listIssues(), postsToAnnounce(), searchParams]);
+  return (
+    <>
+      <h1>Newsletter</h1>
+      <p>
+        Write an issue, look at it as the email, send yourself a test, then send it to every confirmed subscriber. No
+        opens or clicks are tracked.
+      </p>
+      <h2>Write an issue</h2>
+      <IssueForm action={composeIssueAction} submitLabel="Save draft" />
+
+      <h2>Announce a post</h2>
+      {problem === "announce" ? (
+        <p className="notice notice-error" role="alert">
+          Please choose a published post.
+        </p>
+      ) : null}
+      {posts.length === 0 ? (
+        <p>No post is published yet.</p>
+      ) : (
+        <form action={announcePostAction} className="form">
+          <div className="field">
+            <label htmlFor="announce-slug">Published post</label>
+            <select id="announce-slug" name="slug" required>
+              {posts.map((post) => (
+                <option key={post.slug} value={post.slug}>
+                  {post.title} ({post.published})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <button type="submit" className="button button-secondary">
+              Draft an announcement
+            </button>
+          </div>
+        </form>
+      )}
+
+      <h2>History</h2>
+      {issues.length === 0 ? (
+        <p>No issues yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Issues, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Written</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Status</th>
+                <th scope="col">Recipients</th>
+                <th scope="col">Sent</th>
+                <th scope="col">Failed</th>
+                <th scope="col">Delivered</th>
+                <th scope="col">Bounced or complained</th>
+              </tr>
+            </thead>
+            <tbody>
+              {issues.map((issue) => (
+                <tr key={issue.id} data-status={issue.status}>
+                  <td>
+                    <When at={issue.createdAt} />
+                  </td>
+                  <td>
+                    <Link href={`/admin/newsletter/${issue.id}`}>{issue.subject}</Link>
+                  </td>
+                  <td>{statusLabels[issue.status]}</td>
+                  <td>{issue.recipientCount ?? "—"}</td>
+                  <td>{issue.counts.sent}</td>
+                  <td>{issue.counts.failed}</td>
+                  <td>{issue.counts.delivered}</td>
+                  <td>{issue.counts.bounced + issue.counts.complained}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditEvents, newsletterIssues, newsletterSends, outboxEmails, subscribers } from "@/db/schema";
+import { navigationOf, redirectOf } from "@/db/testing/request-scope";
+import { databaseSnapshot } from "@/db/testing/snapshot";
+import { THERAPIST, signInAs } from "@/db/testing/therapist-session";
+import { publishedPosts } from "@/lib/content/posts";
+import {
+  announcePost,
+  composeIssue,
+  editIssue,
+  eraseOneSubscriber,
+  findSubscribers,
+  issueProgress,
+  listIssues,
+  newsletterTotals,
+  postsToAnnounce,
+  previewSavedIssue,
+  readIssue,
+  sendTest,
+  sendToAll,
+  subscribersCsv,
+} from "./newsletter";
+
+async function audit() {
+  const db = await getDb();
+  return db.select({ actor: auditEvents.actor, action: auditEvents.action, subjectType: auditEvents.subjectType, subjectId: auditEvents.subjectId, detail: auditEvents.detail }).from(auditEvents);
+}
+
+async function addSubscriber(email: string, { status = "confirmed", firstName = null }: { status?: "pending" | "confirmed" | "unsubscribed"; firstName?: string | null } = {}) {
+  const db = await getDb();
+  const id = randomUUID();
+  await db.insert(subscribers).values({
+    id,
+    email,
+    firstName,
+    status,
+    source: "footer",
+    consentNoticeVersion: "2026-11-01",
+    consentedAt: new Date(),
+    confirmedAt: status === "pending" ? null : new Date(),
+    unsubscribeTokenHash: `hash-${id}`,
+  });
+  return id;
+}
+
+async function storedIssue() {
+  const db = await getDb();
+  const [issue] = await db.insert(newsletterIssues).values({ subject: "Stored", body: "Hello", createdBy: THERAPIST }).returning({ id: newsletterIssues.id });
+  return issue!.id;
+}
+
+/** Every function of this module, called as someone who must be refused. */
+function everyCall(issueId: string, subscriberId: string) {
+  return {
+    listIssues: () => listIssues(),
+    readIssue: () => readIssue(issueId),
+    previewSavedIssue: () => previewSavedIssue(issueId),
+    issueProgress: () => issueProgress(issueId),
+    postsToAnnounce: () => postsToAnnounce(),
+    composeIssue: () => composeIssue({ subject: "Hi", body: "Body" }),
+    editIssue: () => editIssue(issueId, { subject: "Changed", body: "Changed" }),
+    announcePost: () => announcePost({ slug: publishedPosts()[0]!.slug }),
+    sendTest: () => sendTest({ id: issueId }),
+    sendToAll: () => sendToAll({ id: issueId, confirm: "yes" }),
+    findSubscribers: () => findSubscribers({ q: "a" }),
+    newsletterTotals: () => newsletterTotals(),
+    subscribersCsv: () => subscribersCsv(),
+    eraseOneSubscriber: () => eraseOneSubscriber({ id: subscriberId }),
+  };
+}
+
+describe("the newsletter room", () => {
+  it("composes, edits, previews, tests and sends an issue, auditing each step", async () => {
+    await signInAs(THERAPIST);
+    await addSubscriber("one@example.com");
+    await addSubscriber("two@example.com");
+    await addSubscriber("waiting@example.com", { status: "pending" });
+
+    const refused = await composeIssue({ subject: "", body: "x" });
+    expect(refused).toMatchObject({ status: "invalid", fieldErrors: { subject: [expect.any(String)] }, values: { body: "x" } });
+
+    const created = await composeIssue({ subject: "November notes", body: "Hello **there**" });
+    expect(created).toMatchObject({ status: "saved" });
+    const id = (created as { issueId: string }).issueId;
+    expect(await editIssue(id, { subject: "November notes, edited", body: "Hello again" })).toEqual({ status: "saved", issueId: id });
+    expect(await readIssue(id)).toMatchObject({ subject: "November notes, edited", status: "draft" });
+    expect((await previewSavedIssue(id)).html).toContain("Hello again");
+
+    expect(await sendTest({ id })).toEqual({ ok: true, value: { id } });
+    const db = await getDb();
+    expect((await db.select({ to: outboxEmails.recipient }).from(outboxEmails)).map((row) => row.to)).toEqual([THERAPIST]);
+
+    expect(await sendToAll({ id })).toMatchObject({ ok: false, fieldErrors: { confirm: [expect.any(String)] } });
+    expect(await sendToAll({ id, confirm: "yes" })).toEqual({ ok: true, value: { id, recipients: 2 } });
+    expect(await sendToAll({ id, confirm: "yes" })).toMatchObject({ ok: false, error: "This issue has already been sent." });
+    expect(await db.select().from(newsletterSends).where(eq(newsletterSends.issueId, id))).toHaveLength(2);
+    expect(await issueProgress(id)).toMatchObject({ status: "sending", total: 2 });
+    // A sent issue is never changed.
+    expect(await editIssue(id, { subject: "Too late", body: "x" })).toMatchObject({ status: "invalid" });
+    expect((await listIssues()).map((issue) => [issue.id, issue.recipientCount])).toEqual([[id, 2]]);
+
+    expect((await audit()).map((event) => [event.actor, event.action, event.subjectType, event.subjectId])).toEqual([
+      [THERAPIST, "change", "newsletter-issue", id],
+      [THERAPIST, "change", "newsletter-issue", id],
+      [THERAPIST, "send-test-issue", "newsletter-issue", id],
+      [THERAPIST, "broadcast", "newsletter-issue", id],
+    ]);
+  });
+
+  it("announces only a published post, prefilled from it", async () => {
+    await signInAs(THERAPIST);
+    const post = publishedPosts()[0]!;
+    expect((await postsToAnnounce()).map((candidate) => candidate.slug)).toContain(post.slug);
+    const result = await announcePost({ slug: post.slug });
+    expect(result.ok).toBe(true);
+    const issue = await readIssue((result as { value: { issueId: string } }).value.issueId);
+    expect(issue.subject).toBe(`New post: ${post.title}`.slice(0, 150));
+    expect(issue.postUrl).toBe(`/blog/${post.slug}`);
+    const before = await databaseSnapshot();
+    expect(await announcePost({ slug: "no-such-post" })).toMatchObject({ ok: false });
+    expect(await announcePost({ slug: "" })).toMatchObject({ ok: false });
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it("answers a malformed or unknown issue id with a 404, and refuses sends to it", async () => {
+    await signInAs(THERAPIST);
+    for (const id of ["not-a-uuid", randomUUID(), "' or 1=1 --"]) {
+      await expect(readIssue(id)).rejects.toSatisfy((error) => navigationOf(error)?.kind === "not-found");
+      expect(await sendTest({ id })).toMatchObject({ ok: false });
+      expect(await sendToAll({ id, confirm: "yes" })).toMatchObject({ ok: false });
+    }
+    expect(await audit()).toEqual([]);
+  });
+});
+
+describe("the subscribers room", () => {
+  it("searches, totals, exports (audited, formula-safe) and erases one subscriber (audited)", async () => {
+    await signInAs(THERAPIST);
+    const keep = await addSubscriber("keep@example.com", { firstName: "=HYPERLINK(\"http://evil\")" });
+    const gone = await addSubscriber("gone@example.com", { status: "pending" });
+
+    const found = await findSubscribers({ q: "keep", status: "confirmed", page: "1" });
+    expect(found.subscribers.map((row) => row.id)).toEqual([keep]);
+    expect((await findSubscribers({ q: ["odd"], status: "nonsense", page: "-5" })).total).toBe(2);
+    expect(await newsletterTotals()).toMatchObject({ confirmed: 1, pending: 1, total: 2 });
+
+    const csv = await subscribersCsv();
+    expect(csv).toContain("'=HYPERLINK");
+    expect(csv).not.toMatch(/,=HYPERLINK/);
+
+    expect(await eraseOneSubscriber({ id: gone })).toEqual({ ok: true, value: { id: gone } });
+    expect(await eraseOneSubscriber({ id: gone })).toMatchObject({ ok: false });
+    expect(await eraseOneSubscriber({ id: "nope" })).toMatchObject({ ok: false });
+    expect((await findSubscribers({})).subscribers.map((row) => row.id)).toEqual([keep]);
+
+    expect((await audit()).map((event) => [event.action, event.subjectType, event.subjectId, event.detail])).toEqual([
+      ["export", "subscriber", null, { rows: 2 }],
+      ["erase", "subscriber", gone, null],
+    ]);
+    expect(JSON.stringify(await audit())).not.toContain("gone@example.com");
+  });
+
+  for (const [who, setUp] of [
+    ["no session", async () => {}],
+    ["a signed-in user who is not a therapist", async () => void (await signInAs("intruder@example.com"))],
+  ] as const) {
+    it(`refuses every read and write for ${who}, and writes nothing`, async () => {
+      await setUp();
+      const issueId = await storedIssue();
+      const subscriberId = await addSubscriber("someone@example.com");
+      const before = await databaseSnapshot();
+      for (const [name, call] of Object.entries(everyCall(issueId, subscriberId))) {
+        expect(await redirectOf(call), name).toBe("/admin/sign-in");
+      }
+      expect(await databaseSnapshot()).toEqual(before);
+    });
+  }
+});
