@@ -1,14 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { startTransition, useActionState, useRef } from "react";
-import { useForm } from "react-hook-form";
 import { Field, FieldError, FieldSet, Honeypot, fieldA11y } from "@/components/ui/field";
 import type { ContactFormState } from "@/lib/contact/send-message";
 import { type ContactField, type ContactMessageInput, MESSAGE_MAX_LENGTH, contactMessageSchema } from "@/lib/contact/schema";
 import { FORM_KEY_FIELD } from "@/lib/forms/parse-form";
 import { FormNotice } from "./form-notice";
+import { useServerForm } from "./use-server-form";
 
 type ContactFormProps = {
   formKey: string;
@@ -21,24 +19,16 @@ type ContactFormProps = {
  * page comes back with the same messages and everything typed.
  */
 export function ContactForm({ formKey, action }: ContactFormProps) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const formRef = useRef<HTMLFormElement>(null);
-  const typed = state.status === "invalid" ? state.values : {};
-  const serverErrors = state.status === "invalid" ? state.fieldErrors : {};
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<ContactMessageInput>({
-    resolver: zodResolver(contactMessageSchema),
-    mode: "onTouched",
-    defaultValues: {
+  const { state, pending, typed, register, errorFor, formProps } = useServerForm<ContactField, ContactMessageInput>({
+    action,
+    schema: contactMessageSchema,
+    defaultValues: (typed) => ({
       name: typed.name ?? "",
       email: typed.email ?? "",
       phone: typed.phone ?? "",
       preferredContact: (typed.preferredContact as ContactMessageInput["preferredContact"]) ?? "email",
       message: typed.message ?? "",
-    },
+    }),
   });
 
   if (state.status === "success") {
@@ -56,18 +46,9 @@ export function ContactForm({ formKey, action }: ContactFormProps) {
     );
   }
 
-  const errorFor = (field: ContactField) => errors[field]?.message ?? serverErrors[field]?.join(" ");
-
   return (
     <form
-      ref={formRef}
-      action={formAction}
-      onSubmit={(event) =>
-        handleSubmit(() => {
-          startTransition(() => formAction(new FormData(formRef.current!)));
-        })(event)
-      }
-      noValidate
+      {...formProps}
       className="form"
       aria-describedby={state.status === "invalid" ? "form-problem" : undefined}
     >

@@ -1,12 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useRef } from "react";
-import { useForm } from "react-hook-form";
 import { Field, Honeypot, fieldA11y } from "@/components/ui/field";
 import type { LibraryLinkFormState } from "@/lib/newsletter/library";
-import { libraryLinkSchema, type LibraryLinkInput } from "@/lib/newsletter/schema";
+import { libraryLinkSchema, type LibraryLinkField, type LibraryLinkInput } from "@/lib/newsletter/schema";
 import { FormNotice } from "./form-notice";
+import { useServerForm } from "./use-server-form";
 
 type LibraryLinkFormProps = {
   action: (state: LibraryLinkFormState, formData: FormData) => Promise<LibraryLinkFormState>;
@@ -14,15 +12,11 @@ type LibraryLinkFormProps = {
 
 /** "Email me a new link": for a subscriber on a new device, or whose link has expired. */
 export function LibraryLinkForm({ action }: LibraryLinkFormProps) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const formRef = useRef<HTMLFormElement>(null);
-  const typed = state.status === "invalid" ? state.values : {};
-  const serverErrors = state.status === "invalid" ? state.fieldErrors : {};
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<LibraryLinkInput>({ resolver: zodResolver(libraryLinkSchema), mode: "onTouched", defaultValues: { email: typed.email ?? "" } });
+  const { state, pending, typed, register, errorFor, formProps } = useServerForm<LibraryLinkField, LibraryLinkInput>({
+    action,
+    schema: libraryLinkSchema,
+    defaultValues: (typed) => ({ email: typed.email ?? "" }),
+  });
 
   if (state.status === "success") {
     return (
@@ -34,17 +28,10 @@ export function LibraryLinkForm({ action }: LibraryLinkFormProps) {
     );
   }
 
-  const error = errors.email?.message ?? serverErrors.email?.join(" ");
+  const error = errorFor("email");
   return (
     <form
-      ref={formRef}
-      action={formAction}
-      onSubmit={(event) =>
-        handleSubmit(() => {
-          startTransition(() => formAction(new FormData(formRef.current!)));
-        })(event)
-      }
-      noValidate
+      {...formProps}
       className="form"
       aria-describedby={state.status === "invalid" ? "library-link-problem" : undefined}
     >

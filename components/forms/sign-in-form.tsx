@@ -1,38 +1,25 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useRef } from "react";
-import { useForm } from "react-hook-form";
 import { Field, Honeypot, fieldA11y } from "@/components/ui/field";
 import type { SignInFormState } from "@/lib/auth/sign-in-link";
-import { type SignInInput, signInSchema } from "@/lib/auth/sign-in-schema";
+import { type SignInField, type SignInInput, signInSchema } from "@/lib/auth/sign-in-schema";
 import { FormNotice } from "./form-notice";
+import { useServerForm } from "./use-server-form";
 
 type SignInFormProps = { action: (state: SignInFormState, formData: FormData) => Promise<SignInFormState> };
 
 /** Asks for an emailed sign-in link. On success the action redirects to "Check your email", whatever the address. */
 export function SignInForm({ action }: SignInFormProps) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const formRef = useRef<HTMLFormElement>(null);
-  const typed = state.status === "invalid" ? state.values : {};
-  const serverErrors = state.status === "invalid" ? state.fieldErrors : {};
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), mode: "onTouched", defaultValues: { email: typed.email ?? "" } });
-  const emailError = errors.email?.message ?? serverErrors.email?.join(" ");
+  const { state, pending, typed, register, errorFor, formProps } = useServerForm<SignInField, SignInInput>({
+    action,
+    schema: signInSchema,
+    defaultValues: (typed) => ({ email: typed.email ?? "" }),
+  });
+  const emailError = errorFor("email");
 
   return (
     <form
-      ref={formRef}
-      action={formAction}
-      onSubmit={(event) =>
-        handleSubmit(() => {
-          startTransition(() => formAction(new FormData(formRef.current!)));
-        })(event)
-      }
-      noValidate
+      {...formProps}
       className="form"
       aria-describedby={state.status === "invalid" ? "form-problem" : undefined}
     >

@@ -1,14 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { startTransition, useActionState, useRef } from "react";
-import { useForm } from "react-hook-form";
 import { CheckYourInbox } from "@/components/newsletter/check-your-inbox";
 import { Field, FieldError, Honeypot, fieldA11y } from "@/components/ui/field";
 import type { SubscribeFormState } from "@/lib/newsletter/subscribe";
 import { subscribeSchema, type SignupSource, type SubscribeField, type SubscribeInput } from "@/lib/newsletter/schema";
 import { FormNotice } from "./form-notice";
+import { useServerForm } from "./use-server-form";
 
 type SubscribeFormProps = {
   action: (state: SubscribeFormState, formData: FormData) => Promise<SubscribeFormState>;
@@ -22,34 +20,18 @@ type SubscribeFormProps = {
  * checks as you go; without it the same action answers a plain post.
  */
 export function SubscribeForm({ action, source, initialState = { status: "idle" } }: SubscribeFormProps) {
-  const [state, formAction, pending] = useActionState(action, initialState);
-  const formRef = useRef<HTMLFormElement>(null);
-  const typed = state.status === "invalid" ? state.values : {};
-  const serverErrors = state.status === "invalid" ? state.fieldErrors : {};
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<SubscribeInput>({
-    resolver: zodResolver(subscribeSchema),
-    mode: "onTouched",
-    defaultValues: { email: typed.email ?? "", firstName: typed.firstName ?? "" },
+  const { state, pending, typed, register, errorFor, formProps } = useServerForm<SubscribeField, SubscribeInput>({
+    action,
+    schema: subscribeSchema,
+    initialState,
+    defaultValues: (typed) => ({ email: typed.email ?? "", firstName: typed.firstName ?? "" }),
   });
 
   if (state.status === "success") return <CheckYourInbox />;
 
-  const errorFor = (field: SubscribeField) => errors[field]?.message ?? serverErrors[field]?.join(" ");
-
   return (
     <form
-      ref={formRef}
-      action={formAction}
-      onSubmit={(event) =>
-        handleSubmit(() => {
-          startTransition(() => formAction(new FormData(formRef.current!)));
-        })(event)
-      }
-      noValidate
+      {...formProps}
       className="form"
       aria-describedby={state.status === "invalid" ? "subscribe-problem" : undefined}
     >
