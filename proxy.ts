@@ -7,7 +7,7 @@ import {
   SIGNED_OUT_PATH,
   safeReturnPath,
 } from "@/lib/auth/auth.config";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 
 // Pages rendered per request: they get a fresh nonce and are never cached.
 // Everything else is prerendered HTML, whose inline framework scripts cannot

@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 const alias = {
   "@": path.resolve(import.meta.dirname),
   // `server-only` throws outside React's server build; tests are server code.
-  "server-only": path.resolve(import.meta.dirname, "db/testing/server-only-stub.ts"),
+  "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts"),
 };
 
 export default defineConfig({
@@ -27,9 +27,9 @@ export default defineConfig({
           include: ["**/*.integration.test.ts"],
           exclude: ["node_modules/**", ".next/**"],
           environment: "node",
-          setupFiles: ["db/testing/integration-setup.ts"],
+          setupFiles: ["lib/testing/integration-setup.ts"],
           // Bundled rather than loaded by Node, so that its imports of
-          // next/headers reach db/testing/request-scope.ts's stand-in.
+          // next/headers reach lib/testing/request-scope.ts's stand-in.
           server: { deps: { inline: ["next-auth"] } },
           // One database for the whole run: files take turns with it.
           fileParallelism: false,

@@ -6,7 +6,7 @@
  * added to the lists below, on purpose, with a reason.
  *
  * The guards, Auth.js and the database are real; only Next.js's request
- * scope is a stand-in (db/testing/request-scope.ts). e2e/admin-guard.spec.ts
+ * scope is a stand-in (lib/testing/request-scope.ts). e2e/admin-guard.spec.ts
  * does the same over HTTP against the production server, posting to each
  * action's id.
  */
@@ -14,10 +14,10 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { storedMessage } from "@/db/testing/fixtures";
-import { navigationOf, request } from "@/db/testing/request-scope";
-import { databaseSnapshot } from "@/db/testing/snapshot";
-import { THERAPIST, signInAs } from "@/db/testing/therapist-session";
+import { storedMessage } from "@/lib/testing/fixtures";
+import { navigationOf, request } from "@/lib/testing/request-scope";
+import { databaseSnapshot } from "@/lib/testing/snapshot";
+import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { getDb } from "@/db/client";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { resetEnvForTests } from "@/lib/env";

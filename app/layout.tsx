@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import "./globals.css";
 
 export const metadata: Metadata = {

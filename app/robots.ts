@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { absoluteUrl } from "@/lib/content/posts";
+import { absoluteUrl } from "@/lib/blog/posts";
 
 export default function robots(): MetadataRoute.Robots {
   return {

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { absoluteUrl, postPath, publishedPosts } from "@/lib/content/posts";
+import { absoluteUrl, postPath, publishedPosts } from "@/lib/blog/posts";
 
 // Hourly, so a scheduled post is listed from its day on.
 export const revalidate = 3600;

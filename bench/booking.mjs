@@ -22,7 +22,7 @@ import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { startFakeResend } from "../e2e/fixtures/fake-resend.mjs";
 import { expandSlots, heldRange } from "../lib/booking/slots.ts";
-import { minutesOfDay, weekdays } from "../lib/content/practice-schema.ts";
+import { minutesOfDay, weekdays } from "../lib/practice/practice-schema.ts";
 import rawPractice from "../content/practice.ts";
 
 const number = (name, fallback) => Number(process.env[name] ?? fallback);

@@ -1,6 +1,6 @@
 /**
  * The practice's own details. A real practice replaces this demo by editing
- * this file only; lib/content/practice.ts validates it when the app starts and
+ * this file only; lib/practice/practice.ts validates it when the app starts and
  * stops the start with a message naming any bad value.
  */
 const practice = {

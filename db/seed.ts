@@ -2,7 +2,7 @@
 // times (fixed keys, and inserts that skip what is already there).
 import { closeDb, databaseEngine, getDb } from "./client";
 import { contactMessages } from "./schema";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { ensureAvailabilitySeeded } from "@/lib/booking/availability";
 
 const demoMessages = [

@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { AppointmentDetails, type BookingEmailProps, previewBooking } from "./components/booking-details";
 import { EmailLayout, paragraph } from "./components/email-layout";
 

@@ -1,5 +1,5 @@
 import { Button, Text } from "@react-email/components";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { env } from "@/lib/env";
 import { AppointmentDetails, type BookingEmailProps, previewBooking } from "./components/booking-details";
 import { EmailLayout, button, paragraph } from "./components/email-layout";

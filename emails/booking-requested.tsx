@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { manageBookingUrl } from "@/lib/booking/manage-link";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { AppointmentDetails, type BookingEmailProps, ManageButton, previewBooking } from "./components/booking-details";
 import { EmailLayout, paragraph } from "./components/email-layout";
 

@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { EmailLayout, paragraph } from "./components/email-layout";
 
 export type ContactAcknowledgementProps = { name: string };

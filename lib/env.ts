@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { normaliseEmailAddress } from "@/lib/auth/email-address";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());

@@ -9,7 +9,7 @@ export async function startServer() {
   try {
     env();
     // Importing the practice validates content/practice.ts.
-    await import("@/lib/content/practice");
+    await import("@/lib/practice/practice");
   } catch (error) {
     console.error(`\nAttune cannot start.\n${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

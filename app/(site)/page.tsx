@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { FromTheBlog } from "@/components/blog/from-the-blog";
-import { practice } from "@/lib/content/practice";
-import { listOfStates } from "@/lib/content/us-states";
+import { practice } from "@/lib/practice/practice";
+import { licensedStatesText } from "@/lib/practice/us-states";
 
 export default function HomePage() {
   const { therapist } = practice;
@@ -43,7 +43,7 @@ export default function HomePage() {
           <p key={paragraph}>{paragraph}</p>
         ))}
         <p>
-          I see clients who live in {listOfStates(practice.licensedStates)}. If you are wondering whether we would be a good
+          I see clients in {licensedStatesText(practice.licensedStates)}. If you are wondering whether we would be a good
           fit, <Link href="/contact">send me a message</Link>: there is no pressure and no commitment.
         </p>
       </section>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 
 export const metadata: Metadata = {
   title: { default: "Private area", template: `%s · Private area · ${practice.name}` },

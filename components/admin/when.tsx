@@ -1,4 +1,4 @@
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 
 const format = new Intl.DateTimeFormat(practice.locale, { dateStyle: "medium", timeStyle: "short", timeZone: practice.timeZone });
 

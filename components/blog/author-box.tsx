@@ -1,4 +1,4 @@
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 
 /** Who wrote the post, from the practice's configuration. */
 export function AuthorBox() {

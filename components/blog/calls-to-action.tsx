@@ -1,5 +1,5 @@
 import { PlainSubscribeForm } from "@/components/newsletter/subscribe-form-plain";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 
 /** Where a post's call to book leads. */
 export const BOOK_INTAKE_HREF = "/book";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { allSeries, postPath } from "@/lib/content/posts";
+import { allSeries, postPath } from "@/lib/blog/posts";
 
 /** The home page's pointer to the blog: the first series, where it starts, and the way to the hub. */
 export function FromTheBlog() {

@@ -1,4 +1,4 @@
-import { serializeJsonLd } from "@/lib/content/structured-data";
+import { serializeJsonLd } from "@/lib/blog/structured-data";
 
 /** Structured data for search engines, escaped so no value can break out of the script element. */
 export function JsonLd({ data }: { data: unknown }) {

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { ListedPart, Post } from "@/lib/content/posts";
+import type { ListedPart, Post } from "@/lib/blog/posts";
 import { SeriesNav } from "./series-nav";
 
 const part = (n: number, status: ListedPart["status"]): ListedPart => ({

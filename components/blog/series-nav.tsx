@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { formatCalendarDate } from "@/lib/content/dates";
-import type { ListedPart } from "@/lib/content/posts";
-import { practice } from "@/lib/content/practice";
+import { formatCalendarDate } from "@/lib/blog/dates";
+import type { ListedPart } from "@/lib/blog/posts";
+import { practice } from "@/lib/practice/practice";
 
 function Neighbour({ part, rel }: { part: ListedPart; rel: "prev" | "next" }) {
   const label = rel === "prev" ? "Previous" : "Next";

@@ -1,4 +1,4 @@
-import type { PostHeading } from "@/lib/content/heading-anchors";
+import type { PostHeading } from "@/lib/blog/heading-anchors";
 
 type Section = PostHeading & { children: PostHeading[] };
 

@@ -1,4 +1,4 @@
-import type { PostStatus } from "@/lib/content/posts";
+import type { PostStatus } from "@/lib/blog/posts";
 
 /** Shown only in development, on a post visitors cannot see yet. */
 export function UnpublishedBanner({ status, date }: { status: Exclude<PostStatus, "published">; date: string }) {

@@ -1,4 +1,5 @@
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
+import { licensedStatesText } from "@/lib/practice/us-states";
 import { CrisisLines } from "@/components/site/crisis-lines";
 
 /** Where to look when the practice cannot see someone: shown with the kind refusal, nothing stored. */
@@ -7,7 +8,7 @@ export function OutOfStateHelp() {
     <>
       <p>
         A therapist&apos;s license covers the place where the client is during the session, so {practice.therapist.name} can
-        only work with people who will be in {practice.licensedStates.join(", ")}. This is about the law, not about you, and
+        only work with people who will be in {licensedStatesText(practice.licensedStates)}. This is about the law, not about you, and
         nothing you typed has been sent or kept.
       </p>
       <p>These may help you find someone who can see you where you are:</p>

@@ -7,8 +7,8 @@ import { useForm } from "react-hook-form";
 import { Field, FieldError, FieldSet, Honeypot, fieldA11y } from "@/components/ui/field";
 import type { BookingRequestState, TimeChoice } from "@/lib/booking/request-booking";
 import { type BookingField, type BookingRequestInput, WHAT_BRINGS_YOU_MAX_LENGTH, bookingRequestSchema, heardAboutOptions } from "@/lib/booking/schema";
-import { OUTSIDE_US, usLocations } from "@/lib/booking/us-states";
-import type { SessionFormat } from "@/lib/content/practice-schema";
+import { OUTSIDE_US, usLocations } from "@/lib/practice/us-states";
+import type { SessionFormat } from "@/lib/practice/practice-schema";
 import { FORM_KEY_FIELD } from "@/lib/forms/parse-form";
 import { FormNotice } from "./form-notice";
 

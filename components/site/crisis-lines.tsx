@@ -1,4 +1,4 @@
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 
 /** The crisis lines of the practice's locale, as tappable links. */
 export function CrisisLines() {

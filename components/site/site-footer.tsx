@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { PlainSubscribeForm } from "@/components/newsletter/subscribe-form-plain";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { CrisisLines } from "./crisis-lines";
 
 type SiteFooterProps = {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { NavLinks } from "./nav-links";
 
 export function SiteHeader() {

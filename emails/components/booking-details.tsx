@@ -1,7 +1,7 @@
 import { Button, Section, Text } from "@react-email/components";
 import { formatDateTime, zoneLabel } from "@/lib/booking/format";
 import { formatLabels } from "@/lib/booking/session-types";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { button, paragraph } from "./email-layout";
 
 /** What every booking email says about the appointment: the kind, the time in the visitor's zone, the format. */

@@ -1,6 +1,6 @@
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 
 const colors = { page: "#f6f1ea", card: "#fffdf9", ink: "#2f2a26", muted: "#6b6159", accent: "#3f6b5c" };
 

@@ -1,5 +1,5 @@
 import { Link, Text } from "@react-email/components";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 
 const footerText = { color: "#6b6159", fontSize: 13, lineHeight: "20px", margin: "16px 0 0" } as const;
 

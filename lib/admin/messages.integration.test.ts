@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, contactMessages } from "@/db/schema";
-import { storedMessage } from "@/db/testing/fixtures";
-import { navigationOf, redirectOf } from "@/db/testing/request-scope";
-import { databaseSnapshot } from "@/db/testing/snapshot";
-import { THERAPIST, signInAs } from "@/db/testing/therapist-session";
+import { storedMessage } from "@/lib/testing/fixtures";
+import { navigationOf, redirectOf } from "@/lib/testing/request-scope";
+import { databaseSnapshot } from "@/lib/testing/snapshot";
+import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { deleteMessage, listMessages, messagesNeedingAttention, openMessage, setMessageArchived, setMessageHandled } from "./messages";
 
 async function audit() {

@@ -3,10 +3,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, newsletterIssues, newsletterSends, outboxEmails, subscribers } from "@/db/schema";
-import { navigationOf, redirectOf } from "@/db/testing/request-scope";
-import { databaseSnapshot } from "@/db/testing/snapshot";
-import { THERAPIST, signInAs } from "@/db/testing/therapist-session";
-import { publishedPosts } from "@/lib/content/posts";
+import { navigationOf, redirectOf } from "@/lib/testing/request-scope";
+import { databaseSnapshot } from "@/lib/testing/snapshot";
+import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
+import { publishedPosts } from "@/lib/blog/posts";
 import {
   announcePost,
   composeIssue,

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { OperationRefusal, therapistOperation } from "@/lib/admin/therapist-operation";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { requireTherapist } from "@/lib/auth/guards";
-import { postPath, publishedPosts } from "@/lib/content/posts";
+import { postPath, publishedPosts } from "@/lib/blog/posts";
 import { broadcastProgress, startBroadcast } from "@/lib/newsletter/broadcast";
 import { createIssue, draftPostAnnouncement, getIssue, issueHistory, previewIssue, sendTestIssue, updateIssue, type IssueFormState } from "@/lib/newsletter/issues";
 import { eraseSubscriber, exportSubscribersCsv, searchSubscribers, subscriberTotals, type SubscriberStatusFilter } from "@/lib/newsletter/subscribers";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { redirectOf } from "@/db/testing/request-scope";
-import { THERAPIST, signInAs } from "@/db/testing/therapist-session";
+import { redirectOf } from "@/lib/testing/request-scope";
+import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { listAuditEvents } from "./audit-log";
 import { recordAuditEvent } from "./record";
 

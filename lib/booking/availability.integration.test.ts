@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { weeklyHours } from "@/db/schema";
-import { NOW, WEDNESDAY, at, intakeRequest, ip, therapist } from "@/db/testing/booking-fixtures";
-import { practice } from "@/lib/content/practice";
+import { NOW, WEDNESDAY, at, intakeRequest, ip, therapist } from "@/lib/testing/booking-fixtures";
+import { practice } from "@/lib/practice/practice";
 import { ensureAvailabilitySeeded, findFreeSlots, loadAvailabilityRules } from "./availability";
 import { addTimeOff, getAvailability, previewFreeTimes, removeDayOverride, removeTimeOff, saveDayOverride, saveWeeklyHours } from "./availability-editor";
 import { requestBooking } from "./request-booking";

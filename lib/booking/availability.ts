@@ -2,8 +2,8 @@ import "server-only";
 import { and, asc, gt, inArray, lt } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { activeBookingStatuses, bookingSettings, bookings, dayOverrides, timeOff, weeklyHours } from "@/db/schema";
-import { practice } from "@/lib/content/practice";
-import { minutesOfDay, weekdays } from "@/lib/content/practice-schema";
+import { practice } from "@/lib/practice/practice";
+import { minutesOfDay, weekdays } from "@/lib/practice/practice-schema";
 import { type AvailabilityRules, type BusyRange, type Slot, expandSlots } from "./slots";
 import type { SessionType } from "./session-types";
 

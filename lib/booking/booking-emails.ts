@@ -3,7 +3,7 @@ import type { Transaction } from "@/db/client";
 import type { Booking } from "@/db/schema";
 import type { BookingEmailProps } from "@/emails/components/booking-details";
 import type { BookingNotificationProps } from "@/emails/booking-notification";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { adminBookingUrl } from "./manage-link";
 import { findSessionType } from "./session-types";

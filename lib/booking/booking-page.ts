@@ -1,5 +1,5 @@
 import "server-only";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { findFreeSlots, isFreeSlot } from "./availability";
 import { formatDateTime, formatDay, formatTime, zoneLabel } from "./format";
 import { findManagedBooking } from "./manage-booking";

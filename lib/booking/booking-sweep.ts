@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gt, inArray, isNull, lt, lte } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { bookings, outboxEmails } from "@/db/schema";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { bookingEmailProps } from "./booking-emails";
 import { aboutBookings } from "./erase";

@@ -1,5 +1,5 @@
 import "server-only";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { env } from "@/lib/env";
 import { buildCalendar, type CalendarEvent } from "./ics";
 import { formatLabels } from "./session-types";

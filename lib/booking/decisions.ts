@@ -3,7 +3,7 @@ import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { activeBookingStatuses, bookings, type Booking } from "@/db/schema";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { bookingEmailProps } from "./booking-emails";
 import { type TherapistIdentity, assertTherapist } from "./therapist";

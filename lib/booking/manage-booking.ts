@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { activeBookingStatuses, bookings, type Booking } from "@/db/schema";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { readSubmittedForm } from "@/lib/forms/parse-form";
 import { hitRateLimit, type RateLimitRule } from "@/lib/security/rate-limit";

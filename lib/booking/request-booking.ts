@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { bookings } from "@/db/schema";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
 import type { FormState } from "@/lib/forms/form-state";
 import { fieldErrorsFrom, formKeySchema, readSubmittedForm, refused } from "@/lib/forms/parse-form";
@@ -16,7 +16,7 @@ import { type BookingField, bookingFields, bookingRequestSchema } from "./schema
 import { type SessionType, findSessionType, formatLabels } from "./session-types";
 import { formatDateTime } from "./format";
 import { heldRange, nearestSlots } from "./slots";
-import { locationName } from "./us-states";
+import { licensedStatesText, locationName } from "@/lib/practice/us-states";
 
 export const bookingRateLimits = {
   perIp: { name: "booking:ip", max: 10, windowSeconds: 60 * 60 },
@@ -84,7 +84,7 @@ export async function requestBooking(
     return {
       ...refuse({
         fieldErrors: {
-          location: [`${practice.therapist.name} is licensed to see clients only while they are in ${licensedList()}, so she cannot see you while you are ${where === "outside the United States" ? where : `in ${where}`}.`],
+          location: [`${practice.therapist.name} is licensed to see clients only while they are in ${licensedStatesText(practice.licensedStates)}, so she cannot see you while you are ${where === "outside the United States" ? where : `in ${where}`}.`],
         },
       }),
       outOfState: { locationName: where },
@@ -154,11 +154,6 @@ export async function requestBooking(
     throw error;
   }
   return { status: "requested", bookingId: id, manageToken: manageToken(id) };
-}
-
-function licensedList() {
-  const names = practice.licensedStates.map(locationName);
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
 }
 
 export function timeChoice(startsAt: Date, zone: string): TimeChoice {

@@ -4,10 +4,10 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { bookingStatus, bookings, type Booking } from "@/db/schema";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { findSessionType } from "./session-types";
 import { type TherapistIdentity, assertTherapist } from "./therapist";
-import { locationName } from "./us-states";
+import { locationName } from "@/lib/practice/us-states";
 
 export type BookingStatus = Booking["status"];
 export const bookingStatuses = bookingStatus.enumValues;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { sessionFormats } from "@/lib/content/practice-schema";
-import { locationCodes } from "./us-states";
+import { sessionFormats } from "@/lib/practice/practice-schema";
+import { locationCodes } from "@/lib/practice/us-states";
 
 export const WHAT_BRINGS_YOU_MAX_LENGTH = 500;
 

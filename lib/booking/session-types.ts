@@ -1,5 +1,5 @@
-import { practice } from "@/lib/content/practice";
-import type { SessionFormat } from "@/lib/content/practice-schema";
+import { practice } from "@/lib/practice/practice";
+import type { SessionFormat } from "@/lib/practice/practice-schema";
 
 export type SessionType = (typeof practice.booking.sessionTypes)[number];
 

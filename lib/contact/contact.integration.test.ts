@@ -3,7 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { contactMessages, outboxEmails } from "@/db/schema";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { renderEmail } from "@/lib/email/render";
 import { contactRateLimits, sendContactMessage } from "./send-message";
 

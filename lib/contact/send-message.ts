@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { contactMessages } from "@/db/schema";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
 import type { FormState } from "@/lib/forms/form-state";

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { emailTemplates, type EmailTemplateName } from "@/emails";
 import { getDb } from "@/db/client";
 import { emailAttempts, outboxEmails, type OutboxEmail } from "@/db/schema";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { env } from "@/lib/env";
 import { renderEmail } from "./render";
 import { emailTransport, type EmailTransport, type SendResult } from "./transport";

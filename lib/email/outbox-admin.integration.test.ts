@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, outboxEmails } from "@/db/schema";
-import { redirectOf } from "@/db/testing/request-scope";
-import { databaseSnapshot } from "@/db/testing/snapshot";
-import { THERAPIST, signInAs } from "@/db/testing/therapist-session";
+import { redirectOf } from "@/lib/testing/request-scope";
+import { databaseSnapshot } from "@/lib/testing/snapshot";
+import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { cancelEmail, listOutbox, outboxNeedingAttention, retryEmail } from "./outbox-admin";
 import { enqueueEmail } from "./outbox";
 

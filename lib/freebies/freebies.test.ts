@@ -2,7 +2,7 @@ import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import rawFreebies from "@/content/freebies";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { FreebieContentError, parseFreebies, pdfFileName, printedFreebies, videoFreebies } from "./catalogue";
 import { renderFreebiePdf } from "./pdf";
 import { isPrintable } from "./schema";

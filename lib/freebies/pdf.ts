@@ -1,6 +1,6 @@
 import "server-only";
 import PDFDocument from "pdfkit";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { freebieKindLabels, type PageBlock, type PrintedFreebie } from "./schema";
 
 // pdfkit with the standard PDF fonts (Helvetica and Times): their metrics ship

@@ -6,7 +6,7 @@ import "server-only";
 import { and, asc, count, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { newsletterIssues, newsletterSends, subscribers } from "@/db/schema";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { renderEmail } from "@/lib/email/render";
 import { emailTransport, type BatchEmail, type BatchSendResult, type EmailTransport } from "@/lib/email/transport";
 import { env } from "@/lib/env";

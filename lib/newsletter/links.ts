@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { env } from "@/lib/env";
 import { sha256 } from "@/lib/security/hash";
 

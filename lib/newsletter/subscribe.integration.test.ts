@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { libraryAccess, outboxEmails, subscribers } from "@/db/schema";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { renderEmail } from "@/lib/email/render";
 import { confirmSubscription, confirmationIsOpen } from "./confirm";
 import { libraryReader, openLibraryLink, requestLibraryLink, libraryLinkRateLimits } from "./library";

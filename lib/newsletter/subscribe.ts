@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { subscribers, type Subscriber } from "@/db/schema";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
 import type { FormState } from "@/lib/forms/form-state";
 import { fieldErrorsFrom, readSubmittedForm, refused } from "@/lib/forms/parse-form";

@@ -3,7 +3,7 @@ import { and, inArray, lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { contactMessages, outboxEmails, sessions, verificationTokens } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

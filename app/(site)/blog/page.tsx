@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { BLOG_FEED_PATHS, BLOG_PATH, feedAlternates, openGraphLocale, seriesFeedPaths } from "@/lib/content/blog-paths";
-import { formatCalendarDate } from "@/lib/content/dates";
-import { allSeries, postPath, showsUnpublished } from "@/lib/content/posts";
-import { practice } from "@/lib/content/practice";
+import { BLOG_FEED_PATHS, BLOG_PATH, feedAlternates, openGraphLocale, seriesFeedPaths } from "@/lib/blog/blog-paths";
+import { formatCalendarDate } from "@/lib/blog/dates";
+import { allSeries, postPath, showsUnpublished } from "@/lib/blog/posts";
+import { practice } from "@/lib/practice/practice";
 
 // Hourly, so a scheduled part turns from "coming soon" into a link on its day.
 export const revalidate = 3600;

@@ -6,7 +6,7 @@ import { TimeZoneForm } from "@/components/booking/time-zone-form";
 import { CrisisLines } from "@/components/site/crisis-lines";
 import { bookingPage } from "@/lib/booking/booking-page";
 import { durationLabel, formatLabels } from "@/lib/booking/session-types";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 
 export const metadata: Metadata = {
   title: "Book an appointment",

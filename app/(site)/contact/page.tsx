@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { connection } from "next/server";
 import { ContactForm } from "@/components/forms/contact-form";
 import { CrisisLines } from "@/components/site/crisis-lines";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { sendContactMessageAction } from "./actions";
 
 export const metadata: Metadata = {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SubscribeForm } from "@/components/forms/subscribe-form";
 import { FreebieList } from "@/components/newsletter/freebie-list";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { freebies } from "@/lib/freebies/catalogue";
 import { subscribeAction } from "../newsletter/actions";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
 import { SubscribeForm } from "@/components/forms/subscribe-form";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { SIGNUP_FLASH_COOKIE, decodeSignupFlash } from "@/lib/newsletter/signup-flash";
 import { subscribeAction } from "./actions";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 
 export const metadata: Metadata = {
   title: "Privacy notice",

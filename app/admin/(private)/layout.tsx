@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AdminNavLinks } from "@/components/admin/admin-nav-links";
 import { requireTherapist } from "@/lib/auth/guards";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { signOutAction } from "./actions";
 
 /**

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 
 export default function SignInLayout({ children }: { children: ReactNode }) {
   return (

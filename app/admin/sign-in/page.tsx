@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { SignInForm } from "@/components/forms/sign-in-form";
 import { PRIVATE_HOME_PATH } from "@/lib/auth/auth.config";
 import { currentTherapist } from "@/lib/auth/guards";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { requestSignInLinkAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };

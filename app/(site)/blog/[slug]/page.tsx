@@ -7,13 +7,13 @@ import { JsonLd } from "@/components/blog/json-ld";
 import { SeriesNav } from "@/components/blog/series-nav";
 import { TableOfContents } from "@/components/blog/table-of-contents";
 import { UnpublishedBanner } from "@/components/blog/unpublished-banner";
-import { OG_IMAGE_SIZE, feedAlternates, openGraphLocale, postImagePath } from "@/lib/content/blog-paths";
-import { formatCalendarDate } from "@/lib/content/dates";
-import { renderPostBody } from "@/lib/content/post-body";
+import { OG_IMAGE_SIZE, feedAlternates, openGraphLocale, postImagePath } from "@/lib/blog/blog-paths";
+import { formatCalendarDate } from "@/lib/blog/dates";
+import { renderPostBody } from "@/components/blog/post-body";
 import { subscribeWithoutScriptAction } from "../../newsletter/actions";
-import { absoluteUrl, findPostPage, postPath, prerenderedSlugs } from "@/lib/content/posts";
-import { practice } from "@/lib/content/practice";
-import { blogPostingJsonLd, breadcrumbJsonLd } from "@/lib/content/structured-data";
+import { absoluteUrl, findPostPage, postPath, prerenderedSlugs } from "@/lib/blog/posts";
+import { practice } from "@/lib/practice/practice";
+import { blogPostingJsonLd, breadcrumbJsonLd } from "@/lib/blog/structured-data";
 
 // Every post is built ahead; an unknown slug is a 404 without rendering.
 export const dynamicParams = false;

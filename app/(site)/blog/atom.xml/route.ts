@@ -1,4 +1,4 @@
-import { feedResponse } from "@/lib/content/blog-feeds";
+import { feedResponse } from "@/lib/blog/blog-feeds";
 
 // Built once and refreshed hourly, so a scheduled post joins the feed on its day.
 export const dynamic = "force-static";

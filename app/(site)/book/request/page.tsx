@@ -7,8 +7,8 @@ import { BookingRequestForm } from "@/components/forms/booking-request-form";
 import { CrisisLines } from "@/components/site/crisis-lines";
 import { requestPage } from "@/lib/booking/booking-page";
 import { durationLabel, formatLabels } from "@/lib/booking/session-types";
-import { locationName } from "@/lib/booking/us-states";
-import { practice } from "@/lib/content/practice";
+import { licensedStatesText } from "@/lib/practice/us-states";
+import { practice } from "@/lib/practice/practice";
 import { requestBookingAction } from "../actions";
 
 export const metadata: Metadata = {
@@ -36,7 +36,7 @@ export default async function BookingRequestPage({ searchParams }: PageProps<"/b
 
   const { sessionType } = page;
   const back = `/book?${new URLSearchParams({ type: sessionType.slug, tz: page.zone }).toString()}#step-day` as Route;
-  const licensed = practice.licensedStates.map(locationName).join(", ");
+  const licensed = licensedStatesText(practice.licensedStates);
   return (
     <div className="container booking">
       <div className="prose">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ErasePersonForm } from "@/components/admin/erase-person-form";
 import { requireTherapist } from "@/lib/auth/guards";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { erasePersonAction } from "./actions";
 
 export const metadata: Metadata = { title: "Privacy" };

@@ -1,8 +1,8 @@
 import { ImageResponse } from "next/og";
-import { OG_IMAGE_SIZE } from "@/lib/content/blog-paths";
-import { ogImageFonts } from "@/lib/content/og-fonts";
-import { findPostPage, prerenderedSlugs } from "@/lib/content/posts";
-import { practice } from "@/lib/content/practice";
+import { OG_IMAGE_SIZE } from "@/lib/blog/blog-paths";
+import { ogImageFonts } from "@/lib/blog/og-fonts";
+import { findPostPage, prerenderedSlugs } from "@/lib/blog/posts";
+import { practice } from "@/lib/practice/practice";
 
 // A route of our own rather than the opengraph-image file convention, whose
 // URL carries a build hash: this address is stable, so the page's metadata

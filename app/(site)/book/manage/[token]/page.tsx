@@ -8,7 +8,7 @@ import { TimeZoneForm } from "@/components/booking/time-zone-form";
 import { CrisisLines } from "@/components/site/crisis-lines";
 import { managePage } from "@/lib/booking/booking-page";
 import { formatLabels } from "@/lib/booking/session-types";
-import { practice } from "@/lib/content/practice";
+import { practice } from "@/lib/practice/practice";
 import { cancelBookingAction, rescheduleBookingAction } from "./actions";
 
 // The path carries a capability: keep it out of search engines, and out of

@@ -1,5 +1,5 @@
-import { feedResponse } from "@/lib/content/blog-feeds";
-import { seriesSlugs } from "@/lib/content/posts";
+import { feedResponse } from "@/lib/blog/blog-feeds";
+import { seriesSlugs } from "@/lib/blog/posts";
 
 // Built once and refreshed hourly, so a scheduled part joins the feed on its day.
 export const dynamic = "force-static";

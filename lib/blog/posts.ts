@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { contentEnv } from "@/lib/env";
 import { startOfDayIn } from "./dates";
-import { practice } from "./practice";
+import { practice } from "@/lib/practice/practice";
 import { PostContentError, checkSeries, countWords, parsePostSource, readingMinutes, type ParsedPost } from "./post-schema";
 
 /** Where the therapist's posts live, one .mdx file a post. */

@@ -2,9 +2,9 @@ import "server-only";
 import { evaluate } from "next-mdx-remote-client/rsc";
 import type { ReactElement } from "react";
 import { POST_COMPONENT_NAMES, postComponents } from "@/components/blog/mdx-components";
-import { rehypeHeadingAnchors, type PostHeading } from "./heading-anchors";
-import { PostContentError } from "./post-schema";
-import type { Post } from "./posts";
+import { rehypeHeadingAnchors, type PostHeading } from "@/lib/blog/heading-anchors";
+import { PostContentError } from "@/lib/blog/post-schema";
+import type { Post } from "@/lib/blog/posts";
 
 /** Capitalized tags a post uses that are not among the components posts may use. */
 export function unknownComponents(body: string, firstLine = 1): { name: string; line: number }[] {

@@ -2,7 +2,7 @@ import "server-only";
 import { BLOG_FEED_PATHS, BLOG_PATH, seriesFeedPaths } from "./blog-paths";
 import { atomFeed, rssFeed, type Feed } from "./feeds";
 import { absoluteUrl, allPosts, postPath, publishedPosts } from "./posts";
-import { practice } from "./practice";
+import { practice } from "@/lib/practice/practice";
 
 export type FeedFormat = "rss" | "atom";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { practice } from "./practice";
+import { practice } from "@/lib/practice/practice";
 
 export const BLOG_PATH = "/blog";
 export const BLOG_FEED_PATHS = { rss: "/blog/rss.xml", atom: "/blog/atom.xml" } as const;

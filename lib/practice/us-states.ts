@@ -27,3 +27,13 @@ export function locationName(code: string): string {
   if (code === OUTSIDE_US) return "outside the United States";
   return usLocations.find(([candidate]) => candidate === code)?.[1] ?? code;
 }
+
+/**
+ * The one way the practice's licensed states are written out, wherever a page
+ * or a refusal names them: "Oregon, Washington or California" reads right both
+ * in "licensed in …" and in "while they are in …".
+ */
+export function licensedStatesText(codes: readonly string[]): string {
+  const names = codes.map(locationName);
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+}

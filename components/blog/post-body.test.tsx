@@ -1,9 +1,9 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { BOOK_INTAKE_HREF } from "@/components/blog/calls-to-action";
-import { PostContentError } from "./post-schema";
+import { PostContentError } from "@/lib/blog/post-schema";
 import { renderPostBody, unknownComponents } from "./post-body";
-import type { Post } from "./posts";
+import type { Post } from "@/lib/blog/posts";
 
 const post = (body: string) => ({ file: "content/posts/test.mdx", slug: "test", body, bodyLine: 12 }) as Post;
 const subscribeAction = async () => {};
