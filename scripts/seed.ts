@@ -1,7 +1,7 @@
 // `npm run db:seed`: demo data for development, safe to run any number of
 // times (fixed keys, and inserts that skip what is already there).
-import { closeDb, databaseEngine, getDb } from "./client";
-import { contactMessages } from "./schema";
+import { closeDb, databaseEngine, getDb } from "@/db/client";
+import { contactMessages } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { ensureAvailabilitySeeded } from "@/lib/booking/availability";
 
