@@ -1,13 +1,20 @@
-import { Button, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { practice } from "@/lib/practice/practice";
-import { env } from "@/lib/env";
-import { AppointmentDetails, type BookingEmailProps, previewBooking } from "./components/booking-details";
-import { EmailLayout, button, paragraph } from "./components/email-layout";
+import {
+  AppointmentDetails,
+  BookAgainButton,
+  type BookAgainProps,
+  type BookingEmailProps,
+  previewBookAgain,
+  previewBooking,
+  TherapistNote,
+} from "./components/booking-details";
+import { EmailLayout, paragraph, SignOff } from "./components/email-layout";
 
-export type BookingCancelledProps = BookingEmailProps & { by: "visitor" | "therapist"; note: string | null };
+export type BookingCancelledProps = BookingEmailProps & BookAgainProps & { by: "visitor" | "therapist"; note: string | null };
 
 /** Sent to the visitor when a booking is cancelled, by them or by the therapist. */
-export default function BookingCancelledEmail({ by, note, ...booking }: BookingCancelledProps) {
+export default function BookingCancelledEmail({ by, note, bookUrl, ...booking }: BookingCancelledProps) {
   return (
     <EmailLayout preview="Your appointment has been cancelled.">
       <Text style={paragraph}>{`Hello ${booking.name},`}</Text>
@@ -17,20 +24,12 @@ export default function BookingCancelledEmail({ by, note, ...booking }: BookingC
           : `${practice.therapist.name} has had to cancel this appointment. We are sorry for the change:`}
       </Text>
       <AppointmentDetails {...booking} />
-      {note ? (
-        <Text style={{ ...paragraph, borderLeft: "3px solid #3f6b5c", paddingLeft: 12 }}>
-          {`A note from ${practice.therapist.name}:`}
-          <br />
-          {note}
-        </Text>
-      ) : null}
+      <TherapistNote note={note} />
       <Text style={paragraph}>Whenever you are ready, you are welcome to book another time.</Text>
-      <Button href={new URL("/book", env().APP_URL).toString()} style={button}>
-        Choose a new time
-      </Button>
-      <Text style={{ ...paragraph, marginTop: 16 }}>Warmly,<br />{practice.name}</Text>
+      <BookAgainButton bookUrl={bookUrl} />
+      <SignOff afterButton />
     </EmailLayout>
   );
 }
 
-BookingCancelledEmail.PreviewProps = { ...previewBooking, by: "visitor", note: null } satisfies BookingCancelledProps;
+BookingCancelledEmail.PreviewProps = { ...previewBooking, ...previewBookAgain, by: "visitor", note: null } satisfies BookingCancelledProps;

@@ -1,13 +1,12 @@
 import { Text } from "@react-email/components";
-import { manageBookingUrl } from "@/lib/booking/manage-link";
 import { practice } from "@/lib/practice/practice";
-import { AppointmentDetails, type BookingEmailProps, HowToAttend, ManageButton, previewBooking } from "./components/booking-details";
-import { EmailLayout, paragraph } from "./components/email-layout";
+import { AppointmentDetails, type BookingEmailProps, HowToAttend, ManageButton, type ManageLinkProps, previewBooking, previewManageLink } from "./components/booking-details";
+import { EmailLayout, paragraph, SignOff } from "./components/email-layout";
 
-export type BookingConfirmedProps = BookingEmailProps & { sequence: number };
+export type BookingConfirmedProps = BookingEmailProps & ManageLinkProps & { sequence: number };
 
-/** Sent when a booking is confirmed; carries the appointment as an .ics file (see emails/index.ts). */
-export default function BookingConfirmedEmail({ sequence: _sequence, ...booking }: BookingConfirmedProps) {
+/** Sent when a booking is confirmed; lib/email attaches the appointment as an .ics file. */
+export default function BookingConfirmedEmail({ sequence: _sequence, manageUrl, ...booking }: BookingConfirmedProps) {
   return (
     <EmailLayout preview={`Your appointment with ${practice.name} is confirmed.`}>
       <Text style={paragraph}>{`Hello ${booking.name},`}</Text>
@@ -18,10 +17,10 @@ export default function BookingConfirmedEmail({ sequence: _sequence, ...booking 
         The attached file adds the appointment to your calendar. You can move or cancel it online until{" "}
         {practice.booking.changeCutoffHours} hours before it starts:
       </Text>
-      <ManageButton href={manageBookingUrl(booking.bookingId)} />
-      <Text style={paragraph}>Warmly,<br />{practice.name}</Text>
+      <ManageButton manageUrl={manageUrl} />
+      <SignOff />
     </EmailLayout>
   );
 }
 
-BookingConfirmedEmail.PreviewProps = { ...previewBooking, sequence: 0 } satisfies BookingConfirmedProps;
+BookingConfirmedEmail.PreviewProps = { ...previewBooking, ...previewManageLink, sequence: 0 } satisfies BookingConfirmedProps;

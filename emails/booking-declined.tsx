@@ -1,7 +1,7 @@
 import { Text } from "@react-email/components";
 import { practice } from "@/lib/practice/practice";
-import { AppointmentDetails, type BookingEmailProps, previewBooking } from "./components/booking-details";
-import { EmailLayout, paragraph } from "./components/email-layout";
+import { AppointmentDetails, type BookingEmailProps, previewBooking, TherapistNote } from "./components/booking-details";
+import { EmailLayout, paragraph, SignOff } from "./components/email-layout";
 
 export type BookingDeclinedProps = BookingEmailProps & { note: string | null };
 
@@ -15,20 +15,14 @@ export default function BookingDeclinedEmail({ note, ...booking }: BookingDeclin
         been released:
       </Text>
       <AppointmentDetails {...booking} />
-      {note ? (
-        <Text style={{ ...paragraph, borderLeft: "3px solid #3f6b5c", paddingLeft: 12 }}>
-          {`A note from ${practice.therapist.name}:`}
-          <br />
-          {note}
-        </Text>
-      ) : null}
+      <TherapistNote note={note} />
       <Text style={paragraph}>You deserve support, and these may help you find it:</Text>
       {practice.booking.elsewhere.map((place) => (
         <Text key={place.name} style={{ ...paragraph, margin: "0 0 8px" }}>
           {`• ${place.name}: ${place.how}`}
         </Text>
       ))}
-      <Text style={paragraph}>Warmly,<br />{practice.name}</Text>
+      <SignOff />
     </EmailLayout>
   );
 }

@@ -1,13 +1,12 @@
-import { Button, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { practice } from "@/lib/practice/practice";
-import { env } from "@/lib/env";
-import { AppointmentDetails, type BookingEmailProps, previewBooking } from "./components/booking-details";
-import { EmailLayout, button, paragraph } from "./components/email-layout";
+import { AppointmentDetails, BookAgainButton, type BookAgainProps, type BookingEmailProps, previewBookAgain, previewBooking } from "./components/booking-details";
+import { EmailLayout, paragraph, SignOff } from "./components/email-layout";
 
-export type BookingExpiredProps = BookingEmailProps;
+export type BookingExpiredProps = BookingEmailProps & BookAgainProps;
 
 /** Sent when a request was not answered in time and its time was released. */
-export default function BookingExpiredEmail(booking: BookingExpiredProps) {
+export default function BookingExpiredEmail({ bookUrl, ...booking }: BookingExpiredProps) {
   return (
     <EmailLayout preview="Your appointment request could not be confirmed in time.">
       <Text style={paragraph}>{`Hello ${booking.name},`}</Text>
@@ -19,12 +18,10 @@ export default function BookingExpiredEmail(booking: BookingExpiredProps) {
       <Text style={paragraph}>
         This says nothing about you. You are welcome to choose another time, or to write to {practice.contactEmail}.
       </Text>
-      <Button href={new URL("/book", env().APP_URL).toString()} style={button}>
-        Choose a new time
-      </Button>
-      <Text style={{ ...paragraph, marginTop: 16 }}>Warmly,<br />{practice.name}</Text>
+      <BookAgainButton bookUrl={bookUrl} />
+      <SignOff afterButton />
     </EmailLayout>
   );
 }
 
-BookingExpiredEmail.PreviewProps = previewBooking satisfies BookingExpiredProps;
+BookingExpiredEmail.PreviewProps = { ...previewBooking, ...previewBookAgain } satisfies BookingExpiredProps;

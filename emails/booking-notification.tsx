@@ -1,5 +1,4 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, button, paragraph } from "./components/email-layout";
+import { PrivateAreaNotice } from "./components/private-area-notice";
 
 export type BookingNotificationProps = {
   kind: "requested" | "booked" | "cancelled" | "rescheduled";
@@ -16,19 +15,16 @@ const what: Record<BookingNotificationProps["kind"], string> = {
   rescheduled: "A client has moved an appointment to another time.",
 };
 
-/**
- * Tells the therapist something happened to a booking. Only a link into the
- * private area: who, when and why stay behind the sign-in.
- */
+/** Tells the therapist something happened to a booking. */
 export default function BookingNotificationEmail({ kind, bookingUrl }: BookingNotificationProps) {
   return (
-    <EmailLayout preview="Something changed in your appointments.">
-      <Text style={paragraph}>{what[kind]}</Text>
-      <Text style={paragraph}>For privacy, the details are only shown after you sign in.</Text>
-      <Button href={bookingUrl} style={button}>
-        Open the appointment
-      </Button>
-    </EmailLayout>
+    <PrivateAreaNotice
+      preview="Something changed in your appointments."
+      news={what[kind]}
+      privacy="For privacy, the details are only shown after you sign in."
+      href={bookingUrl}
+      action="Open the appointment"
+    />
   );
 }
 

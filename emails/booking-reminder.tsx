@@ -1,13 +1,12 @@
 import { Text } from "@react-email/components";
-import { manageBookingUrl } from "@/lib/booking/manage-link";
 import { practice } from "@/lib/practice/practice";
-import { AppointmentDetails, type BookingEmailProps, HowToAttend, ManageButton, previewBooking } from "./components/booking-details";
-import { EmailLayout, paragraph } from "./components/email-layout";
+import { AppointmentDetails, type BookingEmailProps, HowToAttend, ManageButton, type ManageLinkProps, previewBooking, previewManageLink } from "./components/booking-details";
+import { EmailLayout, paragraph, SignOff } from "./components/email-layout";
 
-export type BookingReminderProps = BookingEmailProps;
+export type BookingReminderProps = BookingEmailProps & ManageLinkProps;
 
 /** Sent once, about a day before a confirmed appointment. */
-export default function BookingReminderEmail(booking: BookingReminderProps) {
+export default function BookingReminderEmail({ manageUrl, ...booking }: BookingReminderProps) {
   return (
     <EmailLayout preview="A reminder of your upcoming appointment.">
       <Text style={paragraph}>{`Hello ${booking.name},`}</Text>
@@ -17,10 +16,10 @@ export default function BookingReminderEmail(booking: BookingReminderProps) {
       <Text style={paragraph}>
         If you cannot make it, please let the practice know as soon as you can. {practice.booking.lateCancellationPolicy}
       </Text>
-      <ManageButton href={manageBookingUrl(booking.bookingId)} />
-      <Text style={paragraph}>Warmly,<br />{practice.name}</Text>
+      <ManageButton manageUrl={manageUrl} />
+      <SignOff />
     </EmailLayout>
   );
 }
 
-BookingReminderEmail.PreviewProps = previewBooking satisfies BookingReminderProps;
+BookingReminderEmail.PreviewProps = { ...previewBooking, ...previewManageLink } satisfies BookingReminderProps;

@@ -1,13 +1,12 @@
 import { Text } from "@react-email/components";
-import { manageBookingUrl } from "@/lib/booking/manage-link";
 import { practice } from "@/lib/practice/practice";
-import { AppointmentDetails, type BookingEmailProps, ManageButton, previewBooking } from "./components/booking-details";
-import { EmailLayout, paragraph } from "./components/email-layout";
+import { AppointmentDetails, type BookingEmailProps, ManageButton, type ManageLinkProps, previewBooking, previewManageLink } from "./components/booking-details";
+import { EmailLayout, paragraph, SignOff } from "./components/email-layout";
 
-export type BookingRequestedProps = BookingEmailProps & { expiryHours: number };
+export type BookingRequestedProps = BookingEmailProps & ManageLinkProps & { expiryHours: number };
 
 /** Sent when a visitor asks for a time that the therapist confirms. Repeats none of their answers. */
-export default function BookingRequestedEmail({ expiryHours, ...booking }: BookingRequestedProps) {
+export default function BookingRequestedEmail({ expiryHours, manageUrl, ...booking }: BookingRequestedProps) {
   return (
     <EmailLayout preview="Your requested time is held while it is confirmed.">
       <Text style={paragraph}>{`Hello ${booking.name},`}</Text>
@@ -20,10 +19,10 @@ export default function BookingRequestedEmail({ expiryHours, ...booking }: Booki
         For your privacy this email does not repeat what you told us. You can see your request, add it to your calendar,
         move it or cancel it here:
       </Text>
-      <ManageButton href={manageBookingUrl(booking.bookingId)} />
-      <Text style={paragraph}>Warmly,<br />{practice.name}</Text>
+      <ManageButton manageUrl={manageUrl} />
+      <SignOff />
     </EmailLayout>
   );
 }
 
-BookingRequestedEmail.PreviewProps = { ...previewBooking, expiryHours: 48 } satisfies BookingRequestedProps;
+BookingRequestedEmail.PreviewProps = { ...previewBooking, ...previewManageLink, expiryHours: 48 } satisfies BookingRequestedProps;

@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { practice } from "@/lib/practice/practice";
-import { EmailLayout, paragraph } from "./components/email-layout";
+import { EmailLayout, SignOff, paragraph } from "./components/email-layout";
 
 export type ContactAcknowledgementProps = { name: string };
 
@@ -20,7 +20,7 @@ export default function ContactAcknowledgementEmail({ name }: ContactAcknowledge
         For your privacy this email does not repeat what you wrote. If you did not send a message to {practice.name},
         you can ignore this email.
       </Text>
-      <Text style={paragraph}>Warmly,<br />{practice.name}</Text>
+      <SignOff />
     </EmailLayout>
   );
 }

@@ -1,21 +1,17 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, button, paragraph } from "./components/email-layout";
+import { PrivateAreaNotice } from "./components/private-area-notice";
 
 export type ContactNotificationProps = { messageUrl: string };
 
-/**
- * Tells the therapist a message arrived. Only a link into the private area:
- * the sender, the message and even the name stay behind the sign-in.
- */
+/** Tells the therapist a message arrived; the sender, the message and even the name stay behind the sign-in. */
 export default function ContactNotificationEmail({ messageUrl }: ContactNotificationProps) {
   return (
-    <EmailLayout preview="A new message is waiting in your private area.">
-      <Text style={paragraph}>A new message arrived through your website&apos;s contact page.</Text>
-      <Text style={paragraph}>For privacy, its contents are only shown after you sign in.</Text>
-      <Button href={messageUrl} style={button}>
-        Open the message
-      </Button>
-    </EmailLayout>
+    <PrivateAreaNotice
+      preview="A new message is waiting in your private area."
+      news="A new message arrived through your website's contact page."
+      privacy="For privacy, its contents are only shown after you sign in."
+      href={messageUrl}
+      action="Open the message"
+    />
   );
 }
 

@@ -10,7 +10,6 @@ import BookingNotificationEmail from "./booking-notification";
 import BookingRequestedEmail from "./booking-requested";
 import BookingReminderEmail from "./booking-reminder";
 import BookingRescheduledEmail from "./booking-rescheduled";
-import { bookingCalendarAttachment } from "./components/booking-attachment";
 import NewsletterConfirmationEmail from "./newsletter-confirmation";
 import NewsletterIssueEmail from "./newsletter-issue";
 import NewsletterLibraryLinkEmail from "./newsletter-library-link";
@@ -18,22 +17,22 @@ import NewsletterWelcomeEmail from "./newsletter-welcome";
 
 type Sender = "visitors" | "notifications" | "newsletter";
 
-/** A file sent with an email, made at send time from the outbox row's props, never stored. */
-export type EmailAttachment = { filename: string; contentType: string; content: string };
-
 type Template<P> = {
   component: ComponentType<P>;
   /** Subjects are neutral: nobody glancing at an inbox learns why you wrote. */
   subject: (props: P) => string;
   from: Sender;
-  attachments?: (props: P) => EmailAttachment[];
 };
 
 function template<P>(definition: Template<P>) {
   return definition;
 }
 
-/** Every email the portal sends, by the name stored in the outbox. */
+/**
+ * Every email the portal sends, by the name stored in the outbox: what it
+ * looks like, its subject and who sends it. Only lib/email reads this table;
+ * links, secrets and attachments are its business (lib/email/render.ts).
+ */
 export const emailTemplates = {
   "contact-acknowledgement": template({
     component: ContactAcknowledgementEmail,
@@ -59,7 +58,6 @@ export const emailTemplates = {
     component: BookingConfirmedEmail,
     subject: () => "Your appointment is confirmed",
     from: "visitors",
-    attachments: (props) => [bookingCalendarAttachment({ ...props, status: "confirmed" })],
   }),
   "booking-declined": template({
     component: BookingDeclinedEmail,
@@ -75,7 +73,6 @@ export const emailTemplates = {
     component: BookingRescheduledEmail,
     subject: () => "Your appointment has a new time",
     from: "visitors",
-    attachments: (props) => (props.status === "confirmed" ? [bookingCalendarAttachment({ ...props, status: "confirmed" })] : []),
   }),
   "booking-expired": template({
     component: BookingExpiredEmail,
@@ -120,5 +117,9 @@ export const emailTemplates = {
 export const newsletterTemplates = ["newsletter-confirmation", "newsletter-welcome", "newsletter-library-link", "newsletter-issue"] as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
-export type EmailTemplateProps<T extends EmailTemplateName> =
+/** What the template's component takes when it renders. */
+export type EmailComponentProps<T extends EmailTemplateName> =
   (typeof emailTemplates)[T] extends Template<infer P> ? P : never;
+
+export type { BookingEmailProps, ManageLinkProps } from "./components/booking-details";
+export type { BookingNotificationProps } from "./booking-notification";

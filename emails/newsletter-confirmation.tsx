@@ -1,6 +1,6 @@
 import { Button, Text } from "@react-email/components";
 import { practice } from "@/lib/practice/practice";
-import { EmailLayout, button, paragraph } from "./components/email-layout";
+import { EmailLayout, SignOff, button, paragraph } from "./components/email-layout";
 
 export type NewsletterConfirmationProps = { confirmUrl: string; validDays: number };
 
@@ -24,7 +24,7 @@ export default function NewsletterConfirmationEmail({ confirmUrl, validDays }: N
         The link works for {validDays} days. If you did not ask for this, you can ignore this email: without your
         confirmation you will not hear from us again.
       </Text>
-      <Text style={paragraph}>Warmly,<br />{practice.name}</Text>
+      <SignOff />
     </EmailLayout>
   );
 }

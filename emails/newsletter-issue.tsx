@@ -1,7 +1,7 @@
 import { Button, Heading } from "@react-email/components";
-import { EmailLayout, button } from "./components/email-layout";
+import { button } from "./components/email-layout";
 import { EmailMarkdown } from "./components/email-markdown";
-import { NewsletterFooter } from "./components/newsletter-footer";
+import { NewsletterLayout, previewUnsubscribeUrl } from "./components/newsletter-layout";
 
 export type NewsletterIssueProps = {
   subject: string;
@@ -26,7 +26,7 @@ export default function NewsletterIssueEmail({ subject, body, siteUrl, postUrl, 
   };
   const postLink = postUrl ? resolveUrl(postUrl) : undefined;
   return (
-    <EmailLayout preview={subject}>
+    <NewsletterLayout preview={subject} unsubscribeUrl={unsubscribeUrl}>
       <Heading as="h1" style={{ fontSize: 24, lineHeight: "32px", margin: "0 0 20px" }}>
         {subject}
       </Heading>
@@ -36,8 +36,7 @@ export default function NewsletterIssueEmail({ subject, body, siteUrl, postUrl, 
           Read the post
         </Button>
       ) : null}
-      <NewsletterFooter unsubscribeUrl={unsubscribeUrl} />
-    </EmailLayout>
+    </NewsletterLayout>
   );
 }
 
@@ -46,5 +45,5 @@ NewsletterIssueEmail.PreviewProps = {
   body: "Hello,\n\nThe second part of the series looks at **insecure attachment**: what it is, and how it forms.\n\n- why it is an adaptation, not a flaw\n- why repair matters more than perfection\n\nWarmly,  \nMaya",
   siteUrl: "http://localhost:3000",
   postUrl: "/blog/insecure-attachment",
-  unsubscribeUrl: "http://localhost:3000/newsletter/unsubscribe/preview-token",
+  unsubscribeUrl: previewUnsubscribeUrl,
 } satisfies NewsletterIssueProps;

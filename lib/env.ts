@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { normaliseEmailAddress } from "@/lib/auth/email-address";
+import { normaliseEmailAddress } from "@/lib/forms/email-address";
 import { practice } from "@/lib/practice/practice";
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);

@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
-import { runSweep } from "@/lib/email/sweep";
+import { logError } from "@/lib/errors";
+import { runSweep } from "@/lib/maintenance/sweep";
 
 const globalForSweep = globalThis as typeof globalThis & { __attuneSweep?: NodeJS.Timeout };
 
@@ -20,7 +21,7 @@ export async function startServer() {
   } catch (error) {
     // Keep serving: pages that need the database show a clear error page and
     // the connection is retried on the next request.
-    console.error("Database unavailable at start:", error instanceof Error ? error.message : String(error));
+    logError("Database unavailable at start", error);
   }
 
   const seconds = env().OUTBOX_SWEEP_INTERVAL_SECONDS;
@@ -30,7 +31,7 @@ export async function startServer() {
       if (running) return;
       running = true;
       runSweep()
-        .catch((error: unknown) => console.error("Sweep failed:", error instanceof Error ? error.message : String(error)))
+        .catch((error: unknown) => logError("Sweep failed", error))
         .finally(() => {
           running = false;
         });

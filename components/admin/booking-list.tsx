@@ -2,42 +2,31 @@ import Link from "next/link";
 import type { BookingListItem } from "@/lib/booking/requests";
 import { formatLabels } from "@/lib/booking/session-types";
 import { bookingStatusLabels } from "./booking-status";
+import { RecordTable } from "./record-table";
 import { When } from "./when";
 
 /** A table of bookings; names are rendered as text by React, whatever a visitor typed. */
 export function BookingList({ items, caption }: { items: BookingListItem[]; caption: string }) {
   return (
-    <div className="table-wrap">
-      <table className="message-list">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id} className={item.status === "requested" ? "unread" : undefined}>
-              <td>
-                <When at={item.startsAt} />
-                <br />
-                <span className="muted">
-                  {item.sessionName} · {formatLabels[item.format]}
-                </span>
-              </td>
-              <td>
-                {/* Not prefetched: opening a booking records the read. */}
-                <Link href={`/admin/requests/${item.id}`} prefetch={false}>
-                  {item.name}
-                </Link>
-              </td>
-              <td>{item.status === "requested" ? <strong>{bookingStatusLabels[item.status]}</strong> : bookingStatusLabels[item.status]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RecordTable caption={caption} columns={["When", "Who", "Status"]} className="message-list">
+      {items.map((item) => (
+        <tr key={item.id} className={item.status === "requested" ? "unread" : undefined}>
+          <td>
+            <When at={item.startsAt} />
+            <br />
+            <span className="muted">
+              {item.sessionName} · {formatLabels[item.format]}
+            </span>
+          </td>
+          <td>
+            {/* Not prefetched: opening a booking records the read. */}
+            <Link href={`/admin/requests/${item.id}`} prefetch={false}>
+              {item.name}
+            </Link>
+          </td>
+          <td>{item.status === "requested" ? <strong>{bookingStatusLabels[item.status]}</strong> : bookingStatusLabels[item.status]}</td>
+        </tr>
+      ))}
+    </RecordTable>
   );
 }

@@ -1,20 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useRef } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { type EditFormName, editFormSchemas } from "@/lib/admin/booking-schemas";
-import type { EditState } from "@/lib/admin/edit-state";
+import { ServerForm } from "@/components/forms/server-form";
+import { useServerForm } from "@/components/forms/use-server-form";
+import { Field } from "@/components/ui/field";
+import { type AvailabilityFormResult, type EditFormName, editFormSchemas } from "@/lib/admin/booking-schemas";
 
 export type EditField = { name: string; label: string; defaultValue?: string; type?: "text" | "date"; hint?: string; maxLength?: number };
 
 /**
- * A small private-area form around a server action, the components/forms
- * pattern: react-hook-form checks the shared zod schema in the browser, the
- * server checks it again; with JavaScript off React posts the form and
- * renders the returned state. A refusal shows every field's message beside
- * it and keeps what was typed.
+ * A small availability form: the shared server-form wiring around a list of
+ * text or date fields. The schema is picked by the form's name, since a zod
+ * schema cannot travel from a server component as a prop; the form's name
+ * also prefixes every id, so several forms share the page.
  */
 export function EditForm({
   action,
@@ -22,87 +19,35 @@ export function EditForm({
   submitLabel,
   id,
 }: {
-  action: (previous: EditState, formData: FormData) => Promise<EditState>;
+  action: (previous: AvailabilityFormResult, formData: FormData) => Promise<AvailabilityFormResult>;
   fields: EditField[];
   submitLabel: string;
   id: EditFormName;
 }) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" } as EditState);
-  const formRef = useRef<HTMLFormElement>(null);
-  const values = state.status === "invalid" ? state.values : {};
-  const serverErrors = state.status === "invalid" ? state.fieldErrors : {};
-  const {
-    register,
-    handleSubmit,
-    formState: { errors: clientErrors },
-  } = useForm<Record<string, string>>({
-    resolver: zodResolver(editFormSchemas[id] as unknown as z.ZodType<Record<string, string>, Record<string, string>>),
-    mode: "onTouched",
-    defaultValues: Object.fromEntries(fields.map((field) => [field.name, values[field.name] ?? field.defaultValue ?? ""])),
+  const form = useServerForm<string, { url?: string }>({
+    action,
+    schema: editFormSchemas[id],
+    defaults: Object.fromEntries(fields.map((field) => [field.name, field.defaultValue ?? ""])),
+    idPrefix: id,
   });
+  const feedUrl = form.state.status === "saved" ? form.state.saved?.url : undefined;
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      onSubmit={(event) =>
-        handleSubmit(() => {
-          startTransition(() => formAction(new FormData(formRef.current!)));
-        })(event)
-      }
-      className="edit-form"
-      noValidate
-      aria-describedby={state.status === "idle" ? undefined : `${id}-notice`}
-    >
-      {state.status === "invalid" ? (
-        <div className="notice notice-error" role="alert" id={`${id}-notice`}>
-          <p>{state.message}</p>
-        </div>
+    <ServerForm form={form} noticeId={`${id}-notice`} className="edit-form" submitLabel={submitLabel} pendingLabel={submitLabel}>
+      {feedUrl ? (
+        <p>
+          <code className="feed-url" data-testid="feed-url">
+            {feedUrl}
+          </code>
+        </p>
       ) : null}
-      {state.status === "saved" ? (
-        <div className="notice notice-success" role="status" id={`${id}-notice`}>
-          <p>{state.message}</p>
-          {state.url ? (
-            <p>
-              <code className="feed-url" data-testid="feed-url">
-                {state.url}
-              </code>
-            </p>
-          ) : null}
-        </div>
-      ) : null}
-      {fields.map((field) => {
-        const inputId = `${id}-${field.name}`;
-        const clientError = clientErrors[field.name]?.message;
-        const fieldErrors = clientError ? [clientError] : serverErrors[field.name];
-        const describedBy = [field.hint ? `${inputId}-hint` : null, fieldErrors ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
+      {fields.map(({ name, label, hint, type = "text", maxLength }) => {
+        const { props, input } = form.field(name, { hint: Boolean(hint) });
         return (
-          <p className="field" key={field.name}>
-            <label htmlFor={inputId}>{field.label}</label>
-            {field.hint ? (
-              <span className="hint" id={`${inputId}-hint`}>
-                {field.hint}
-              </span>
-            ) : null}
-            <input
-              id={inputId}
-              type={field.type ?? "text"}
-              defaultValue={values[field.name] ?? field.defaultValue ?? ""}
-              maxLength={field.maxLength}
-              {...register(field.name)}
-              aria-invalid={fieldErrors ? true : undefined}
-              aria-describedby={describedBy}
-            />
-            {fieldErrors ? (
-              <span className="field-error" id={`${inputId}-error`}>
-                {fieldErrors.join(" ")}
-              </span>
-            ) : null}
-          </p>
+          <Field key={name} label={label} hint={hint} {...props}>
+            <input type={type} maxLength={maxLength} {...input} />
+          </Field>
         );
       })}
-      <button type="submit" className="button" disabled={pending}>
-        {submitLabel}
-      </button>
-    </form>
+    </ServerForm>
   );
 }

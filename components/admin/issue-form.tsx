@@ -1,62 +1,33 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useRef } from "react";
-import { useForm } from "react-hook-form";
-import { FormNotice } from "@/components/forms/form-notice";
-import { Field, fieldA11y } from "@/components/ui/field";
-import type { IssueFormState } from "@/lib/newsletter/issues";
-import { ISSUE_BODY_MAX_LENGTH, newsletterIssueSchema, type NewsletterIssueInput } from "@/lib/newsletter/schema";
+import { ServerForm } from "@/components/forms/server-form";
+import { useServerForm } from "@/components/forms/use-server-form";
+import { Field } from "@/components/ui/field";
+import type { FormResult } from "@/lib/forms/form-result";
+import { ISSUE_BODY_MAX_LENGTH, newsletterIssueSchema, type NewsletterIssueField } from "@/lib/newsletter/schema";
+
+type IssueFormResult = FormResult<NewsletterIssueField, { issueId: string }>;
 
 type IssueFormProps = {
-  action: (state: IssueFormState, formData: FormData) => Promise<IssueFormState>;
-  initial?: { subject: string; body: string };
+  action: (state: IssueFormResult, formData: FormData) => Promise<IssueFormResult>;
+  /** The draft being edited; without it the form writes a new one. */
+  issue?: { id: string; subject: string; body: string };
   submitLabel: string;
 };
 
 /** Subject and Markdown body of an issue; the server action saves it and opens the draft. */
-export function IssueForm({ action, initial, submitLabel }: IssueFormProps) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const formRef = useRef<HTMLFormElement>(null);
-  const typed = state.status === "invalid" ? state.values : (initial ?? {});
-  const serverErrors = state.status === "invalid" ? state.fieldErrors : {};
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<NewsletterIssueInput>({
-    resolver: zodResolver(newsletterIssueSchema),
-    mode: "onTouched",
-    defaultValues: { subject: typed.subject ?? "", body: typed.body ?? "" },
-  });
-  const subjectError = errors.subject?.message ?? serverErrors.subject?.join(" ");
-  const bodyError = errors.body?.message ?? serverErrors.body?.join(" ");
-
+export function IssueForm({ action, issue, submitLabel }: IssueFormProps) {
+  const form = useServerForm<NewsletterIssueField, { issueId: string }>({ action, schema: newsletterIssueSchema, defaults: issue && { subject: issue.subject, body: issue.body } });
+  const { field } = form;
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      onSubmit={(event) =>
-        handleSubmit(() => {
-          startTransition(() => formAction(new FormData(formRef.current!)));
-        })(event)
-      }
-      noValidate
-      className="form"
-      aria-describedby={state.status === "invalid" ? "issue-problem" : undefined}
-    >
-      {state.status === "invalid" ? <FormNotice id="issue-problem" state={state} /> : null}
-      <Field name="subject" label="Subject" error={subjectError}>
-        <input type="text" autoComplete="off" maxLength={150} defaultValue={typed.subject} {...fieldA11y("subject", { error: subjectError })} {...register("subject")} />
+    <ServerForm form={form} noticeId="issue-problem" submitLabel={submitLabel} pendingLabel="Saving…">
+      {issue ? <input type="hidden" name="id" value={issue.id} /> : null}
+      <Field label="Subject" {...field("subject").props}>
+        <input type="text" autoComplete="off" maxLength={150} {...field("subject").input} />
       </Field>
-      <Field name="body" label="The newsletter" hint="Markdown: **bold**, _italic_, [a link](https://example.com), a blank line between paragraphs." error={bodyError}>
-        <textarea rows={14} maxLength={ISSUE_BODY_MAX_LENGTH} defaultValue={typed.body} {...fieldA11y("body", { error: bodyError, hint: true })} {...register("body")} />
+      <Field label="The newsletter" hint="Markdown: **bold**, _italic_, [a link](https://example.com), a blank line between paragraphs." {...field("body", { hint: true }).props}>
+        <textarea rows={14} maxLength={ISSUE_BODY_MAX_LENGTH} {...field("body", { hint: true }).input} />
       </Field>
-      <div>
-        <button type="submit" className="button" aria-disabled={pending} disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
-        </button>
-      </div>
-    </form>
+    </ServerForm>
   );
 }

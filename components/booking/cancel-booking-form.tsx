@@ -1,11 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
-import type { ManageActionState } from "@/lib/booking/manage-booking";
+import { ServerForm } from "@/components/forms/server-form";
+import { useServerForm } from "@/components/forms/use-server-form";
+import type { ManageFormState } from "@/lib/booking/manage-booking";
+import { cancelBookingSchema } from "@/lib/booking/manage-schema";
 
 type CancelBookingFormProps = {
   token: string;
-  action: (state: ManageActionState, formData: FormData) => Promise<ManageActionState>;
+  action: (state: ManageFormState, formData: FormData) => Promise<ManageFormState>;
 };
 
 /**
@@ -14,20 +16,10 @@ type CancelBookingFormProps = {
  * shows here, and success reloads the booking's page with the news.
  */
 export function CancelBookingForm({ token, action }: CancelBookingFormProps) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const form = useServerForm({ action, schema: cancelBookingSchema, defaults: { token }, idPrefix: "cancel" });
   return (
-    <form action={formAction} className="form">
-      {state.status === "refused" ? (
-        <div className="notice notice-error" role="alert">
-          <p>{state.message}</p>
-        </div>
-      ) : null}
-      <input type="hidden" name="token" value={token} />
-      <div>
-        <button type="submit" className="button button-danger" aria-disabled={pending} disabled={pending}>
-          {pending ? "Cancelling…" : "Yes, cancel my appointment"}
-        </button>
-      </div>
-    </form>
+    <ServerForm form={form} noticeId="cancel-problem" submitLabel="Yes, cancel my appointment" pendingLabel="Cancelling…" buttonClassName="button button-danger">
+      <input type="hidden" {...form.field("token").input} />
+    </ServerForm>
   );
 }

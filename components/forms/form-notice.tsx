@@ -1,7 +1,7 @@
-import type { FormState } from "@/lib/forms/form-state";
+import type { FormRefusal } from "@/lib/forms/form-result";
 
 /** The summary above a refused form: what went wrong as a whole, or a pointer to the fields. */
-export function FormNotice<Field extends string>({ id, state }: { id: string; state: Extract<FormState<Field>, { status: "invalid" }> }) {
+export function FormNotice({ id, state }: { id: string; state: FormRefusal<string, unknown> }) {
   const fieldCount = Object.keys(state.fieldErrors).length;
   return (
     <div className="notice notice-error" role="alert" id={id}>

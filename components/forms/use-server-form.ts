@@ -2,43 +2,76 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useRef, type FormEvent } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
-import type { FormState } from "@/lib/forms/form-state";
+import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import type { FormResult, TypedValues } from "@/lib/forms/form-result";
 
-type ServerFormOptions<Field extends string, Values extends FieldValues> = {
-  action: (state: FormState<Field>, formData: FormData) => Promise<FormState<Field>>;
+type ServerFormOptions<Field extends string, Saved, Detail> = {
+  action: (state: FormResult<Field, Saved, Detail>, formData: FormData) => Promise<FormResult<Field, Saved, Detail>>;
   /** The form's zod schema: the same one its server action parses with. */
   schema: Parameters<typeof zodResolver>[0];
-  /** The form's starting values, given what a refused post sent back. */
-  defaultValues: (typed: Partial<Record<Field, string>>) => DefaultValues<Values>;
-  initialState?: FormState<Field>;
+  /** Starting values, where a field has one before anything is typed. */
+  defaults?: TypedValues<Field>;
+  initialState?: FormResult<Field, Saved, Detail>;
+  /** Prefixes ids, so two forms can share a page. */
+  idPrefix?: string;
 };
 
 /**
- * The wiring every public form shares: react-hook-form checks with the zod
- * schema as the person types, and only a valid form is posted, through the
- * same server action a plain HTML post reaches with JavaScript off. A refusal
- * from the server comes back as messages per field and the values as typed.
+ * The wiring every form shares, public or private: react-hook-form checks
+ * with the zod schema as the person types, and only a valid form is posted,
+ * through the same server action a plain HTML post reaches with JavaScript
+ * off. A refusal from the server comes back as messages per field and the
+ * values as typed; `field()` hands each input and its label everything it
+ * needs, so a field is one line of markup.
  */
-export function useServerForm<Field extends string, Values extends FieldValues>({
+export function useServerForm<Field extends string, Saved = undefined, Detail = never>({
   action,
   schema,
-  defaultValues,
+  defaults = {},
   initialState = { status: "idle" },
-}: ServerFormOptions<Field, Values>) {
+  idPrefix,
+}: ServerFormOptions<Field, Saved, Detail>) {
   const [state, formAction, pending] = useActionState(action, initialState);
   const formRef = useRef<HTMLFormElement>(null);
-  const typed: Partial<Record<Field, string>> = state.status === "invalid" ? state.values : {};
+  const typed: TypedValues<Field> = state.status === "invalid" ? { ...defaults, ...state.values } : defaults;
   const serverErrors: Partial<Record<Field, string[]>> = state.status === "invalid" ? state.fieldErrors : {};
-  const form = useForm<Values>({
-    resolver: zodResolver(schema) as unknown as Resolver<Values>,
+  const form = useForm<FieldValues>({
+    resolver: zodResolver(schema) as unknown as Resolver<FieldValues>,
     mode: "onTouched",
-    defaultValues: defaultValues(typed),
+    defaultValues: typed,
   });
 
   /** The message beside a field: the browser-side check's first, else the server's. */
-  const errorFor = (field: Field) =>
-    (form.formState.errors[field as string]?.message as string | undefined) ?? serverErrors[field]?.join(" ");
+  const errorFor = (name: Field) => (form.formState.errors[name]?.message as string | undefined) ?? serverErrors[name]?.join(" ");
+  const idOf = (name: string) => (idPrefix ? `${idPrefix}-${name}` : name);
+
+  /**
+   * Everything one field needs: `props` for <Field> or <FieldSet> (id, error,
+   * whether a hint is shown) and `input` for the control itself (label tie,
+   * ARIA, what was typed, react-hook-form's registration). `choice(value)`
+   * gives a radio its own, `checkbox` a lone agreement box.
+   */
+  function field(name: Field, { hint = false }: { hint?: boolean } = {}) {
+    const id = idOf(name);
+    const error = errorFor(name);
+    const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+    const registered = form.register(name);
+    const choice = (value: string, choiceId = `${id}-${value}`) => ({
+      id: choiceId,
+      value,
+      defaultChecked: typed[name] === undefined ? undefined : typed[name] === value,
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": describedBy,
+      ...registered,
+    });
+    return {
+      props: { name: id, error },
+      input: { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, defaultValue: typed[name], ...registered },
+      choice: (value: string) => choice(value),
+      /** A lone checkbox (an agreement): it posts "yes" and keeps the field's own id. */
+      checkbox: choice("yes", id),
+    };
+  }
 
   const formProps = {
     ref: formRef,
@@ -50,5 +83,5 @@ export function useServerForm<Field extends string, Values extends FieldValues>(
       })(event),
   };
 
-  return { state, pending, typed, register: form.register, errorFor, formProps };
+  return { state, pending, typed, field, errorFor, formProps, reset: form.reset };
 }

@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { Honeypot } from "@/components/ui/field";
+import { FORM_KEY_FIELD } from "@/lib/forms/parse-form";
 import type { SignupSource } from "@/lib/newsletter/schema";
 
 type PlainSubscribeFormProps = {
@@ -16,7 +18,9 @@ type PlainSubscribeFormProps = {
  * The signup form for the foot of every page and the end of every post. It
  * ships no JavaScript of its own: a server component posting to a server
  * action, checked by the browser's own validation and then by the server,
- * so a static post pays nothing for it in first-load script.
+ * so a static post pays nothing for it in first-load script. On a static
+ * page its form key is one per build; signups are idempotent by address, so
+ * a shared key costs nothing.
  */
 export function PlainSubscribeForm({ action, source, idPrefix, heading = "Newsletter and freebies", headingLevel = 2 }: PlainSubscribeFormProps) {
   const id = (name: string) => `${idPrefix}-${name}`;
@@ -26,6 +30,7 @@ export function PlainSubscribeForm({ action, source, idPrefix, heading = "Newsle
       <Heading id={id("heading")}>{heading}</Heading>
       <p>New posts by email, and journal prompts, worksheets and videos only subscribers receive.</p>
       <input type="hidden" name="source" value={source} />
+      <input type="hidden" name={FORM_KEY_FIELD} value={randomUUID()} />
       <Honeypot id={id("website")} />
       <div className="subscribe-plain-fields">
         <div className="field">

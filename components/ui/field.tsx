@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
 /**
  * The ids and ARIA attributes that tie an input to its label, hint and error.
@@ -76,5 +76,40 @@ export function Honeypot({ id = "website" }: { id?: string }) {
       <label htmlFor={id}>Website (leave this empty)</label>
       <input id={id} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
     </div>
+  );
+}
+
+type FieldBinding = { props: { name: string; error?: string }; checkbox: InputHTMLAttributes<HTMLInputElement> & { id: string } };
+
+/** A box the person ticks to agree, its words beside it and its error below; `children` are the words. */
+export function Agreement({ field, className = "field", children, after }: { field: FieldBinding; className?: string; children: ReactNode; after?: ReactNode }) {
+  return (
+    <div className={className}>
+      <label className="choice" htmlFor={field.checkbox.id}>
+        <input type="checkbox" {...field.checkbox} />
+        <span>{children}</span>
+      </label>
+      {after}
+      <FieldError {...field.props} />
+    </div>
+  );
+}
+
+type ChoiceBinding = { props: { name: string; error?: string }; choice: (value: string) => InputHTMLAttributes<HTMLInputElement> & { id: string } };
+
+/** One answer out of a few, as radios under a legend. */
+export function RadioGroup({ field, legend, hint, options }: { field: ChoiceBinding; legend: ReactNode; hint?: ReactNode; options: readonly (readonly [value: string, label: ReactNode])[] }) {
+  return (
+    <FieldSet legend={legend} hint={hint} {...field.props}>
+      {options.map(([value, label]) => {
+        const choice = field.choice(value);
+        return (
+          <label key={value} className="choice" htmlFor={choice.id}>
+            <input type="radio" {...choice} />
+            {label}
+          </label>
+        );
+      })}
+    </FieldSet>
   );
 }

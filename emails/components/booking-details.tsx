@@ -17,6 +17,16 @@ export type BookingEmailProps = {
   format: "telehealth" | "in-person";
 };
 
+/**
+ * The private link that manages the booking. It is made when the email is
+ * sent (lib/email/render.ts), never stored: the outbox holds no link that
+ * opens a booking.
+ */
+export type ManageLinkProps = { manageUrl: string };
+
+/** Where to choose another time: the booking page. */
+export type BookAgainProps = { bookUrl: string };
+
 export const previewBooking: BookingEmailProps = {
   bookingId: "00000000-0000-4000-8000-000000000000",
   name: "Jordan",
@@ -26,6 +36,9 @@ export const previewBooking: BookingEmailProps = {
   timeZone: "America/Los_Angeles",
   format: "telehealth",
 };
+
+export const previewManageLink: ManageLinkProps = { manageUrl: "http://localhost:3000/book/manage/preview-token" };
+export const previewBookAgain: BookAgainProps = { bookUrl: "http://localhost:3000/book" };
 
 const detail = { ...paragraph, margin: "0 0 6px" } as const;
 
@@ -62,15 +75,35 @@ export function HowToAttend({ format }: { format: BookingEmailProps["format"] })
   return <Text style={paragraph}>{practice.booking.telehealthInstructions}</Text>;
 }
 
-export function ManageButton({ href, label = "See or change your booking" }: { href: string; label?: string }) {
+export function ManageButton({ manageUrl }: ManageLinkProps) {
   return (
     <>
-      <Button href={href} style={button}>
-        {label}
+      <Button href={manageUrl} style={button}>
+        See or change your booking
       </Button>
       <Text style={{ ...paragraph, fontSize: 14, marginTop: 12 }}>
         This link is private to you: anyone who has it can change your booking, so please don&apos;t forward this email.
       </Text>
     </>
+  );
+}
+
+export function BookAgainButton({ bookUrl }: BookAgainProps) {
+  return (
+    <Button href={bookUrl} style={button}>
+      Choose a new time
+    </Button>
+  );
+}
+
+/** The therapist's own words, set apart from the practice's. */
+export function TherapistNote({ note }: { note: string | null }) {
+  if (!note) return null;
+  return (
+    <Text style={{ ...paragraph, borderLeft: "3px solid #3f6b5c", paddingLeft: 12 }}>
+      {`A note from ${practice.therapist.name}:`}
+      <br />
+      {note}
+    </Text>
   );
 }

@@ -26,6 +26,17 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
 }
 
 export const paragraph = { fontSize: 16, lineHeight: "26px", margin: "0 0 16px" } as const;
+
+/** The practice's closing line. After a button it keeps the button's breathing room. */
+export function SignOff({ afterButton = false }: { afterButton?: boolean }) {
+  return (
+    <Text style={afterButton ? { ...paragraph, marginTop: 16 } : paragraph}>
+      Warmly,
+      <br />
+      {practice.name}
+    </Text>
+  );
+}
 export const button = {
   backgroundColor: colors.accent,
   borderRadius: 8,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FormResult } from "@/lib/forms/form-result";
 
 /*
  * The booking rooms' form schemas, shared by the server (lib/admin/booking.ts
@@ -7,6 +8,7 @@ import { z } from "zod";
  */
 
 export const bookingDecisions = ["confirm", "decline", "cancel", "completed", "no_show"] as const;
+export type BookingDecision = (typeof bookingDecisions)[number];
 
 export const bookingDecisionSchema = z.strictObject({
   id: z.uuid("There is no such booking."),
@@ -77,3 +79,6 @@ export const editFormSchemas = {
   feed: feedFormSchema,
 } as const;
 export type EditFormName = keyof typeof editFormSchemas;
+
+/** What an availability form shows: the refusal, or the saved message (and a new feed's URL, shown this once). */
+export type AvailabilityFormResult = FormResult<string, { url?: string }>;

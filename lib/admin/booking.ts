@@ -1,9 +1,8 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { recordAuditEvent } from "@/lib/audit/record";
-import { requireTherapist } from "@/lib/auth/guards";
+import { guardedOperation, guardedRead, refusal, saved } from "@/lib/auth/guarded-operation";
+import type { Therapist } from "@/lib/auth/guards";
 import {
   addTimeOff,
   getAvailability,
@@ -15,78 +14,75 @@ import {
   type AvailabilityEditResult,
 } from "@/lib/booking/availability-editor";
 import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/lib/booking/calendar-feed";
-import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCompleted, markBookingNoShow } from "@/lib/booking/decisions";
+import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCompleted, markBookingNoShow, type DecisionResult } from "@/lib/booking/decisions";
 import { bookingListFilterSchema, bookingOverview, getBookingRequest, listBookingRequests } from "@/lib/booking/requests";
 import { sessionTypes } from "@/lib/booking/session-types";
-import { bookingDecisionSchema, dayOverrideFormSchema, feedFormSchema, timeOffFormSchema, weeklyHoursFormSchema } from "./booking-schemas";
-import { OperationRefusal, therapistOperation } from "./therapist-operation";
+import type { FieldErrors } from "@/lib/forms/form-result";
+import { bookingDecisionSchema, dayOverrideFormSchema, feedFormSchema, timeOffFormSchema, weeklyHoursFormSchema, type BookingDecision } from "./booking-schemas";
 
 export { formatRanges, parseRanges } from "./booking-schemas";
 
 /*
- * The private area's door to lib/booking: every function here calls
- * requireTherapist() first and hands its result to the domain function, and
- * every write is recorded in the audit log (ids and states, never what a
- * visitor typed).
+ * The booking rooms of the private area: each function here comes through
+ * the door in lib/auth/guarded-operation.ts, hands the therapist it lets in
+ * to lib/booking, and records every write in the audit log (ids and states,
+ * never what a visitor typed).
  */
 
-async function audit(entry: Parameters<typeof recordAuditEvent>[1]) {
-  await recordAuditEvent(await getDb(), entry);
-}
-
 /** The requests list. A filter that does not parse (a hand-edited URL) falls back to everything, upcoming first. */
-export async function listBookings(filter: Record<string, string | string[] | undefined>) {
-  const therapist = await requireTherapist();
-  const single = Object.fromEntries(
-    Object.entries(filter).filter(([key, value]) => ["status", "when"].includes(key) && typeof value === "string"),
-  );
+export const listBookings = guardedRead(async ({ therapist }, filter: Record<string, string | string[] | undefined>) => {
+  const single = Object.fromEntries(Object.entries(filter).filter(([key, value]) => ["status", "when"].includes(key) && typeof value === "string"));
   const parsed = bookingListFilterSchema.safeParse(single);
   const applied = parsed.success ? parsed.data : bookingListFilterSchema.parse({});
   const result = await listBookingRequests(therapist, applied);
   return { ...result, filter: { status: applied.status, when: applied.when } };
-}
+});
 
 /** Opens one booking with its intake answers and records the read. A bad or unknown id is a 404. */
-export async function openBooking(id: string) {
-  const therapist = await requireTherapist();
+export const openBooking = guardedRead(async ({ therapist, audit }, id: string) => {
   const booking = await getBookingRequest(therapist, id);
   if (!booking) notFound();
-  await audit({ actor: therapist.email, action: "read", subjectType: "booking", subjectId: booking.id });
+  await audit({ action: "read", subjectType: "booking", subjectId: booking.id });
   return { ...booking, started: booking.startsAt.getTime() <= Date.now() };
-}
+});
 
 /** Today's and this week's sessions and the requests awaiting an answer. */
-export async function bookingsAtAGlance() {
-  const therapist = await requireTherapist();
-  return bookingOverview(therapist);
-}
+export const bookingsAtAGlance = guardedRead(async ({ therapist }) => bookingOverview(therapist));
+
+/**
+ * What the booking page says after a decision, by the word the action puts
+ * in its address (post/redirect/get): the booking's new status, or why
+ * nothing changed. A fixed word, never text from the form.
+ */
+export const decisionOutcomes = {
+  confirmed: "Confirmed. The client's confirmation, with the calendar file, is on its way.",
+  declined: "Declined. The client has been told, with your note if you wrote one.",
+  cancelled: "Cancelled. The client has been told and the time is free again.",
+  completed: "Marked as completed.",
+  no_show: "Marked as a no-show.",
+  refused: "That could not be done: the booking changed in the meantime. Its current state is shown below.",
+  "note-too-long": "Please keep the note under 1,000 characters.",
+} as const;
+
+const decide: Record<BookingDecision, (therapist: Therapist, id: string, note?: string) => Promise<DecisionResult>> = {
+  confirm: (therapist, id) => confirmBooking(therapist, id),
+  decline: (therapist, id, note) => declineBooking(therapist, id, { note }),
+  cancel: (therapist, id, note) => cancelBookingAsTherapist(therapist, id, { note }),
+  completed: (therapist, id) => markBookingCompleted(therapist, id),
+  no_show: (therapist, id) => markBookingNoShow(therapist, id),
+};
 
 /** Confirm, decline (with an optional note), cancel, or mark a started session completed or missed. */
-export const decideBooking = therapistOperation(bookingDecisionSchema, async ({ id, decision, note }, therapist) => {
-  const result =
-    decision === "confirm"
-      ? await confirmBooking(therapist, id)
-      : decision === "decline"
-        ? await declineBooking(therapist, id, { note })
-        : decision === "cancel"
-          ? await cancelBookingAsTherapist(therapist, id, { note })
-          : decision === "completed"
-            ? await markBookingCompleted(therapist, id)
-            : await markBookingNoShow(therapist, id);
-  if (result.status === "refused") return new OperationRefusal(result.message);
-  await audit({
-    actor: therapist.email,
-    action: "change",
-    subjectType: "booking",
-    subjectId: id,
-    detail: { status: result.bookingStatus, withNote: Boolean(note?.trim()) },
-  });
-  return { id, status: result.bookingStatus };
+export const decideBooking = guardedOperation(bookingDecisionSchema, async ({ id, decision, note }, { therapist, audit }) => {
+  const result = await decide[decision](therapist, id, note);
+  if (result.status === "refused") return refusal({ formError: result.message });
+  await audit({ action: "change", subjectType: "booking", subjectId: id, detail: { status: result.bookingStatus, withNote: Boolean(note?.trim()) } });
+  const outcome = Object.hasOwn(decisionOutcomes, result.bookingStatus) ? decisionOutcomes[result.bookingStatus as keyof typeof decisionOutcomes] : "Saved.";
+  return saved(outcome, { id, status: result.bookingStatus });
 });
 
 /** The availability room's data: the rules, the feed's state and two weeks of free times per session type. */
-export async function availabilityForEditor() {
-  const therapist = await requireTherapist();
+export const availabilityForEditor = guardedRead(async ({ therapist }) => {
   const [availability, feed] = await Promise.all([getAvailability(therapist), calendarFeedStatus(therapist)]);
   const previews = [];
   for (const type of sessionTypes) {
@@ -94,65 +90,72 @@ export async function availabilityForEditor() {
     previews.push({ sessionType: type.slug, name: type.name, days: preview.status === "preview" ? preview.days : [] });
   }
   return { ...availability, feed, previews };
-}
+});
 
-/** Turns the domain's refusal into the operation's; its field keys ("monday.0") name the form's field. */
-function editRefusal(result: AvailabilityEditResult) {
-  if (result.status === "not-found") return new OperationRefusal("That was already removed.");
-  if (result.status === "invalid") {
-    const first = Object.entries(result.fieldErrors)[0];
-    return new OperationRefusal(first ? `${first[0].split(".")[0]}: ${first[1][0]}` : "Please check the times.");
+/**
+ * The domain names a refused range by its place ("monday.0"); the form
+ * shows it beside the field of that name, and anything else above the form.
+ */
+function refusalOfEdit(fieldErrors: Record<string, string[]>) {
+  const byField: FieldErrors<string> = {};
+  let formError: string | undefined;
+  for (const [path, messages] of Object.entries(fieldErrors)) {
+    const field = path.split(".")[0]!;
+    if (field === "form") formError = messages.join(" ");
+    else (byField[field] ??= []).push(...messages);
   }
-  return null;
+  return refusal({ fieldErrors: byField, formError });
 }
 
-export const saveWeeklyHoursFromForm = therapistOperation(weeklyHoursFormSchema, async (input, therapist) => {
-  const result = await saveWeeklyHours(therapist, input);
-  const refusal = editRefusal(result);
-  if (refusal) return refusal;
-  await audit({ actor: therapist.email, action: "change", subjectType: "availability", detail: { weeklyHours: true } });
-  return { stranded: result.status === "saved" ? result.stranded.length : 0 };
+function withStranded(message: string, stranded: number) {
+  if (stranded === 0) return message;
+  return `${message} ${stranded} upcoming booking${stranded === 1 ? " is" : "s are"} now outside your hours; see Requests.`;
+}
+
+/**
+ * One change to the hours: the domain checks it against the practice's
+ * rules, the audit log records which kind of change it was, and the message
+ * points out bookings the change left outside the hours.
+ */
+function availabilityChange<Schema extends z.ZodType<Record<string, unknown>>>(
+  schema: Schema,
+  change: (therapist: Therapist, input: z.output<Schema>) => Promise<AvailabilityEditResult>,
+  { message, recorded }: { message: string; recorded: string },
+) {
+  return guardedOperation(schema, async (input, { therapist, audit }) => {
+    const result = await change(therapist, input);
+    if (result.status === "not-found") return refusal({ formError: "That was already removed." });
+    if (result.status === "invalid") return refusalOfEdit(result.fieldErrors);
+    await audit({ action: "change", subjectType: "availability", detail: { [recorded]: true } });
+    return saved(withStranded(message, result.stranded.length));
+  });
+}
+
+export const saveWeeklyHoursFromForm = availabilityChange(weeklyHoursFormSchema, saveWeeklyHours, { message: "Weekly hours saved.", recorded: "weeklyHours" });
+
+export const addTimeOffFromForm = availabilityChange(timeOffFormSchema, addTimeOff, { message: "Time off added.", recorded: "timeOffAdded" });
+
+export const removeTimeOffFromForm = availabilityChange(z.strictObject({ id: z.string().max(100) }), (therapist, { id }) => removeTimeOff(therapist, id), {
+  message: "Time off removed.",
+  recorded: "timeOffRemoved",
 });
 
-export const addTimeOffFromForm = therapistOperation(timeOffFormSchema, async (input, therapist) => {
-  const result = await addTimeOff(therapist, input);
-  const refusal = editRefusal(result);
-  if (refusal) return refusal;
-  await audit({ actor: therapist.email, action: "change", subjectType: "availability", detail: { timeOffAdded: true } });
-  return { stranded: result.status === "saved" ? result.stranded.length : 0 };
-});
+export const saveDayOverrideFromForm = availabilityChange(dayOverrideFormSchema, saveDayOverride, { message: "That day's hours are saved.", recorded: "overrideSaved" });
 
-export const removeTimeOffFromForm = therapistOperation(z.strictObject({ id: z.string().max(100) }), async ({ id }, therapist) => {
-  const refusal = editRefusal(await removeTimeOff(therapist, id));
-  if (refusal) return refusal;
-  await audit({ actor: therapist.email, action: "change", subjectType: "availability", detail: { timeOffRemoved: true } });
-  return { stranded: 0 };
-});
-
-export const saveDayOverrideFromForm = therapistOperation(dayOverrideFormSchema, async (input, therapist) => {
-  const result = await saveDayOverride(therapist, input);
-  const refusal = editRefusal(result);
-  if (refusal) return refusal;
-  await audit({ actor: therapist.email, action: "change", subjectType: "availability", detail: { overrideSaved: true } });
-  return { stranded: result.status === "saved" ? result.stranded.length : 0 };
-});
-
-export const removeDayOverrideFromForm = therapistOperation(z.strictObject({ day: z.string().max(10) }), async ({ day }, therapist) => {
-  const refusal = editRefusal(await removeDayOverride(therapist, day));
-  if (refusal) return refusal;
-  await audit({ actor: therapist.email, action: "change", subjectType: "availability", detail: { overrideRemoved: true } });
-  return { stranded: 0 };
+export const removeDayOverrideFromForm = availabilityChange(z.strictObject({ day: z.string().max(10) }), (therapist, { day }) => removeDayOverride(therapist, day), {
+  message: "That day is back to the usual hours.",
+  recorded: "overrideRemoved",
 });
 
 /** A new private feed URL (any earlier one stops working). Only its hash is stored, so the URL is shown this once. */
-export const createFeed = therapistOperation(feedFormSchema, async (_input, therapist) => {
+export const createFeed = guardedOperation(feedFormSchema, async (_input, { therapist, audit }) => {
   const { url } = await createCalendarFeed(therapist);
-  await audit({ actor: therapist.email, action: "change", subjectType: "calendar-feed", detail: { created: true } });
-  return { url };
+  await audit({ action: "change", subjectType: "calendar-feed", detail: { created: true } });
+  return saved("Your new calendar feed. Copy it into your calendar app now: it is shown only this once. Any earlier feed URL has stopped working.", { url });
 });
 
-export const revokeFeed = therapistOperation(feedFormSchema, async (_input, therapist) => {
+export const revokeFeed = guardedOperation(feedFormSchema, async (_input, { therapist, audit }) => {
   const { revoked } = await revokeCalendarFeed(therapist);
-  await audit({ actor: therapist.email, action: "change", subjectType: "calendar-feed", detail: { revoked } });
-  return { revoked };
+  await audit({ action: "change", subjectType: "calendar-feed", detail: { revoked } });
+  return saved("The feed is off.", { revoked });
 });

@@ -1,17 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, contactMessages } from "@/db/schema";
+import { contactMessages } from "@/db/schema";
 import { storedMessage } from "@/lib/testing/fixtures";
-import { navigationOf, redirectOf } from "@/lib/testing/request-scope";
+import { auditTrail as audit, expectEveryCallRefused, intruders } from "@/lib/testing/private-area";
+import { navigationOf } from "@/lib/testing/request-scope";
 import { databaseSnapshot } from "@/lib/testing/snapshot";
 import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { deleteMessage, listMessages, messagesNeedingAttention, openMessage, setMessageArchived, setMessageHandled } from "./messages";
-
-async function audit() {
-  const db = await getDb();
-  return db.select({ actor: auditEvents.actor, action: auditEvents.action, subjectId: auditEvents.subjectId, detail: auditEvents.detail }).from(auditEvents);
-}
 
 async function messageRow(id: string) {
   const [row] = await (await getDb()).select().from(contactMessages).where(eq(contactMessages.id, id));
@@ -53,7 +49,7 @@ describe("the contact inbox", () => {
     expect(opened.readAt).toBeInstanceOf(Date);
     expect(opened).not.toHaveProperty("formKey");
     expect((await messageRow(stored.id))!.readAt).toBeInstanceOf(Date);
-    expect(await audit()).toEqual([{ actor: THERAPIST, action: "read", subjectId: stored.id, detail: null }]);
+    expect(await audit()).toEqual([{ actor: THERAPIST, action: "read", subjectType: "contact-message", subjectId: stored.id, detail: null }]);
     expect(await messagesNeedingAttention()).toEqual({ unread: 0, unhandled: 1 });
   });
 
@@ -68,9 +64,9 @@ describe("the contact inbox", () => {
   it("marks a message handled and not handled again, recording each change", async () => {
     await signInAs(THERAPIST);
     const stored = await storedMessage();
-    expect(await setMessageHandled({ id: stored.id, handled: "yes" })).toEqual({ ok: true, value: { id: stored.id } });
+    expect(await setMessageHandled({ id: stored.id, handled: "yes" })).toEqual({ status: "saved", message: "Saved.", saved: { id: stored.id } });
     expect((await messageRow(stored.id))!.handledAt).toBeInstanceOf(Date);
-    expect(await setMessageHandled({ id: stored.id, handled: "no" })).toMatchObject({ ok: true });
+    expect(await setMessageHandled({ id: stored.id, handled: "no" })).toMatchObject({ status: "saved" });
     expect((await messageRow(stored.id))!.handledAt).toBeNull();
     expect((await audit()).map((event) => event.detail)).toEqual([{ handled: true }, { handled: false }]);
   });
@@ -78,18 +74,18 @@ describe("the contact inbox", () => {
   it("archives a message and moves it back", async () => {
     await signInAs(THERAPIST);
     const stored = await storedMessage();
-    expect(await setMessageArchived({ id: stored.id, archived: "yes" })).toMatchObject({ ok: true });
+    expect(await setMessageArchived({ id: stored.id, archived: "yes" })).toMatchObject({ status: "saved" });
     expect(await listMessages()).toEqual([]);
-    expect(await setMessageArchived({ id: stored.id, archived: "no" })).toMatchObject({ ok: true });
+    expect(await setMessageArchived({ id: stored.id, archived: "no" })).toMatchObject({ status: "saved" });
     expect((await listMessages()).map((message) => message.id)).toEqual([stored.id]);
   });
 
   it("deletes a message for good and records the deletion without its contents", async () => {
     await signInAs(THERAPIST);
     const stored = await storedMessage({ message: "Something private" });
-    expect(await deleteMessage({ id: stored.id })).toEqual({ ok: true, value: { id: stored.id } });
+    expect(await deleteMessage({ id: stored.id })).toEqual({ status: "saved", message: "The message is deleted.", saved: { id: stored.id } });
     expect(await messageRow(stored.id)).toBeUndefined();
-    expect(await audit()).toEqual([{ actor: THERAPIST, action: "delete", subjectId: stored.id, detail: null }]);
+    expect(await audit()).toEqual([{ actor: THERAPIST, action: "delete", subjectType: "contact-message", subjectId: stored.id, detail: null }]);
     expect(JSON.stringify(await databaseSnapshot())).not.toContain("Something private");
   });
 
@@ -97,25 +93,18 @@ describe("the contact inbox", () => {
     await signInAs(THERAPIST);
     const stored = await storedMessage();
     const before = await databaseSnapshot();
-    expect(await setMessageHandled({ id: stored.id, handled: "maybe" })).toMatchObject({ ok: false, fieldErrors: { handled: [expect.any(String)] } });
-    expect(await setMessageArchived({ id: "nope", archived: "yes" })).toMatchObject({ ok: false, fieldErrors: { id: [expect.any(String)] } });
-    expect(await deleteMessage({ id: stored.id, extra: "x" })).toMatchObject({ ok: false, error: expect.stringContaining("fields it does not have") });
-    expect(await deleteMessage({ id: "00000000-0000-4000-8000-000000000000" })).toMatchObject({ ok: false, error: expect.stringContaining("no longer exists") });
+    expect(await setMessageHandled({ id: stored.id, handled: "maybe" })).toMatchObject({ status: "invalid", fieldErrors: { handled: [expect.any(String)] } });
+    expect(await setMessageArchived({ id: "nope", archived: "yes" })).toMatchObject({ status: "invalid", fieldErrors: { id: [expect.any(String)] }, values: { id: "nope" } });
+    expect(await deleteMessage({ id: stored.id, extra: "x" })).toMatchObject({ status: "invalid", formError: expect.stringContaining("fields it does not have") });
+    expect(await deleteMessage({ id: "00000000-0000-4000-8000-000000000000" })).toMatchObject({ status: "invalid", formError: expect.stringContaining("no longer exists") });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
-  for (const [who, setUp] of [
-    ["no session", async () => {}],
-    ["a signed-in user who is not a therapist", async () => void (await signInAs("intruder@example.com"))],
-  ] as const) {
+  for (const [who, becomeIntruder] of intruders) {
     it(`refuses every read and write for ${who}, and writes nothing`, async () => {
-      await setUp();
+      await becomeIntruder();
       const stored = await storedMessage();
-      const before = await databaseSnapshot();
-      for (const [name, call] of Object.entries(everyCall(stored.id))) {
-        expect(await redirectOf(call), name).toBe("/admin/sign-in");
-      }
-      expect(await databaseSnapshot()).toEqual(before);
+      await expectEveryCallRefused(everyCall(stored.id));
     });
   }
 });

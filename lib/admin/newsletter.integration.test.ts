@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, newsletterIssues, newsletterSends, outboxEmails, subscribers } from "@/db/schema";
-import { navigationOf, redirectOf } from "@/lib/testing/request-scope";
+import { newsletterIssues, newsletterSends, outboxEmails, subscribers } from "@/db/schema";
+import { auditTrail as audit, expectEveryCallRefused, intruders } from "@/lib/testing/private-area";
+import { navigationOf } from "@/lib/testing/request-scope";
 import { databaseSnapshot } from "@/lib/testing/snapshot";
 import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { publishedPosts } from "@/lib/blog/posts";
@@ -23,11 +24,6 @@ import {
   sendToAll,
   subscribersCsv,
 } from "./newsletter";
-
-async function audit() {
-  const db = await getDb();
-  return db.select({ actor: auditEvents.actor, action: auditEvents.action, subjectType: auditEvents.subjectType, subjectId: auditEvents.subjectId, detail: auditEvents.detail }).from(auditEvents);
-}
 
 async function addSubscriber(email: string, { status = "confirmed", firstName = null }: { status?: "pending" | "confirmed" | "unsubscribed"; firstName?: string | null } = {}) {
   const db = await getDb();
@@ -61,7 +57,7 @@ function everyCall(issueId: string, subscriberId: string) {
     issueProgress: () => issueProgress(issueId),
     postsToAnnounce: () => postsToAnnounce(),
     composeIssue: () => composeIssue({ subject: "Hi", body: "Body" }),
-    editIssue: () => editIssue(issueId, { subject: "Changed", body: "Changed" }),
+    editIssue: () => editIssue({ id: issueId, subject: "Changed", body: "Changed" }),
     announcePost: () => announcePost({ slug: publishedPosts()[0]!.slug }),
     sendTest: () => sendTest({ id: issueId }),
     sendToAll: () => sendToAll({ id: issueId, confirm: "yes" }),
@@ -83,23 +79,23 @@ describe("the newsletter room", () => {
     expect(refused).toMatchObject({ status: "invalid", fieldErrors: { subject: [expect.any(String)] }, values: { body: "x" } });
 
     const created = await composeIssue({ subject: "November notes", body: "Hello **there**" });
-    expect(created).toMatchObject({ status: "saved" });
-    const id = (created as { issueId: string }).issueId;
-    expect(await editIssue(id, { subject: "November notes, edited", body: "Hello again" })).toEqual({ status: "saved", issueId: id });
+    expect(created).toMatchObject({ status: "saved", message: "Draft saved." });
+    const id = created.status === "saved" ? created.saved!.issueId : "";
+    expect(await editIssue({ id, subject: "November notes, edited", body: "Hello again" })).toEqual({ status: "saved", message: "Saved.", saved: { issueId: id } });
     expect(await readIssue(id)).toMatchObject({ subject: "November notes, edited", status: "draft" });
     expect((await previewSavedIssue(id)).html).toContain("Hello again");
 
-    expect(await sendTest({ id })).toEqual({ ok: true, value: { id } });
+    expect(await sendTest({ id })).toEqual({ status: "saved", message: "A test is on its way to your address.", saved: { id } });
     const db = await getDb();
     expect((await db.select({ to: outboxEmails.recipient }).from(outboxEmails)).map((row) => row.to)).toEqual([THERAPIST]);
 
-    expect(await sendToAll({ id })).toMatchObject({ ok: false, fieldErrors: { confirm: [expect.any(String)] } });
-    expect(await sendToAll({ id, confirm: "yes" })).toEqual({ ok: true, value: { id, recipients: 2 } });
-    expect(await sendToAll({ id, confirm: "yes" })).toMatchObject({ ok: false, error: "This issue has already been sent." });
+    expect(await sendToAll({ id })).toMatchObject({ status: "invalid", fieldErrors: { confirm: [expect.any(String)] } });
+    expect(await sendToAll({ id, confirm: "yes" })).toMatchObject({ status: "saved", saved: { id, recipients: 2 } });
+    expect(await sendToAll({ id, confirm: "yes" })).toMatchObject({ status: "invalid", formError: "This issue has already been sent." });
     expect(await db.select().from(newsletterSends).where(eq(newsletterSends.issueId, id))).toHaveLength(2);
     expect(await issueProgress(id)).toMatchObject({ status: "sending", total: 2 });
     // A sent issue is never changed.
-    expect(await editIssue(id, { subject: "Too late", body: "x" })).toMatchObject({ status: "invalid" });
+    expect(await editIssue({ id, subject: "Too late", body: "x" })).toMatchObject({ status: "invalid", formError: expect.stringContaining("cannot be changed"), values: { subject: "Too late" } });
     expect((await listIssues()).map((issue) => [issue.id, issue.recipientCount])).toEqual([[id, 2]]);
 
     expect((await audit()).map((event) => [event.actor, event.action, event.subjectType, event.subjectId])).toEqual([
@@ -115,13 +111,13 @@ describe("the newsletter room", () => {
     const post = publishedPosts()[0]!;
     expect((await postsToAnnounce()).map((candidate) => candidate.slug)).toContain(post.slug);
     const result = await announcePost({ slug: post.slug });
-    expect(result.ok).toBe(true);
-    const issue = await readIssue((result as { value: { issueId: string } }).value.issueId);
+    expect(result).toMatchObject({ status: "saved", saved: { issueId: expect.any(String) } });
+    const issue = await readIssue(result.status === "saved" ? result.saved!.issueId : "");
     expect(issue.subject).toBe(`New post: ${post.title}`.slice(0, 150));
     expect(issue.postUrl).toBe(`/blog/${post.slug}`);
     const before = await databaseSnapshot();
-    expect(await announcePost({ slug: "no-such-post" })).toMatchObject({ ok: false });
-    expect(await announcePost({ slug: "" })).toMatchObject({ ok: false });
+    expect(await announcePost({ slug: "no-such-post" })).toMatchObject({ status: "invalid", formError: expect.stringContaining("not published") });
+    expect(await announcePost({ slug: "" })).toMatchObject({ status: "invalid", fieldErrors: { slug: [expect.any(String)] } });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -129,8 +125,8 @@ describe("the newsletter room", () => {
     await signInAs(THERAPIST);
     for (const id of ["not-a-uuid", randomUUID(), "' or 1=1 --"]) {
       await expect(readIssue(id)).rejects.toSatisfy((error) => navigationOf(error)?.kind === "not-found");
-      expect(await sendTest({ id })).toMatchObject({ ok: false });
-      expect(await sendToAll({ id, confirm: "yes" })).toMatchObject({ ok: false });
+      expect(await sendTest({ id })).toMatchObject({ status: "invalid" });
+      expect(await sendToAll({ id, confirm: "yes" })).toMatchObject({ status: "invalid" });
     }
     expect(await audit()).toEqual([]);
   });
@@ -151,9 +147,9 @@ describe("the subscribers room", () => {
     expect(csv).toContain("'=HYPERLINK");
     expect(csv).not.toMatch(/,=HYPERLINK/);
 
-    expect(await eraseOneSubscriber({ id: gone })).toEqual({ ok: true, value: { id: gone } });
-    expect(await eraseOneSubscriber({ id: gone })).toMatchObject({ ok: false });
-    expect(await eraseOneSubscriber({ id: "nope" })).toMatchObject({ ok: false });
+    expect(await eraseOneSubscriber({ id: gone })).toEqual({ status: "saved", message: "The subscriber was erased, with every email addressed to them.", saved: { id: gone } });
+    expect(await eraseOneSubscriber({ id: gone })).toMatchObject({ status: "invalid", formError: expect.stringContaining("could not be found") });
+    expect(await eraseOneSubscriber({ id: "nope" })).toMatchObject({ status: "invalid", fieldErrors: { id: [expect.any(String)] } });
     expect((await findSubscribers({})).subscribers.map((row) => row.id)).toEqual([keep]);
 
     expect((await audit()).map((event) => [event.action, event.subjectType, event.subjectId, event.detail])).toEqual([
@@ -163,19 +159,10 @@ describe("the subscribers room", () => {
     expect(JSON.stringify(await audit())).not.toContain("gone@example.com");
   });
 
-  for (const [who, setUp] of [
-    ["no session", async () => {}],
-    ["a signed-in user who is not a therapist", async () => void (await signInAs("intruder@example.com"))],
-  ] as const) {
+  for (const [who, becomeIntruder] of intruders) {
     it(`refuses every read and write for ${who}, and writes nothing`, async () => {
-      await setUp();
-      const issueId = await storedIssue();
-      const subscriberId = await addSubscriber("someone@example.com");
-      const before = await databaseSnapshot();
-      for (const [name, call] of Object.entries(everyCall(issueId, subscriberId))) {
-        expect(await redirectOf(call), name).toBe("/admin/sign-in");
-      }
-      expect(await databaseSnapshot()).toEqual(before);
+      await becomeIntruder();
+      await expectEveryCallRefused(everyCall(await storedIssue(), await addSubscriber("someone@example.com")));
     });
   }
 });

@@ -1,22 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, sessions } from "@/db/schema";
 import { redirectOf, request } from "@/lib/testing/request-scope";
 import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { resetEnvForTests } from "@/lib/env";
+import { restoreEnvAfterEach } from "@/lib/testing/env";
 import { currentTherapist, requireTherapist } from "./guards";
 import { signOutTherapist } from "./sign-out";
 
-const original = { THERAPIST_EMAILS: process.env.THERAPIST_EMAILS, AUTH_SECRET: process.env.AUTH_SECRET };
-
-afterEach(() => {
-  for (const [key, value] of Object.entries(original)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  resetEnvForTests();
-});
+restoreEnvAfterEach("THERAPIST_EMAILS", "AUTH_SECRET");
 
 async function sessionRows() {
   return (await getDb()).select().from(sessions);

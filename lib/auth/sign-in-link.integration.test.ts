@@ -1,28 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, outboxEmails, sessions, users, verificationTokens } from "@/db/schema";
 import { databaseSnapshot } from "@/lib/testing/snapshot";
 import { THERAPIST } from "@/lib/testing/therapist-session";
 import { renderEmail } from "@/lib/email/render";
 import { resetEnvForTests } from "@/lib/env";
+import { restoreEnvAfterEach } from "@/lib/testing/env";
 import { storedSessionKey } from "./session-key";
-import { inspectSignInLink, requestSignInLink, signInRateLimits, spendSignInLink } from "./sign-in-link";
+import { inspectSignInLink, requestSignInLink, signInForm, spendSignInLink } from "./sign-in-link";
 
-const original = { THERAPIST_EMAILS: process.env.THERAPIST_EMAILS, AUTH_SECRET: process.env.AUTH_SECRET };
-
-afterEach(() => {
-  for (const [key, value] of Object.entries(original)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  resetEnvForTests();
-});
+restoreEnvAfterEach("THERAPIST_EMAILS", "AUTH_SECRET");
 
 const ip = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
 
 async function ask(email: string, from = ip()) {
-  return requestSignInLink({ email, website: "" }, { ip: from });
+  return requestSignInLink({ formKey: crypto.randomUUID(), email, website: "" }, { ip: from });
 }
 
 /** The token in the link of the newest sign-in email, read back the way the recipient would: from the rendered email. */
@@ -34,6 +27,12 @@ async function tokenFromEmail() {
   expect(match, "a link to the confirmation page").not.toBeNull();
   expect(html).toContain(match![0]);
   return match![1]!;
+}
+
+/** Asks for the therapist's link and reads its token from the email, as she would. */
+async function therapistsLink() {
+  await ask(THERAPIST);
+  return tokenFromEmail();
 }
 
 async function table<T extends typeof outboxEmails | typeof verificationTokens | typeof sessions | typeof users | typeof auditEvents>(t: T) {
@@ -55,8 +54,7 @@ describe("asking for a sign-in link", () => {
 
   it("stores only a hash of the token, valid for 10 minutes", async () => {
     const before = Date.now();
-    await ask(THERAPIST);
-    const token = await tokenFromEmail();
+    const token = await therapistsLink();
     const [row] = (await table(verificationTokens)) as unknown as { identifier: string; token: string; expires: Date }[];
     expect(row!.identifier).toBe(THERAPIST);
     expect(row!.token).not.toContain(token);
@@ -96,29 +94,29 @@ describe("asking for a sign-in link", () => {
     const before = await databaseSnapshot();
     const result = await ask("maya@");
     expect(result).toMatchObject({ status: "invalid", fieldErrors: { email: [expect.stringContaining("email address like")] }, values: { email: "maya@" } });
-    const unknownField = await requestSignInLink({ email: THERAPIST, role: "admin" }, { ip: ip() });
+    const unknownField = await requestSignInLink({ formKey: crypto.randomUUID(), email: THERAPIST, role: "admin" }, { ip: ip() });
     expect(unknownField).toMatchObject({ status: "invalid", formError: expect.stringContaining("fields it does not have") });
     const after = await databaseSnapshot();
     expect({ ...after, rate_limit: [] }).toEqual({ ...before, rate_limit: [] });
   });
 
   it("refuses a filled honeypot", async () => {
-    const result = await requestSignInLink({ email: THERAPIST, website: "http://spam.example" }, { ip: ip() });
+    const result = await requestSignInLink({ formKey: crypto.randomUUID(), email: THERAPIST, website: "http://spam.example" }, { ip: ip() });
     expect(result).toMatchObject({ status: "invalid" });
     expect(await table(outboxEmails)).toHaveLength(0);
   });
 
   it("limits requests per address, whoever asks", async () => {
-    for (let i = 0; i < signInRateLimits.perAddress.max; i += 1) expect(await ask(THERAPIST)).toEqual({ status: "success" });
+    for (let i = 0; i < signInForm.limits.perAddress.max; i += 1) expect(await ask(THERAPIST)).toEqual({ status: "success" });
     const refused = await ask(THERAPIST);
-    expect(refused).toMatchObject({ status: "invalid", formError: expect.stringContaining("Too many") });
-    expect(await table(outboxEmails)).toHaveLength(signInRateLimits.perAddress.max);
+    expect(refused).toMatchObject({ status: "invalid", formError: expect.stringContaining("several of these") });
+    expect(await table(outboxEmails)).toHaveLength(signInForm.limits.perAddress.max);
   });
 
   it("limits requests per IP, known address or not", async () => {
     const from = ip();
-    for (let i = 0; i < signInRateLimits.perIp.max; i += 1) await ask(`person${i}@example.com`, from);
-    expect(await ask(THERAPIST, from)).toMatchObject({ status: "invalid", formError: expect.stringContaining("Too many") });
+    for (let i = 0; i < signInForm.limits.perIp.max; i += 1) await ask(`person${i}@example.com`, from);
+    expect(await ask(THERAPIST, from)).toMatchObject({ status: "invalid", formError: expect.stringContaining("several of these") });
     expect(await table(outboxEmails)).toHaveLength(0);
   });
 
@@ -135,8 +133,7 @@ describe("asking for a sign-in link", () => {
 
 describe("using a sign-in link", () => {
   it("opening it spends nothing; the POST signs in once, with a hashed session row and an audit entry", async () => {
-    await ask(THERAPIST);
-    const token = await tokenFromEmail();
+    const token = await therapistsLink();
     expect(await inspectSignInLink(token)).toBe("valid");
     expect(await inspectSignInLink(token)).toBe("valid");
     expect(await table(verificationTokens)).toHaveLength(1);
@@ -153,8 +150,7 @@ describe("using a sign-in link", () => {
   });
 
   it("refuses a link used a second time", async () => {
-    await ask(THERAPIST);
-    const token = await tokenFromEmail();
+    const token = await therapistsLink();
     expect((await spendSignInLink(token)).status).toBe("signed-in");
     expect(await inspectSignInLink(token)).toBe("invalid");
     expect(await spendSignInLink(token)).toEqual({ status: "invalid" });
@@ -162,8 +158,7 @@ describe("using a sign-in link", () => {
   });
 
   it("refuses an expired link, and writes no session", async () => {
-    await ask(THERAPIST);
-    const token = await tokenFromEmail();
+    const token = await therapistsLink();
     await (await getDb()).update(verificationTokens).set({ expires: new Date(Date.now() - 1000) });
     expect(await inspectSignInLink(token)).toBe("expired");
     expect(await spendSignInLink(token)).toEqual({ status: "expired" });
@@ -171,8 +166,7 @@ describe("using a sign-in link", () => {
   });
 
   it("refuses a link with one character changed", async () => {
-    await ask(THERAPIST);
-    const token = await tokenFromEmail();
+    const token = await therapistsLink();
     const changed = `${token.slice(0, 20)}${token[20] === "A" ? "B" : "A"}${token.slice(21)}`;
     expect(await inspectSignInLink(changed)).toBe("invalid");
     expect(await spendSignInLink(changed)).toEqual({ status: "invalid" });
@@ -197,8 +191,7 @@ describe("using a sign-in link", () => {
   });
 
   it("refuses every link when AUTH_SECRET differs from the one that made it", async () => {
-    await ask(THERAPIST);
-    const token = await tokenFromEmail();
+    const token = await therapistsLink();
     process.env.AUTH_SECRET = "a-different-secret-that-is-long-enough-0000";
     resetEnvForTests();
     expect(await inspectSignInLink(token)).toBe("invalid");

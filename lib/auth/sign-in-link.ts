@@ -7,25 +7,17 @@ import { getDb } from "@/db/client";
 import { verificationTokens } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { env } from "@/lib/env";
-import type { FormState } from "@/lib/forms/form-state";
-import { fieldErrorsFrom, readSubmittedForm, refused } from "@/lib/forms/parse-form";
+import type { FormResult } from "@/lib/forms/form-result";
+import { perHour, publicForm, type SubmitContext } from "@/lib/forms/public-form";
 import { randomToken } from "@/lib/security/hash";
-import { hitRateLimit, type RateLimitRule } from "@/lib/security/rate-limit";
 import { AUTH_BASE_PATH } from "./auth.config";
 import { authConfig } from "./auth";
-import { normaliseEmailAddress } from "./email-address";
 import { SIGN_IN_LINK_MINUTES, queueSignInEmail } from "./sign-in-email";
 import { signInFields, signInSchema, type SignInField } from "./sign-in-schema";
 import { isTherapistEmail } from "./therapists";
 
-export const signInRateLimits = {
-  perIp: { name: "sign-in:ip", max: 10, windowSeconds: 60 * 60 },
-  perAddress: { name: "sign-in:address", max: 5, windowSeconds: 60 * 60 },
-} satisfies Record<string, RateLimitRule>;
-
-export type SignInFormState = FormState<SignInField>;
-
-const TOO_MANY = "Too many sign-in links were asked for in a short time. Please wait an hour and try again.";
+export const signInForm = publicForm({ name: "sign-in", schema: signInSchema, fields: signInFields, limits: { perIp: perHour(10), perAddress: perHour(5) } });
+export type SignInFormState = FormResult<SignInField>;
 
 /** How Auth.js stores a link's token (its `createHash(token + secret)`), so Auth.js can spend what we stored. */
 function storedTokenFor(token: string) {
@@ -38,39 +30,23 @@ function storedTokenFor(token: string) {
  * limits and the allowlist come before anything is stored, and the link's
  * token and its email are written in one transaction.
  */
-export async function requestSignInLink(
-  input: FormData | Record<string, unknown>,
-  context: { ip: string; now?: Date },
-): Promise<SignInFormState> {
-  const now = context.now ?? new Date();
-  const form = readSubmittedForm(input);
-  const refuse = (problems: Parameters<typeof refused<SignInField>>[2]) => refused(form.fields, signInFields, problems);
-
-  if (!(await hitRateLimit(signInRateLimits.perIp, context.ip, now))) return refuse({ formError: TOO_MANY });
-  if (form.honeypotFilled) return refuse({ formError: "This request looks automated. Please leave the hidden “website” field empty." });
-  if (form.malformed.length > 0) return refuse({ formError: "This form was sent in a way we could not read. Please try again." });
-  const parsed = signInSchema.safeParse(form.fields);
-  if (!parsed.success) return refuse(fieldErrorsFrom<SignInField>(parsed.error));
-
-  const address = normaliseEmailAddress(parsed.data.email);
-  if (!(await hitRateLimit(signInRateLimits.perAddress, address ?? parsed.data.email.toLowerCase(), now))) {
-    return refuse({ formError: TOO_MANY });
-  }
-  if (!isTherapistEmail(address)) return { status: "success" };
-
-  const token = randomToken();
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    // A new link replaces any earlier one still waiting in the inbox.
-    await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, address));
-    await tx.insert(verificationTokens).values({
-      identifier: address,
-      token: storedTokenFor(token),
-      expires: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000),
+export async function requestSignInLink(input: unknown, context: SubmitContext): Promise<SignInFormState> {
+  return signInForm.submit(input, context, async ({ email }, { now }) => {
+    if (!isTherapistEmail(email)) return { status: "success" } as const;
+    const token = randomToken();
+    const db = await getDb();
+    await db.transaction(async (tx) => {
+      // A new link replaces any earlier one still waiting in the inbox.
+      await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, email));
+      await tx.insert(verificationTokens).values({
+        identifier: email,
+        token: storedTokenFor(token),
+        expires: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000),
+      });
+      await queueSignInEmail(tx, email, token);
     });
-    await queueSignInEmail(tx, address, token);
+    return { status: "success" } as const;
   });
-  return { status: "success" };
 }
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;

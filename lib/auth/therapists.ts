@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { normaliseEmailAddress } from "./email-address";
+import { normaliseEmailAddress } from "@/lib/forms/email-address";
 
 /**
  * Whether `email` is one of the configured therapist addresses, read afresh

@@ -9,7 +9,8 @@ import { loadAvailabilityRules, loadBusyRanges } from "./availability";
 import { formatTime } from "./format";
 import { findSessionType } from "./session-types";
 import { type AvailabilityRules, bookingsOutsideHours, expandSlots, groupSlotsByDay } from "./slots";
-import { type TherapistIdentity, assertTherapist } from "./therapist";
+import type { Therapist } from "@/lib/auth/guards";
+import { assertTherapist } from "./therapist";
 import { addDays, dayBounds, dayInZone, isIsoDay, minutesToClock } from "./time";
 
 type ClockRange = { start: string; end: string };
@@ -49,7 +50,7 @@ const toClock = (ranges: { startMinute: number; endMinute: number }[]) =>
   ranges.map((range) => ({ start: minutesToClock(range.startMinute), end: minutesToClock(range.endMinute) }));
 
 /** Availability as the editor shows it: clock times in the practice's zone. Call with requireTherapist()'s result. */
-export async function getAvailability(therapist: TherapistIdentity) {
+export async function getAvailability(therapist: Pick<Therapist, "email">) {
   assertTherapist(therapist);
   const db = await getDb();
   const rules = await loadAvailabilityRules();
@@ -82,7 +83,7 @@ async function strandedBookings(now: Date): Promise<StrandedBooking[]> {
 }
 
 /** Replaces the usual week. Call with requireTherapist()'s result. */
-export async function saveWeeklyHours(therapist: TherapistIdentity, input: WeeklyHoursInput, { now = new Date() } = {}): Promise<AvailabilityEditResult> {
+export async function saveWeeklyHours(therapist: Pick<Therapist, "email">, input: WeeklyHoursInput, { now = new Date() } = {}): Promise<AvailabilityEditResult> {
   assertTherapist(therapist);
   const parsed = weeklyHoursSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
@@ -97,7 +98,7 @@ export async function saveWeeklyHours(therapist: TherapistIdentity, input: Weekl
 }
 
 /** Adds whole days off. Existing bookings in them stay; they are listed so the therapist can cancel them. Call with requireTherapist()'s result. */
-export async function addTimeOff(therapist: TherapistIdentity, input: TimeOffInput, { now = new Date() } = {}): Promise<AvailabilityEditResult> {
+export async function addTimeOff(therapist: Pick<Therapist, "email">, input: TimeOffInput, { now = new Date() } = {}): Promise<AvailabilityEditResult> {
   assertTherapist(therapist);
   const parsed = timeOffInputSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
@@ -106,7 +107,7 @@ export async function addTimeOff(therapist: TherapistIdentity, input: TimeOffInp
   return { status: "saved", stranded: await strandedBookings(now) };
 }
 
-export async function removeTimeOff(therapist: TherapistIdentity, id: string): Promise<AvailabilityEditResult> {
+export async function removeTimeOff(therapist: Pick<Therapist, "email">, id: string): Promise<AvailabilityEditResult> {
   assertTherapist(therapist);
   if (!z.uuid().safeParse(id).success) return { status: "not-found" };
   const db = await getDb();
@@ -115,7 +116,7 @@ export async function removeTimeOff(therapist: TherapistIdentity, id: string): P
 }
 
 /** Sets one day's hours instead of the usual week's; no ranges closes the day. Call with requireTherapist()'s result. */
-export async function saveDayOverride(therapist: TherapistIdentity, input: DayOverrideInput, { now = new Date() } = {}): Promise<AvailabilityEditResult> {
+export async function saveDayOverride(therapist: Pick<Therapist, "email">, input: DayOverrideInput, { now = new Date() } = {}): Promise<AvailabilityEditResult> {
   assertTherapist(therapist);
   const parsed = dayOverrideInputSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
@@ -125,7 +126,7 @@ export async function saveDayOverride(therapist: TherapistIdentity, input: DayOv
   return { status: "saved", stranded: await strandedBookings(now) };
 }
 
-export async function removeDayOverride(therapist: TherapistIdentity, day: string): Promise<AvailabilityEditResult> {
+export async function removeDayOverride(therapist: Pick<Therapist, "email">, day: string): Promise<AvailabilityEditResult> {
   assertTherapist(therapist);
   if (!isIsoDay(day)) return { status: "not-found" };
   const db = await getDb();
@@ -151,7 +152,7 @@ export const previewInputSchema = z.strictObject({
  * they cover), minus what is booked. Times are in the practice's zone. Call
  * with requireTherapist()'s result.
  */
-export async function previewFreeTimes(therapist: TherapistIdentity, input: z.input<typeof previewInputSchema>, { now = new Date() } = {}) {
+export async function previewFreeTimes(therapist: Pick<Therapist, "email">, input: z.input<typeof previewInputSchema>, { now = new Date() } = {}) {
   assertTherapist(therapist);
   const parsed = previewInputSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error) as Extract<AvailabilityEditResult, { status: "invalid" }>;

@@ -1,10 +1,10 @@
 import "server-only";
 import type { Transaction } from "@/db/client";
 import type { Booking } from "@/db/schema";
-import type { BookingEmailProps } from "@/emails/components/booking-details";
-import type { BookingNotificationProps } from "@/emails/booking-notification";
-import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
+import type { BookingEmailProps, BookingNotificationProps } from "@/lib/email/templates";
+import { env } from "@/lib/env";
+import { practice } from "@/lib/practice/practice";
 import { adminBookingUrl } from "./manage-link";
 import { findSessionType } from "./session-types";
 
@@ -25,6 +25,11 @@ export function bookingEmailProps(booking: BookingFacts): BookingEmailProps {
     timeZone: booking.visitorTimeZone,
     format: booking.format,
   };
+}
+
+/** Where a visitor whose time fell through chooses another. */
+export function bookAgainUrl(): string {
+  return new URL("/book", env().APP_URL).toString();
 }
 
 export async function notifyTherapist(tx: Transaction, bookingId: string, kind: BookingNotificationProps["kind"]) {

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { bookings, outboxEmails } from "@/db/schema";
 import { NOW, at, intakeRequest, ip, rowCounts, therapist } from "@/lib/testing/booking-fixtures";
 import { practice } from "@/lib/practice/practice";
-import { runSweep } from "@/lib/email/sweep";
+import { runSweep } from "@/lib/maintenance/sweep";
 import { renderEmail } from "@/lib/email/render";
 import { findFreeSlots } from "./availability";
 import { expireBookingRequests, purgeClosedBookings, queueBookingReminders } from "./booking-sweep";

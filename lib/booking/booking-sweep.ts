@@ -1,57 +1,58 @@
 import "server-only";
 import { and, eq, gt, inArray, isNull, lt, lte } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { bookings, outboxEmails } from "@/db/schema";
+import { getDb, type Transaction } from "@/db/client";
+import { type Booking, bookings, outboxEmails } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { bookingEmailProps } from "./booking-emails";
+import { bookAgainUrl, bookingEmailProps } from "./booking-emails";
 import { aboutBookings } from "./erase";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /**
- * Requests nobody answered in time: marked expired (which frees their time,
- * since the exclusion constraint only counts active bookings) and the visitor
- * told, in one transaction. The UPDATE … RETURNING claims each row, so two
- * sweeps running at once tell each visitor once.
+ * Claims bookings with one UPDATE … RETURNING and queues an email to each in
+ * the same transaction: two sweeps running at once claim different rows, so
+ * each visitor is told once, and a failed email leaves the booking unclaimed.
  */
-export async function expireBookingRequests(now = new Date()): Promise<number> {
+async function claimAndTell(claim: (tx: Transaction) => Promise<Booking[]>, tell: (tx: Transaction, booking: Booking) => Promise<unknown>): Promise<number> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const expired = await tx
-      .update(bookings)
-      .set({ status: "expired", closedAt: now, updatedAt: now })
-      .where(and(eq(bookings.status, "requested"), lte(bookings.expiresAt, now)))
-      .returning();
-    for (const booking of expired) {
-      await enqueueEmail(tx, { to: booking.email, template: "booking-expired", props: bookingEmailProps(booking) });
-    }
-    return expired.length;
+    const claimed = await claim(tx);
+    for (const booking of claimed) await tell(tx, booking);
+    return claimed.length;
   });
 }
 
+/**
+ * Requests nobody answered in time: marked expired (which frees their time,
+ * since the exclusion constraint only counts active bookings) and the visitor
+ * told.
+ */
+export function expireBookingRequests(now = new Date()): Promise<number> {
+  return claimAndTell(
+    (tx) =>
+      tx
+        .update(bookings)
+        .set({ status: "expired", closedAt: now, updatedAt: now })
+        .where(and(eq(bookings.status, "requested"), lte(bookings.expiresAt, now)))
+        .returning(),
+    (tx, booking) => enqueueEmail(tx, { to: booking.email, template: "booking-expired", props: { ...bookingEmailProps(booking), bookUrl: bookAgainUrl() } }),
+  );
+}
+
 /** One reminder per confirmed booking, about a day before; reminderQueuedAt makes it once. */
-export async function queueBookingReminders(now = new Date()): Promise<number> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const due = await tx
-      .update(bookings)
-      .set({ reminderQueuedAt: now })
-      .where(
-        and(
-          eq(bookings.status, "confirmed"),
-          isNull(bookings.reminderQueuedAt),
-          gt(bookings.startsAt, now),
-          lte(bookings.startsAt, new Date(now.getTime() + practice.booking.reminderHoursBefore * HOUR)),
-        ),
-      )
-      .returning();
-    for (const booking of due) {
-      await enqueueEmail(tx, { to: booking.email, template: "booking-reminder", props: bookingEmailProps(booking) });
-    }
-    return due.length;
-  });
+export function queueBookingReminders(now = new Date()): Promise<number> {
+  const remindBy = new Date(now.getTime() + practice.booking.reminderHoursBefore * HOUR);
+  return claimAndTell(
+    (tx) =>
+      tx
+        .update(bookings)
+        .set({ reminderQueuedAt: now })
+        .where(and(eq(bookings.status, "confirmed"), isNull(bookings.reminderQueuedAt), gt(bookings.startsAt, now), lte(bookings.startsAt, remindBy)))
+        .returning(),
+    (tx, booking) => enqueueEmail(tx, { to: booking.email, template: "booking-reminder", props: bookingEmailProps(booking) }),
+  );
 }
 
 /**

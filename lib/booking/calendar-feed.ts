@@ -6,7 +6,8 @@ import { env } from "@/lib/env";
 import { randomToken, sha256 } from "@/lib/security/hash";
 import { therapistFeedCalendar } from "./calendar";
 import { findSessionType } from "./session-types";
-import { type TherapistIdentity, assertTherapist } from "./therapist";
+import type { Therapist } from "@/lib/auth/guards";
+import { assertTherapist } from "./therapist";
 
 const DAY = 86_400_000;
 // Past sessions stay in the feed this long, so yesterday's is still in the calendar.
@@ -21,7 +22,7 @@ export function calendarFeedUrl(token: string): string {
  * once: only its token's hash is stored, so a lost URL is replaced, not
  * recovered. Call with requireTherapist()'s result.
  */
-export async function createCalendarFeed(therapist: TherapistIdentity, { now = new Date() } = {}): Promise<{ url: string }> {
+export async function createCalendarFeed(therapist: Pick<Therapist, "email">, { now = new Date() } = {}): Promise<{ url: string }> {
   assertTherapist(therapist);
   const token = randomToken();
   const db = await getDb();
@@ -33,7 +34,7 @@ export async function createCalendarFeed(therapist: TherapistIdentity, { now = n
 }
 
 /** Turns the feed off: its URL answers 404 from now on. Call with requireTherapist()'s result. */
-export async function revokeCalendarFeed(therapist: TherapistIdentity, { now = new Date() } = {}): Promise<{ revoked: number }> {
+export async function revokeCalendarFeed(therapist: Pick<Therapist, "email">, { now = new Date() } = {}): Promise<{ revoked: number }> {
   assertTherapist(therapist);
   const db = await getDb();
   const revoked = await db.update(calendarFeeds).set({ revokedAt: now }).where(isNull(calendarFeeds.revokedAt)).returning({ id: calendarFeeds.id });
@@ -41,7 +42,7 @@ export async function revokeCalendarFeed(therapist: TherapistIdentity, { now = n
 }
 
 /** Whether a feed is on, and since when. Call with requireTherapist()'s result. */
-export async function calendarFeedStatus(therapist: TherapistIdentity): Promise<{ active: boolean; createdAt: Date | null }> {
+export async function calendarFeedStatus(therapist: Pick<Therapist, "email">): Promise<{ active: boolean; createdAt: Date | null }> {
   assertTherapist(therapist);
   const db = await getDb();
   const [feed] = await db.select({ createdAt: calendarFeeds.createdAt }).from(calendarFeeds).where(isNull(calendarFeeds.revokedAt));

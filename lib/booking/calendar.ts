@@ -1,5 +1,6 @@
 import "server-only";
 import { practice } from "@/lib/practice/practice";
+import type { EmailAttachment } from "@/lib/email/transport";
 import { env } from "@/lib/env";
 import { buildCalendar, type CalendarEvent } from "./ics";
 import { formatLabels } from "./session-types";
@@ -46,6 +47,18 @@ export function visitorBookingCalendar(booking: BookingEventInput, now: Date): s
       },
     ],
   });
+}
+
+/**
+ * The visitor's copy as an email attachment. Made when the email is sent, so
+ * the outbox stores no file and the attachment always matches the email.
+ */
+export function visitorBookingAttachment(booking: BookingEventInput, now = new Date()): EmailAttachment {
+  return {
+    filename: "appointment.ics",
+    contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+    content: Buffer.from(visitorBookingCalendar(booking, now), "utf8").toString("base64"),
+  };
 }
 
 /**

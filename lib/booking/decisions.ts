@@ -5,8 +5,9 @@ import { getDb } from "@/db/client";
 import { activeBookingStatuses, bookings, type Booking } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { bookingEmailProps } from "./booking-emails";
-import { type TherapistIdentity, assertTherapist } from "./therapist";
+import { bookAgainUrl, bookingEmailProps } from "./booking-emails";
+import type { Therapist } from "@/lib/auth/guards";
+import { assertTherapist } from "./therapist";
 
 const HOUR = 3_600_000;
 
@@ -36,7 +37,7 @@ async function refusalFor(bookingId: string, expected: DecisionResult & { status
  * The visitor's confirmation carries the appointment as an .ics file. Call
  * with requireTherapist()'s result.
  */
-export async function confirmBooking(therapist: TherapistIdentity, bookingId: string, { now = new Date() } = {}): Promise<DecisionResult> {
+export async function confirmBooking(therapist: Pick<Therapist, "email">, bookingId: string, { now = new Date() } = {}): Promise<DecisionResult> {
   assertTherapist(therapist);
   if (!isUuid(bookingId)) return notFound;
   const db = await getDb();
@@ -61,7 +62,7 @@ export async function confirmBooking(therapist: TherapistIdentity, bookingId: st
 
 /** Declines a request, freeing its time; the visitor hears the optional note and where else to look. Call with requireTherapist()'s result. */
 export async function declineBooking(
-  therapist: TherapistIdentity,
+  therapist: Pick<Therapist, "email">,
   bookingId: string,
   { note }: { note?: string } = {},
   { now = new Date() } = {},
@@ -87,7 +88,7 @@ export async function declineBooking(
 
 /** Cancels a requested or confirmed booking from the practice's side, at any time. Call with requireTherapist()'s result. */
 export async function cancelBookingAsTherapist(
-  therapist: TherapistIdentity,
+  therapist: Pick<Therapist, "email">,
   bookingId: string,
   { note }: { note?: string } = {},
   { now = new Date() } = {},
@@ -104,14 +105,14 @@ export async function cancelBookingAsTherapist(
       .where(and(eq(bookings.id, bookingId), inArray(bookings.status, [...activeBookingStatuses])))
       .returning();
     if (!row) return null;
-    await enqueueEmail(tx, { to: row.email, template: "booking-cancelled", props: { ...bookingEmailProps(row), by: "therapist", note: parsedNote.data } });
+    await enqueueEmail(tx, { to: row.email, template: "booking-cancelled", props: { ...bookingEmailProps(row), by: "therapist", note: parsedNote.data, bookUrl: bookAgainUrl() } });
     return row;
   });
   if (!cancelled) return refusalFor(bookingId, { status: "refused", reason: "not-active", message: "This booking no longer holds a time." });
   return { status: "done", bookingId, bookingStatus: "cancelled" };
 }
 
-async function markAttended(therapist: TherapistIdentity, bookingId: string, outcome: "completed" | "no_show", now: Date): Promise<DecisionResult> {
+async function markAttended(therapist: Pick<Therapist, "email">, bookingId: string, outcome: "completed" | "no_show", now: Date): Promise<DecisionResult> {
   assertTherapist(therapist);
   if (!isUuid(bookingId)) return notFound;
   const db = await getDb();
@@ -128,11 +129,11 @@ async function markAttended(therapist: TherapistIdentity, bookingId: string, out
 }
 
 /** Marks a confirmed session that has started as attended. Call with requireTherapist()'s result. */
-export function markBookingCompleted(therapist: TherapistIdentity, bookingId: string, { now = new Date() } = {}) {
+export function markBookingCompleted(therapist: Pick<Therapist, "email">, bookingId: string, { now = new Date() } = {}) {
   return markAttended(therapist, bookingId, "completed", now);
 }
 
 /** Marks a confirmed session that has started as missed. Call with requireTherapist()'s result. */
-export function markBookingNoShow(therapist: TherapistIdentity, bookingId: string, { now = new Date() } = {}) {
+export function markBookingNoShow(therapist: Pick<Therapist, "email">, bookingId: string, { now = new Date() } = {}) {
   return markAttended(therapist, bookingId, "no_show", now);
 }

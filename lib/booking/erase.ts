@@ -2,7 +2,8 @@ import "server-only";
 import { inArray, or, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { bookings, outboxEmails } from "@/db/schema";
-import { type TherapistIdentity, assertTherapist } from "./therapist";
+import type { Therapist } from "@/lib/auth/guards";
+import { assertTherapist } from "./therapist";
 
 /** Outbox emails about these bookings: every booking email's props carry its bookingId. */
 export function aboutBookings(ids: string[]) {
@@ -16,7 +17,7 @@ export function aboutBookings(ids: string[]) {
  * email to that address or about those bookings. Call with
  * requireTherapist()'s result.
  */
-export async function eraseBookingPerson(therapist: TherapistIdentity, email: string): Promise<{ bookings: number; emails: number }> {
+export async function eraseBookingPerson(therapist: Pick<Therapist, "email">, email: string): Promise<{ bookings: number; emails: number }> {
   assertTherapist(therapist);
   const address = email.trim().toLowerCase();
   if (!address.includes("@")) return { bookings: 0, emails: 0 };

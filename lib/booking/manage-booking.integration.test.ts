@@ -92,19 +92,19 @@ describe("cancelling from the manage page", () => {
     const late = new Date(at(WEDNESDAY, "12:00").getTime() - (practice.booking.changeCutoffHours - 1) * HOUR);
     const before = await rowCounts();
     const result = await cancelBookingByVisitor({ token }, { ip: ip(), now: late });
-    expect(result.status).toBe("refused");
-    expect(result.status === "refused" && result.message).toContain(practice.booking.lateCancellationPolicy);
+    expect(result.status).toBe("invalid");
+    expect(result.status === "invalid" && result.formError).toContain(practice.booking.lateCancellationPolicy);
     expect((await findManagedBooking(token, late))!.status).toBe("requested");
     expect(await rowCounts()).toEqual(before);
   });
 
   it("refuses a wrong token or a second cancel, and writes nothing", async () => {
     const { manageToken: token } = await bookIntake();
-    expect(await cancelBookingByVisitor({ token: "nope" }, { ip: ip(), now: NOW })).toMatchObject({ status: "refused", notFound: true });
-    expect(await cancelBookingByVisitor({ token, extra: "x" }, { ip: ip(), now: NOW })).toMatchObject({ status: "refused", notFound: true });
+    expect(await cancelBookingByVisitor({ token: "nope" }, { ip: ip(), now: NOW })).toMatchObject({ status: "invalid", detail: { notFound: true } });
+    expect(await cancelBookingByVisitor({ token, extra: "x" }, { ip: ip(), now: NOW })).toMatchObject({ status: "invalid", detail: { notFound: true } });
     await cancelBookingByVisitor({ token }, { ip: ip(), now: NOW });
     const before = await rowCounts();
-    expect(await cancelBookingByVisitor({ token }, { ip: ip(), now: NOW })).toMatchObject({ status: "refused" });
+    expect(await cancelBookingByVisitor({ token }, { ip: ip(), now: NOW })).toMatchObject({ status: "invalid" });
     expect(await rowCounts()).toEqual(before);
   });
 });
@@ -141,10 +141,10 @@ describe("rescheduling from the manage page", () => {
     await bookIntake({ startsAt: at(WEDNESDAY, "15:00").toISOString() });
     const before = await rowCounts();
     const result = await rescheduleBookingByVisitor({ token: mine.manageToken, startsAt: at(WEDNESDAY, "15:00").toISOString() }, { ip: ip(), now: NOW });
-    expect(result.status).toBe("refused");
-    if (result.status !== "refused") return;
-    expect(result.message).toMatch(/just taken.*still has its old time/);
-    expect(result.alternatives!.length).toBeGreaterThan(0);
+    expect(result.status).toBe("invalid");
+    if (result.status !== "invalid") return;
+    expect(result.formError).toMatch(/just taken.*still has its old time/);
+    expect(result.detail!.alternatives!.length).toBeGreaterThan(0);
     expect((await findManagedBooking(mine.manageToken, NOW))!.startsAt).toEqual(at(WEDNESDAY, "12:00"));
     expect(await rowCounts()).toEqual(before);
   });
@@ -153,13 +153,13 @@ describe("rescheduling from the manage page", () => {
     const { manageToken: token } = await bookIntake();
     const late = new Date(at(WEDNESDAY, "12:00").getTime() - HOUR);
     expect(await rescheduleBookingByVisitor({ token, startsAt: at(WEDNESDAY, "16:00").toISOString() }, { ip: ip(), now: late })).toMatchObject({
-      status: "refused",
-      message: expect.stringContaining("Online changes closed"),
+      status: "invalid",
+      formError: expect.stringContaining("Online changes closed"),
     });
-    expect(await rescheduleBookingByVisitor({ token }, { ip: ip(), now: NOW })).toMatchObject({ status: "refused", fieldErrors: { startsAt: [expect.any(String)] } });
+    expect(await rescheduleBookingByVisitor({ token }, { ip: ip(), now: NOW })).toMatchObject({ status: "invalid", fieldErrors: { startsAt: [expect.any(String)] } });
     const consultation = await requestBooking(consultationRequest({ startsAt: at("2027-03-02", "10:00").toISOString() }), { ip: ip(), now: NOW });
     if (consultation.status !== "requested") throw new Error("consultation refused");
     const onIntake = await rescheduleBookingByVisitor({ token: consultation.manageToken, startsAt: at(WEDNESDAY, "12:30").toISOString() }, { ip: ip(), now: NOW });
-    expect(onIntake.status).toBe("refused");
+    expect(onIntake.status).toBe("invalid");
   });
 });

@@ -7,9 +7,10 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { readSubmittedForm } from "@/lib/forms/parse-form";
 import { hitRateLimit, type RateLimitRule } from "@/lib/security/rate-limit";
 import { isFreeSlot } from "./availability";
-import { bookingEmailProps, notifyTherapist } from "./booking-emails";
+import { bookAgainUrl, bookingEmailProps, notifyTherapist } from "./booking-emails";
 import { visitorBookingCalendar } from "./calendar";
-import { errorLabel, isExclusionViolation } from "./db-errors";
+import { isExclusionViolation } from "@/lib/errors";
+import { refusal, type FormResult } from "@/lib/forms/form-result";
 import { looksLikeManageToken, manageTokenHash } from "./manage-link";
 import { cancelBookingSchema, rescheduleBookingSchema } from "./manage-schema";
 import { TAKEN, type TimeChoice, alternativesTo } from "./request-booking";
@@ -104,20 +105,24 @@ export async function managedBookingCalendar(token: string, now = new Date()): P
 }
 
 
-/** What a manage action answers: done (the page reloads with the news) or refused with a reason to show. */
-export type ManageActionState =
-  | { status: "idle" }
-  | { status: "done"; token: string; outcome: "cancelled" | "rescheduled" }
-  | { status: "refused"; message: string; fieldErrors?: { startsAt?: string[] }; alternatives?: TimeChoice[]; notFound?: boolean };
+/** What a refused change shows beside its message: the nearest free times, or that no booking was found. */
+export type ManageRefusalDetail = { alternatives?: TimeChoice[]; notFound?: boolean };
+export type ManageFormState = FormResult<"startsAt" | "token", undefined, ManageRefusalDetail>;
 
-const NOT_FOUND: ManageActionState = { status: "refused", message: "We could not find that booking.", notFound: true };
+/** What a manage action answers: done (the page reloads with the news) or a refusal with a reason to show. */
+export type ManageActionResult = ManageFormState | { status: "done"; token: string; outcome: "cancelled" | "rescheduled" };
+
+const refused = (formError: string, extra: { startsAt?: string; detail?: ManageRefusalDetail } = {}): ManageFormState =>
+  refusal({ formError, fieldErrors: extra.startsAt ? { startsAt: [extra.startsAt] } : {}, detail: extra.detail });
+
+const NOT_FOUND = refused("We could not find that booking.", { detail: { notFound: true } });
 const CLOSED = `Online changes closed ${practice.booking.changeCutoffHours} hours before the appointment. ${practice.booking.lateCancellationPolicy}`;
 const TOO_MANY = "Too many changes from your network in a short time. Please wait an hour, or call or email the practice.";
 
 /** Cancels from the manage page. Refused once the cut-off has passed, or when the booking no longer holds a time. */
-export async function cancelBookingByVisitor(input: FormData | Record<string, unknown>, context: { ip: string; now?: Date }): Promise<ManageActionState> {
+export async function cancelBookingByVisitor(input: unknown, context: { ip: string; now?: Date }): Promise<ManageActionResult> {
   const now = context.now ?? new Date();
-  if (!(await hitRateLimit(manageRateLimit, context.ip, now))) return { status: "refused", message: TOO_MANY };
+  if (!(await hitRateLimit(manageRateLimit, context.ip, now))) return refused(TOO_MANY);
   const form = readSubmittedForm(input);
   const parsed = cancelBookingSchema.safeParse(form.fields);
   if (!parsed.success || form.malformed.length > 0) return NOT_FOUND;
@@ -125,9 +130,9 @@ export async function cancelBookingByVisitor(input: FormData | Record<string, un
   if (!booking) return NOT_FOUND;
   const view = toManaged(booking, now);
   if (!(activeBookingStatuses as readonly string[]).includes(booking.status)) {
-    return { status: "refused", message: "This booking no longer holds a time, so there is nothing to cancel." };
+    return refused("This booking no longer holds a time, so there is nothing to cancel.");
   }
-  if (!view.canChange) return { status: "refused", message: CLOSED };
+  if (!view.canChange) return refused(CLOSED);
 
   const db = await getDb();
   const changed = await db.transaction(async (tx) => {
@@ -144,11 +149,11 @@ export async function cancelBookingByVisitor(input: FormData | Record<string, un
       )
       .returning();
     if (!cancelled) return false;
-    await enqueueEmail(tx, { to: cancelled.email, template: "booking-cancelled", props: { ...bookingEmailProps(cancelled), by: "visitor", note: null } });
+    await enqueueEmail(tx, { to: cancelled.email, template: "booking-cancelled", props: { ...bookingEmailProps(cancelled), by: "visitor", note: null, bookUrl: bookAgainUrl() } });
     await notifyTherapist(tx, cancelled.id, "cancelled");
     return true;
   });
-  if (!changed) return { status: "refused", message: "This booking changed just now; please look at it again." };
+  if (!changed) return refused("This booking changed just now; please look at it again.");
   return { status: "done", token: parsed.data.token, outcome: "cancelled" };
 }
 
@@ -158,37 +163,36 @@ export async function cancelBookingByVisitor(input: FormData | Record<string, un
  * against every other booking, and never against the row's old self.
  */
 export async function rescheduleBookingByVisitor(
-  input: FormData | Record<string, unknown>,
+  input: unknown,
   context: { ip: string; now?: Date },
-): Promise<ManageActionState> {
+): Promise<ManageActionResult> {
   const now = context.now ?? new Date();
-  if (!(await hitRateLimit(manageRateLimit, context.ip, now))) return { status: "refused", message: TOO_MANY };
+  if (!(await hitRateLimit(manageRateLimit, context.ip, now))) return refused(TOO_MANY);
   const form = readSubmittedForm(input);
   const parsed = rescheduleBookingSchema.safeParse(form.fields);
   const token = typeof form.fields.token === "string" ? form.fields.token : "";
   const booking = await bookingByToken(token, now);
   if (!booking || form.malformed.length > 0) return NOT_FOUND;
   if (!parsed.success) {
-    return { status: "refused", message: "Please choose a new time.", fieldErrors: { startsAt: ["Please choose a new time."] } };
+    return refused("Please choose a new time.", { startsAt: "Please choose a new time." });
   }
   const view = toManaged(booking, now);
   if (!(activeBookingStatuses as readonly string[]).includes(booking.status)) {
-    return { status: "refused", message: "This booking no longer holds a time. You are welcome to book a new one." };
+    return refused("This booking no longer holds a time. You are welcome to book a new one.");
   }
-  if (!view.canChange) return { status: "refused", message: CLOSED };
+  if (!view.canChange) return refused(CLOSED);
   const sessionType = findSessionType(booking.sessionType);
-  if (!sessionType) return { status: "refused", message: "This kind of appointment can no longer be moved online; please contact the practice." };
+  if (!sessionType) return refused("This kind of appointment can no longer be moved online; please contact the practice.");
 
   const startsAt = new Date(parsed.data.startsAt);
   if (startsAt.getTime() === booking.startsAt.getTime()) {
-    return { status: "refused", message: "That is the time you already have. Please choose another.", fieldErrors: { startsAt: ["Please choose a different time."] } };
+    return refused("That is the time you already have. Please choose another.", { startsAt: "Please choose a different time." });
   }
-  const taken = async (): Promise<ManageActionState> => ({
-    status: "refused",
-    message: `${TAKEN} Your booking still has its old time; please choose another.`,
-    fieldErrors: { startsAt: ["Please choose another time."] },
-    alternatives: await alternativesTo(sessionType, startsAt, now, booking.visitorTimeZone, booking.id),
-  });
+  const taken = async () =>
+    refused(`${TAKEN} Your booking still has its old time; please choose another.`, {
+      startsAt: "Please choose another time.",
+      detail: { alternatives: await alternativesTo(sessionType, startsAt, now, booking.visitorTimeZone, booking.id) },
+    });
   if (!(await isFreeSlot(sessionType, startsAt, { now, except: booking.id }))) return taken();
 
   const held = heldRange(sessionType, startsAt);
@@ -226,10 +230,9 @@ export async function rescheduleBookingByVisitor(
       await notifyTherapist(tx, updated.id, "rescheduled");
       return true;
     });
-    if (!moved) return { status: "refused", message: "This booking changed just now; please look at it again." };
+    if (!moved) return refused("This booking changed just now; please look at it again.");
   } catch (error) {
     if (isExclusionViolation(error)) return taken();
-    console.error("booking: reschedule failed:", errorLabel(error));
     throw error;
   }
   return { status: "done", token, outcome: "rescheduled" };

@@ -7,9 +7,9 @@ import { NOW, WEDNESDAY, at, consultationRequest, intakeRequest, ip, rowCounts }
 import { practice } from "@/lib/practice/practice";
 import { renderEmail } from "@/lib/email/render";
 import { findFreeSlots } from "./availability";
-import { isExclusionViolation } from "./db-errors";
+import { isExclusionViolation } from "@/lib/errors";
 import { manageTokenHash } from "./manage-link";
-import { bookingRateLimits, requestBooking } from "./request-booking";
+import { bookingForm, requestBooking } from "./request-booking";
 import { findSessionType } from "./session-types";
 import { heldRange } from "./slots";
 
@@ -141,6 +141,9 @@ describe("refusing a booking request", () => {
     ["a time outside the hours", { startsAt: at(WEDNESDAY, "03:00").toISOString() }, { form: /just taken/, alternatives: true }],
     ["a time inside the minimum notice", { startsAt: at("2027-03-02", "09:00").toISOString() }, { form: /just taken/, alternatives: true }],
     ["a time beyond the horizon", { startsAt: at("2027-06-02", "12:00").toISOString() }, { form: /just taken/, alternatives: true }],
+    ["a start at the end of what a date can hold", { startsAt: "9999-12-31T17:00:00.000Z" }, { field: "startsAt" }],
+    ["a start before year one", { startsAt: "0000-01-01T00:00:00Z" }, { field: "startsAt" }],
+    ["a NUL in what brings you", { whatBringsYou: "I can't sleep\u0000" }, { field: "whatBringsYou" }],
     ["a time in the past", { startsAt: at("2027-02-24", "12:00").toISOString() }, { form: /just taken/, alternatives: true }],
   ];
 
@@ -152,10 +155,10 @@ describe("refusing a booking request", () => {
     if (expected.field) expect(result.fieldErrors[expected.field as keyof typeof result.fieldErrors]?.[0]).toMatch(/\w/);
     if (expected.form) expect(result.formError).toMatch(expected.form);
     if (expected.alternatives) {
-      expect(result.alternatives!.length).toBeGreaterThan(0);
+      expect(result.detail!.alternatives!.length).toBeGreaterThan(0);
       const free = await freeStarts(findSessionType(String(input.sessionType))!);
-      for (const alternative of result.alternatives!) expect(free).toContain(alternative.startsAt);
-      expect(result.alternatives![0]!.label).toMatch(/^\w+day, \w+ \d+, 2027 at \d+:\d\d\s?[AP]M$/);
+      for (const alternative of result.detail!.alternatives!) expect(free).toContain(alternative.startsAt);
+      expect(result.detail!.alternatives![0]!.label).toMatch(/^\w+day, \w+ \d+, 2027 at \d+:\d\d\s?[AP]M$/);
     }
     expect(result.values.email).toBe(input.email);
     expect(result.values.name).toBe(String(input.name).slice(0, 10_000));
@@ -167,7 +170,7 @@ describe("refusing a booking request", () => {
       const result = await book(intakeRequest({ location, whatBringsYou: "Keep this" }));
       expect(result.status).toBe("invalid");
       if (result.status !== "invalid") return;
-      expect(result.outOfState?.locationName).toBe(location === "NY" ? "New York" : "outside the United States");
+      expect(result.detail?.outOfState?.locationName).toBe(location === "NY" ? "New York" : "outside the United States");
       expect(result.fieldErrors.location?.[0]).toMatch(/licensed to see clients only while they are in Oregon, Washington or California/);
       expect(result.values.whatBringsYou).toBe("Keep this");
     }
@@ -176,24 +179,24 @@ describe("refusing a booking request", () => {
 
   it("limits requests per IP, and the refused one writes nothing", async () => {
     const sameIp = "198.51.100.70";
-    for (let i = 0; i < bookingRateLimits.perIp.max; i += 1) {
+    for (let i = 0; i < bookingForm.limits.perIp.max; i += 1) {
       const [startsAt] = await freeStarts();
       expect((await requestBooking(intakeRequest({ startsAt }), { ip: sameIp, now: NOW })).status).toBe("requested");
     }
     const before = await rowCounts();
     const refused = await requestBooking(intakeRequest({ startsAt: (await freeStarts())[0] }), { ip: sameIp, now: NOW });
-    expect(refused.status === "invalid" && refused.formError).toMatch(/several requests/);
+    expect(refused.status === "invalid" && refused.formError).toMatch(/several of these/);
     expect(await rowCounts()).toEqual(before);
   });
 
   it("limits requests per address, whatever the letter case", async () => {
-    for (let i = 0; i < bookingRateLimits.perAddress.max; i += 1) {
+    for (let i = 0; i < bookingForm.limits.perAddress.max; i += 1) {
       const [startsAt] = await freeStarts();
       expect((await book(intakeRequest({ email: "repeat@example.com", startsAt }))).status).toBe("requested");
     }
     const refused = await book(intakeRequest({ email: "Repeat@Example.COM", startsAt: (await freeStarts())[0] }));
-    expect(refused.status === "invalid" && refused.formError).toMatch(/several requests/);
-    expect((await rowCounts()).bookings).toBe(bookingRateLimits.perAddress.max);
+    expect(refused.status === "invalid" && refused.formError).toMatch(/several of these/);
+    expect((await rowCounts()).bookings).toBe(bookingForm.limits.perAddress.max);
   });
 });
 
@@ -213,7 +216,7 @@ describe("no double booking, by construction", () => {
       expect(refusal.formError).toBe("That time was just taken by someone else.");
       // The winner holds 13:55–15:00, so 13:00 to 15:00 are gone too; the nearest left, earliest first.
       // Labels are in the visitor's zone: London is eight hours ahead of Portland in early March.
-      expect(refusal.alternatives).toEqual(
+      expect(refusal.detail?.alternatives).toEqual(
         [
           [at(WEDNESDAY, "12:00"), "8:00"],
           [at(WEDNESDAY, "12:30"), "8:30"],

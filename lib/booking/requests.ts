@@ -6,7 +6,8 @@ import { getDb } from "@/db/client";
 import { bookingStatus, bookings, type Booking } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { findSessionType } from "./session-types";
-import { type TherapistIdentity, assertTherapist } from "./therapist";
+import type { Therapist } from "@/lib/auth/guards";
+import { assertTherapist } from "./therapist";
 import { locationName } from "@/lib/practice/us-states";
 
 export type BookingStatus = Booking["status"];
@@ -72,7 +73,7 @@ export type BookingListFilter = z.input<typeof bookingListFilterSchema>;
  * upcoming/past. Call with requireTherapist()'s result.
  */
 export async function listBookingRequests(
-  therapist: TherapistIdentity,
+  therapist: Pick<Therapist, "email">,
   filter: BookingListFilter = {},
   { now = new Date() } = {},
 ): Promise<{ items: BookingListItem[]; total: number }> {
@@ -103,7 +104,7 @@ export async function listBookingRequests(
 }
 
 /** One booking with its intake answers, or null. Call with requireTherapist()'s result. */
-export async function getBookingRequest(therapist: TherapistIdentity, bookingId: string): Promise<BookingDetail | null> {
+export async function getBookingRequest(therapist: Pick<Therapist, "email">, bookingId: string): Promise<BookingDetail | null> {
   assertTherapist(therapist);
   if (!z.uuid().safeParse(bookingId).success) return null;
   const db = await getDb();
@@ -135,7 +136,7 @@ export async function getBookingRequest(therapist: TherapistIdentity, bookingId:
  * soonest first. Sessions are those holding a time. Call with
  * requireTherapist()'s result.
  */
-export async function bookingOverview(therapist: TherapistIdentity, { now = new Date() } = {}) {
+export async function bookingOverview(therapist: Pick<Therapist, "email">, { now = new Date() } = {}) {
   assertTherapist(therapist);
   const local = DateTime.fromJSDate(now, { zone: practice.timeZone });
   const today = { from: local.startOf("day").toJSDate(), until: local.startOf("day").plus({ days: 1 }).toJSDate() };

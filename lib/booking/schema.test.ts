@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { refusesEach } from "@/lib/testing/schema-cases";
 import { bookingRequestSchema } from "./schema";
 
 const valid = {
@@ -19,20 +20,38 @@ describe("bookingRequestSchema", () => {
     expect(bookingRequestSchema.parse({ ...valid, phone: " ", whatBringsYou: "" })).toEqual({ ...valid, phone: undefined, whatBringsYou: undefined });
   });
 
-  it.each([
-    ["a name with a line break", { name: "Ana\r\nBcc: x@example.com" }, "name"],
-    ["an unknown location", { location: "Narnia" }, "location"],
-    ["an unknown format", { format: "carrier pigeon" }, "format"],
-    ["a 'what brings you' over 500 characters", { whatBringsYou: "x".repeat(501) }, "whatBringsYou"],
-    ["a made-up time zone", { timeZone: "Mars/Olympus_Mons" }, "timeZone"],
-    ["a time that is not a time", { startsAt: "tomorrow-ish" }, "startsAt"],
-    ["no consent", { consent: "no" }, "consent"],
-    ["no emergency acknowledgement", { notEmergency: undefined }, "notEmergency"],
-    ["no answer about how they heard", { heardAbout: "" }, "heardAbout"],
-  ])("refuses %s", (_label, override, field) => {
-    const result = bookingRequestSchema.safeParse({ ...valid, ...override });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.path[0])).toContain(field);
+  refusesEach(bookingRequestSchema, valid, {
+    name: {
+      "a name with a line break": "Ana\r\nBcc: x@example.com",
+      "a NUL in the name": "Ana\u0000",
+    },
+    location: {
+      "an unknown location": "Narnia",
+    },
+    format: {
+      "an unknown format": "carrier pigeon",
+    },
+    whatBringsYou: {
+      "a 'what brings you' over 500 characters": "x".repeat(501),
+      "a NUL in what brings you": "sleep\u0000",
+    },
+    timeZone: {
+      "a made-up time zone": "Mars/Olympus_Mons",
+    },
+    startsAt: {
+      "a time that is not a time": "tomorrow-ish",
+      "a time at the end of what a date can hold": "9999-12-31T17:00:00.000Z",
+      "a time in year zero": "0000-01-01T00:00:00Z",
+    },
+    consent: {
+      "no consent": "no",
+    },
+    notEmergency: {
+      "no emergency acknowledgement": undefined,
+    },
+    heardAbout: {
+      "no answer about how they heard": "",
+    },
   });
 
   it("accepts exactly 500 characters of 'what brings you'", () => {

@@ -15,7 +15,7 @@ import { eraseBookingPerson } from "./erase";
 import { requestBooking } from "./request-booking";
 import { bookingOverview, getBookingRequest, listBookingRequests } from "./requests";
 import { findSessionType } from "./session-types";
-import type { TherapistIdentity } from "./therapist";
+import type { Therapist } from "@/lib/auth/guards";
 
 let fake: Awaited<ReturnType<typeof startFakeResend>>;
 
@@ -142,7 +142,7 @@ describe("declining and cancelling", () => {
 
 describe("every therapist-side function", () => {
   const id = "00000000-0000-4000-8000-000000000000";
-  const calls: [string, (who: TherapistIdentity) => Promise<unknown>][] = [
+  const calls: [string, (who: Pick<Therapist, "email">) => Promise<unknown>][] = [
     ["confirmBooking", (who) => confirmBooking(who, id)],
     ["declineBooking", (who) => declineBooking(who, id)],
     ["cancelBookingAsTherapist", (who) => cancelBookingAsTherapist(who, id)],
@@ -158,7 +158,7 @@ describe("every therapist-side function", () => {
 
   it.each(calls)("%s refuses to run without the therapist's identity", async (_name, call) => {
     for (const missing of [undefined, null, {}, { email: "" }]) {
-      await expect(call(missing as unknown as TherapistIdentity)).rejects.toThrow(/requireTherapist/);
+      await expect(call(missing as unknown as Pick<Therapist, "email">)).rejects.toThrow(/requireTherapist/);
     }
     expect(await rowCounts()).toEqual({ bookings: 0, emails: 0 });
   });

@@ -12,15 +12,7 @@ import { DateTime } from "luxon";
 
 export const MINUTES_PER_DAY = 24 * 60;
 
-export function isTimeZone(zone: string): boolean {
-  if (!zone || zone.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone } from "@/lib/practice/practice-schema";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -5,7 +5,10 @@ import { getDb } from "@/db/client";
 import { contactMessages, outboxEmails } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { renderEmail } from "@/lib/email/render";
-import { contactRateLimits, sendContactMessage } from "./send-message";
+import { expectRefusal, sentFields } from "@/lib/testing/refusals";
+import { contactForm, sendContactMessage } from "./send-message";
+
+const contactRateLimits = contactForm.limits;
 
 function validMessage(overrides: Record<string, unknown> = {}) {
   return {
@@ -99,6 +102,10 @@ describe("refusing a contact message", () => {
     ["no consent", { consent: undefined }, { field: "consent" }],
     ["phone chosen without a number", { preferredContact: "phone", phone: "" }, { field: "phone" }],
     ["a header-injection attempt in the name", { name: "Eve\r\nBcc: victim@example.com" }, { field: "name" }],
+    ["a NUL in the name", { name: "Jordan\u0000Rivers" }, { field: "name" }],
+    ["a name of only zero-width characters", { name: "\u200b\u200b" }, { field: "name" }],
+    ["a line break in the phone", { phone: "555\r\n0100" }, { field: "phone" }],
+    ["an address whose local part is over 64 characters", { email: `${"a".repeat(65)}@example.com` }, { field: "email" }],
     ["a filled honeypot", { website: "https://spam.example" }, { form: /automated/ }],
     ["an unknown field", { isAdmin: "true" }, { form: /fields it does not have/ }],
     ["a missing form key", { formKey: undefined }, { form: /expired/ }],
@@ -106,13 +113,8 @@ describe("refusing a contact message", () => {
   ];
 
   it.each(cases)("refuses %s, keeps what was typed and writes nothing", async (_label, overrides, expected) => {
-    const input = Object.fromEntries(Object.entries(validMessage(overrides)).filter(([, value]) => value !== undefined));
-    const result = await sendContactMessage(input, { ip: ip() });
-    expect(result.status).toBe("invalid");
-    if (result.status !== "invalid") return;
-    if (expected.field) expect(result.fieldErrors[expected.field as keyof typeof result.fieldErrors]?.[0]).toMatch(/\w/);
-    if (expected.form) expect(result.formError).toMatch(expected.form);
-    expect(result.values.email).toBe(input.email);
+    const input = sentFields(validMessage(overrides));
+    expectRefusal(await sendContactMessage(input, { ip: ip() }), input, expected);
     expect(await rowCounts()).toEqual({ messages: 0, emails: 0 });
   });
 
@@ -128,7 +130,7 @@ describe("refusing a contact message", () => {
     }
     const before = await rowCounts();
     const refused = await sendContactMessage(validMessage(), { ip: sameIp });
-    expect(refused.status === "invalid" && refused.formError).toMatch(/several messages/);
+    expect(refused.status === "invalid" && refused.formError).toMatch(/several of these/);
     expect(await rowCounts()).toEqual(before);
     // Another visitor is not affected.
     expect((await sendContactMessage(validMessage(), { ip: "198.51.100.8" })).status).toBe("success");
@@ -144,6 +146,24 @@ describe("refusing a contact message", () => {
     const db = await getDb();
     const stored = await db.select({ n: count() }).from(contactMessages).where(eq(contactMessages.email, email));
     expect(stored[0]!.n).toBe(contactRateLimits.perAddress.max);
+  });
+
+  it("counts plus-addressed variants of one mailbox together", async () => {
+    for (let i = 0; i < contactRateLimits.perAddress.max; i += 1) {
+      expect((await sendContactMessage(validMessage({ email: `v+${i}@example.com` }), { ip: ip() })).status).toBe("success");
+    }
+    const before = await rowCounts();
+    const refused = await sendContactMessage(validMessage({ email: "v+99@example.com" }), { ip: ip() });
+    expect(refused.status === "invalid" && refused.formError).toMatch(/several of these/);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("answers a body that is no form with a refusal, not a crash", async () => {
+    for (const body of [[], undefined, null, "text", 42]) {
+      const result = await sendContactMessage(body, { ip: ip() });
+      expect(result.status === "invalid" && result.formError).toMatch(/could not read/);
+    }
+    expect(await rowCounts()).toEqual({ messages: 0, emails: 0 });
   });
 
   it("lets a visitor write again once the window has passed", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { refusesEach } from "@/lib/testing/schema-cases";
 import { contactMessageSchema } from "./schema";
 
 const valid = { name: "Ana", email: "ana@example.com", preferredContact: "email", message: "Hi", consent: "yes" };
@@ -8,18 +9,26 @@ describe("contactMessageSchema", () => {
     expect(contactMessageSchema.parse({ ...valid, name: "  Ana  ", phone: "  " })).toEqual({ ...valid, phone: undefined });
   });
 
-  it.each([
-    ["a name with a line break", { name: "Ana\nBcc: x@example.com" }, "name"],
-    ["a name with a Unicode line separator", { name: "Ana\u2028Bcc" }, "name"],
-    ["an address without a domain", { email: "ana@" }, "email"],
-    ["a phone with letters", { phone: "call me" }, "phone"],
-    ["an unknown way to be contacted", { preferredContact: "carrier pigeon" }, "preferredContact"],
-    ["a message over 5,000 characters", { message: "x".repeat(5001) }, "message"],
-    ["consent not given", { consent: "no" }, "consent"],
-  ])("refuses %s", (_label, override, field) => {
-    const result = contactMessageSchema.safeParse({ ...valid, ...override });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.path[0])).toContain(field);
+  refusesEach(contactMessageSchema, valid, {
+    name: {
+      "a name with a line break": "Ana\nBcc: x@example.com",
+      "a name with a Unicode line separator": "Ana\u2028Bcc",
+    },
+    email: {
+      "an address without a domain": "ana@",
+    },
+    phone: {
+      "a phone with letters": "call me",
+    },
+    preferredContact: {
+      "an unknown way to be contacted": "carrier pigeon",
+    },
+    message: {
+      "a message over 5,000 characters": "x".repeat(5001),
+    },
+    consent: {
+      "consent not given": "no",
+    },
   });
 
   it("refuses fields the form does not have", () => {

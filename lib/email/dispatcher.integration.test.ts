@@ -1,33 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { emailAttempts, outboxEmails } from "@/db/schema";
-import { startFakeResend } from "@/e2e/fixtures/fake-resend.mjs";
 import { sendContactMessage } from "@/lib/contact/send-message";
-import { resetEnvForTests } from "@/lib/env";
+import { withFakeResend } from "@/lib/testing/fake-resend";
 import { dispatchOutbox, drainOutbox, kickDispatcher } from "./dispatcher";
 import { enqueueEmail } from "./outbox";
 
-let fake: Awaited<ReturnType<typeof startFakeResend>>;
-
-beforeAll(async () => {
-  fake = await startFakeResend();
-  process.env.RESEND_API_KEY = "re_test_key";
-  process.env.RESEND_BASE_URL = fake.url;
-  // Short enough for the hang test, long enough for a loaded CI machine.
-  process.env.EMAIL_SEND_TIMEOUT_MS = "2000";
-  resetEnvForTests();
-});
-
-afterEach(() => fake.reset());
-
-afterAll(async () => {
-  await fake.close();
-  delete process.env.RESEND_API_KEY;
-  delete process.env.RESEND_BASE_URL;
-  delete process.env.EMAIL_SEND_TIMEOUT_MS;
-  resetEnvForTests();
-});
+// Short enough for the hang test, long enough for a loaded CI machine.
+const fake = withFakeResend({ EMAIL_SEND_TIMEOUT_MS: "2000" });
 
 const minutes = (n: number, from = new Date()) => new Date(from.getTime() + n * 60_000);
 

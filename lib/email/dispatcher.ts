@@ -1,11 +1,11 @@
 import "server-only";
 import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
-import { emailTemplates, type EmailTemplateName } from "@/emails";
 import { getDb } from "@/db/client";
 import { emailAttempts, outboxEmails, type OutboxEmail } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { env } from "@/lib/env";
 import { renderEmail } from "./render";
+import { emailTemplates, type EmailTemplateName } from "./templates";
 import { emailTransport, type EmailTransport, type SendResult } from "./transport";
 
 const BACKOFF_BASE_SECONDS = 30;

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, getTableColumns } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
@@ -18,18 +18,8 @@ function requireDevMailbox() {
 export async function listMailbox(limit = 100) {
   requireDevMailbox();
   const db = await getDb();
-  return db
-    .select({
-      id: outboxEmails.id,
-      recipient: outboxEmails.recipient,
-      subject: outboxEmails.subject,
-      template: outboxEmails.template,
-      status: outboxEmails.status,
-      createdAt: outboxEmails.createdAt,
-    })
-    .from(outboxEmails)
-    .orderBy(desc(outboxEmails.createdAt))
-    .limit(limit);
+  const { id, recipient, subject, template, status, createdAt } = getTableColumns(outboxEmails);
+  return db.select({ id, recipient, subject, template, status, createdAt }).from(outboxEmails).orderBy(desc(createdAt)).limit(limit);
 }
 
 export async function readMailboxEmail(id: string) {

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditEvents, outboxEmails } from "@/db/schema";
-import { redirectOf } from "@/lib/testing/request-scope";
+import { outboxEmails } from "@/db/schema";
+import { auditTrail, expectEveryCallRefused, intruders } from "@/lib/testing/private-area";
 import { databaseSnapshot } from "@/lib/testing/snapshot";
 import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { cancelEmail, listOutbox, outboxNeedingAttention, retryEmail } from "./outbox-admin";
@@ -39,50 +39,42 @@ describe("the outbox room", () => {
     expect(await outboxNeedingAttention()).toEqual({ failed: 1 });
   });
 
-  it("sends a failed email again, and records it", async () => {
-    await signInAs(THERAPIST);
-    const id = await queued("failed");
-    expect(await retryEmail({ id })).toEqual({ ok: true, value: { id } });
-    expect(await statusOf(id)).toBe("pending");
-    const [event] = await (await getDb()).select().from(auditEvents);
-    expect(event).toMatchObject({ actor: THERAPIST, action: "retry-email", subjectId: id });
-  });
-
-  it("cancels a pending email, and records it", async () => {
-    await signInAs(THERAPIST);
-    const id = await queued("pending");
-    expect(await cancelEmail({ id })).toEqual({ ok: true, value: { id } });
-    expect(await statusOf(id)).toBe("cancelled");
-    const [event] = await (await getDb()).select().from(auditEvents);
-    expect(event).toMatchObject({ actor: THERAPIST, action: "cancel-email", subjectId: id });
-  });
+  for (const [move, from, call, to, action, message] of [
+    ["sends a failed email again", "failed", retryEmail, "pending", "retry-email", "The email will be sent again."],
+    ["cancels a pending email", "pending", cancelEmail, "cancelled", "cancel-email", "The email is cancelled."],
+  ] as const) {
+    it(`${move}, and records it`, async () => {
+      await signInAs(THERAPIST);
+      const id = await queued(from);
+      expect(await call({ id })).toEqual({ status: "saved", message, saved: { id } });
+      expect(await statusOf(id)).toBe(to);
+      expect(await auditTrail()).toEqual([{ actor: THERAPIST, action, subjectType: "outbox-email", subjectId: id, detail: null }]);
+    });
+  }
 
   it("refuses to retry what did not fail or cancel what is not waiting, and writes nothing", async () => {
     await signInAs(THERAPIST);
     const sent = await queued("sent");
     const pending = await queued("pending");
     const before = await databaseSnapshot();
-    expect(await retryEmail({ id: sent })).toMatchObject({ ok: false, error: expect.stringContaining("Only an email that failed") });
-    expect(await retryEmail({ id: pending })).toMatchObject({ ok: false });
-    expect(await cancelEmail({ id: sent })).toMatchObject({ ok: false, error: expect.stringContaining("still waiting") });
-    expect(await cancelEmail({ id: "not-an-id" })).toMatchObject({ ok: false, fieldErrors: { id: [expect.any(String)] } });
+    expect(await retryEmail({ id: sent })).toMatchObject({ status: "invalid", formError: expect.stringContaining("Only an email that failed") });
+    expect(await retryEmail({ id: pending })).toMatchObject({ status: "invalid" });
+    expect(await cancelEmail({ id: sent })).toMatchObject({ status: "invalid", formError: expect.stringContaining("still waiting") });
+    expect(await cancelEmail({ id: "not-an-id" })).toMatchObject({ status: "invalid", fieldErrors: { id: [expect.any(String)] } });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
-  for (const [who, setUp] of [
-    ["no session", async () => {}],
-    ["a signed-in user who is not a therapist", async () => void (await signInAs("intruder@example.com"))],
-  ] as const) {
+  for (const [who, becomeIntruder] of intruders) {
     it(`refuses every read and write for ${who}, and writes nothing`, async () => {
-      await setUp();
+      await becomeIntruder();
       const failed = await queued("failed");
       const pending = await queued("pending");
-      const before = await databaseSnapshot();
-      expect(await redirectOf(() => listOutbox())).toBe("/admin/sign-in");
-      expect(await redirectOf(() => outboxNeedingAttention())).toBe("/admin/sign-in");
-      expect(await redirectOf(() => retryEmail({ id: failed }))).toBe("/admin/sign-in");
-      expect(await redirectOf(() => cancelEmail({ id: pending }))).toBe("/admin/sign-in");
-      expect(await databaseSnapshot()).toEqual(before);
+      await expectEveryCallRefused({
+        listOutbox: () => listOutbox(),
+        outboxNeedingAttention: () => outboxNeedingAttention(),
+        retryEmail: () => retryEmail({ id: failed }),
+        cancelEmail: () => cancelEmail({ id: pending }),
+      });
     });
   }
 });

@@ -2,9 +2,7 @@ import "server-only";
 import { and, count, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
-import { OperationRefusal, therapistOperation } from "@/lib/admin/therapist-operation";
-import { recordAuditEvent } from "@/lib/audit/record";
-import { requireTherapist } from "@/lib/auth/guards";
+import { guardedOperation, guardedRead, refusal, saved } from "@/lib/auth/guarded-operation";
 import { outboxEmailIdSchema } from "./outbox-schemas";
 
 /**
@@ -12,64 +10,60 @@ import { outboxEmailIdSchema } from "./outbox-schemas";
  * subject and delivery state only: the props that fill an email's body never
  * leave the database here.
  */
-export async function listOutbox({ limit = 200 }: { limit?: number } = {}) {
-  await requireTherapist();
+export const listOutbox = guardedRead(async () => {
+  const { id, recipient, template, subject, status, attempts, lastError, nextAttemptAt, sentAt, createdAt } = outboxEmails;
   const db = await getDb();
   return db
-    .select({
-      id: outboxEmails.id,
-      recipient: outboxEmails.recipient,
-      template: outboxEmails.template,
-      subject: outboxEmails.subject,
-      status: outboxEmails.status,
-      attempts: outboxEmails.attempts,
-      lastError: outboxEmails.lastError,
-      nextAttemptAt: outboxEmails.nextAttemptAt,
-      sentAt: outboxEmails.sentAt,
-      createdAt: outboxEmails.createdAt,
-    })
+    .select({ id, recipient, template, subject, status, attempts, lastError, nextAttemptAt, sentAt, createdAt })
     .from(outboxEmails)
-    .orderBy(desc(outboxEmails.createdAt), desc(outboxEmails.id))
-    .limit(Math.min(Math.max(1, limit), 500));
+    .orderBy(desc(createdAt), desc(id))
+    .limit(200);
+});
+
+/**
+ * Moves one email from the state it must be in to the next, recording who
+ * did it in the same transaction. Only a row still in `from` moves, so an
+ * email the dispatcher took meanwhile is refused rather than changed.
+ */
+function emailMove(
+  from: "failed" | "pending",
+  to: () => Partial<typeof outboxEmails.$inferInsert>,
+  action: "retry-email" | "cancel-email",
+  { done, refused }: { done: string; refused: string },
+) {
+  return guardedOperation(outboxEmailIdSchema, async ({ id }, { audit }) => {
+    const db = await getDb();
+    return db.transaction(async (tx) => {
+      const [moved] = await tx
+        .update(outboxEmails)
+        .set({ ...to(), lockedUntil: null })
+        .where(and(eq(outboxEmails.id, id), eq(outboxEmails.status, from)))
+        .returning({ id: outboxEmails.id });
+      if (!moved) return refusal({ formError: refused });
+      await audit({ action, subjectType: "outbox-email", subjectId: id }, tx);
+      return saved(done, { id });
+    });
+  });
 }
 
 /** Sends a failed email again: back to pending, due now. The caller dispatches right after. */
-export const retryEmail = therapistOperation(outboxEmailIdSchema, async ({ id }, therapist) => {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [retried] = await tx
-      .update(outboxEmails)
-      .set({ status: "pending", nextAttemptAt: new Date(), lockedUntil: null })
-      .where(and(eq(outboxEmails.id, id), eq(outboxEmails.status, "failed")))
-      .returning({ id: outboxEmails.id });
-    if (!retried) return new OperationRefusal("Only an email that failed can be sent again.");
-    await recordAuditEvent(tx, { actor: therapist.email, action: "retry-email", subjectType: "outbox-email", subjectId: id });
-    return { id };
-  });
+export const retryEmail = emailMove("failed", () => ({ status: "pending", nextAttemptAt: new Date() }), "retry-email", {
+  done: "The email will be sent again.",
+  refused: "Only an email that failed can be sent again.",
 });
 
 /**
  * Cancels an email still waiting to be sent. One being sent right now cannot
  * be called back, so only "pending" rows qualify.
  */
-export const cancelEmail = therapistOperation(outboxEmailIdSchema, async ({ id }, therapist) => {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [cancelled] = await tx
-      .update(outboxEmails)
-      .set({ status: "cancelled", lockedUntil: null })
-      .where(and(eq(outboxEmails.id, id), eq(outboxEmails.status, "pending")))
-      .returning({ id: outboxEmails.id });
-    if (!cancelled) return new OperationRefusal("Only an email still waiting to be sent can be cancelled.");
-    await recordAuditEvent(tx, { actor: therapist.email, action: "cancel-email", subjectType: "outbox-email", subjectId: id });
-    return { id };
-  });
+export const cancelEmail = emailMove("pending", () => ({ status: "cancelled" }), "cancel-email", {
+  done: "The email is cancelled.",
+  refused: "Only an email still waiting to be sent can be cancelled.",
 });
 
 /** What needs attention, for the overview: emails that gave up. */
-export async function outboxNeedingAttention() {
-  await requireTherapist();
+export const outboxNeedingAttention = guardedRead(async () => {
   const db = await getDb();
   const [failed] = await db.select({ n: count() }).from(outboxEmails).where(eq(outboxEmails.status, "failed"));
   return { failed: failed!.n };
-}
+});

@@ -1,26 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
-import { startFakeResend } from "@/e2e/fixtures/fake-resend.mjs";
-import { resetEnvForTests } from "@/lib/env";
+import { withFakeResend } from "@/lib/testing/fake-resend";
 import { dispatchOutbox } from "./dispatcher";
 import { enqueueEmail } from "./outbox";
 
-let fake: Awaited<ReturnType<typeof startFakeResend>>;
-
-beforeAll(async () => {
-  fake = await startFakeResend();
-  process.env.RESEND_API_KEY = "re_test_key";
-  process.env.RESEND_BASE_URL = fake.url;
-  resetEnvForTests();
-});
-
-afterAll(async () => {
-  await fake.close();
-  delete process.env.RESEND_API_KEY;
-  delete process.env.RESEND_BASE_URL;
-  resetEnvForTests();
-});
+const fake = withFakeResend();
 
 describe("per-email headers in the outbox", () => {
   it("are stored with line breaks removed and reach Resend with the email", async () => {
@@ -46,7 +31,6 @@ describe("per-email headers in the outbox", () => {
 
   it("are left out for an email that has none", async () => {
     const db = await getDb();
-    fake.reset();
     await db.transaction((tx) => enqueueEmail(tx, { to: "someone@example.com", template: "contact-acknowledgement", props: { name: "Ada" } }));
     await dispatchOutbox();
     expect(fake.emails()[0]!.headers).toEqual({});

@@ -1,7 +1,7 @@
 import "server-only";
-import { emailTemplates, type EmailTemplateName, type EmailTemplateProps } from "@/emails";
 import type { Transaction } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
+import { emailTemplates, type EmailTemplateName, type EmailTemplateProps } from "./templates";
 
 export type QueuedEmail<T extends EmailTemplateName> = {
   to: string;
@@ -22,13 +22,14 @@ export function headerSafe(value: string): string {
  * lib/email/dispatcher.ts.
  */
 export async function enqueueEmail<T extends EmailTemplateName>(tx: Transaction, email: QueuedEmail<T>) {
-  const definition = emailTemplates[email.template] as { subject: (props: EmailTemplateProps<T>) => string };
+  // A subject reads only stored props, never a link made at send time.
+  const subject = emailTemplates[email.template].subject as unknown as (props: EmailTemplateProps<T>) => string;
   const [row] = await tx
     .insert(outboxEmails)
     .values({
       recipient: headerSafe(email.to),
       template: email.template,
-      subject: headerSafe(definition.subject(email.props)),
+      subject: headerSafe(subject(email.props)),
       props: email.props as Record<string, unknown>,
       headers: email.headers
         ? Object.fromEntries(Object.entries(email.headers).map(([name, value]) => [headerSafe(name), headerSafe(value)]))

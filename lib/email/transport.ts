@@ -2,6 +2,9 @@ import "server-only";
 import { Resend } from "resend";
 import { env } from "@/lib/env";
 
+/** A file sent with an email: base64 content, made at send time (an appointment's .ics, for one). */
+export type EmailAttachment = { filename: string; contentType: string; content: string };
+
 export type OutgoingEmail = {
   idempotencyKey: string;
   from: string;
@@ -9,8 +12,7 @@ export type OutgoingEmail = {
   subject: string;
   html: string;
   text: string;
-  /** Base64 content, made at send time (an appointment's .ics, for one). */
-  attachments?: { filename: string; contentType: string; content: string }[];
+  attachments?: EmailAttachment[];
   /** Extra headers, such as a newsletter's List-Unsubscribe. */
   headers?: Record<string, string>;
 };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { FieldErrors, FormState } from "./form-state";
+import type { FieldErrors, FormRefusal, TypedValues } from "./form-result";
 
 /** A field no person fills in: it is hidden from sight and from assistive tech. */
 export const HONEYPOT_FIELD = "website";
@@ -10,7 +10,11 @@ export type SubmittedForm = {
   fields: Record<string, string>;
   formKey: string | undefined;
   honeypotFilled: boolean;
-  /** Names of fields that were files or repeated: no public form takes either. */
+  /**
+   * Names of fields that were files or repeated (no form takes either), or
+   * "(body)" when what arrived was no form at all: a server action can be
+   * called with any body, e.g. a text/plain `[]`.
+   */
   malformed: string[];
 };
 
@@ -19,8 +23,9 @@ export type SubmittedForm = {
  * React adds `$ACTION_…` entries when a server action is posted without
  * JavaScript; they are the framework's, not the person's.
  */
-export function readSubmittedForm(input: FormData | Record<string, unknown>): SubmittedForm {
-  const entries: [string, unknown][] = input instanceof FormData ? [...input.entries()] : Object.entries(input);
+export function readSubmittedForm(input: unknown): SubmittedForm {
+  const entries = formEntries(input);
+  if (!entries) return { fields: {}, formKey: undefined, honeypotFilled: false, malformed: ["(body)"] };
   const fields: Record<string, string> = {};
   const malformed: string[] = [];
   let formKey: string | undefined;
@@ -28,7 +33,7 @@ export function readSubmittedForm(input: FormData | Record<string, unknown>): Su
   for (const [name, value] of entries) {
     if (name.startsWith("$ACTION")) continue;
     if (name === HONEYPOT_FIELD) {
-      honeypotFilled ||= typeof value === "string" && value.trim() !== "";
+      honeypotFilled ||= typeof value !== "string" || value.trim() !== "";
       continue;
     }
     if (name === FORM_KEY_FIELD) {
@@ -48,6 +53,14 @@ export function readSubmittedForm(input: FormData | Record<string, unknown>): Su
   return { fields, formKey, honeypotFilled, malformed };
 }
 
+function formEntries(input: unknown): [string, unknown][] | null {
+  if (input instanceof FormData) return [...input.entries()];
+  if (typeof input === "object" && input !== null && !Array.isArray(input) && Object.getPrototypeOf(input) === Object.prototype) {
+    return Object.entries(input);
+  }
+  return null;
+}
+
 export const formKeySchema = z.uuid();
 
 /** Turns a zod error into every message of every field (not only the first). */
@@ -63,7 +76,8 @@ export function fieldErrorsFrom<Field extends string>(error: z.ZodError): {
       formError = "This form was sent with fields it does not have. Please reload the page and try again.";
       continue;
     }
-    (fieldErrors[field] ??= []).push(issue.message);
+    const messages = (fieldErrors[field] ??= []);
+    if (!messages.includes(issue.message)) messages.push(issue.message);
   }
   return { fieldErrors: fieldErrors as FieldErrors<Field>, formError };
 }
@@ -73,8 +87,8 @@ export function valuesToKeep<Field extends string>(
   fields: Record<string, string>,
   names: readonly Field[],
   maxLength = 10_000,
-): Partial<Record<Field, string>> {
-  const values: Partial<Record<Field, string>> = {};
+): TypedValues<Field> {
+  const values: TypedValues<Field> = {};
   for (const name of names) {
     const value = fields[name];
     if (typeof value === "string") values[name] = value.slice(0, maxLength);
@@ -82,15 +96,17 @@ export function valuesToKeep<Field extends string>(
   return values;
 }
 
-export function refused<Field extends string>(
+/** A refusal that keeps what was typed into the form's own fields. */
+export function refusalKeeping<Field extends string, Detail = never>(
   fields: Record<string, string>,
   names: readonly Field[],
-  problems: { fieldErrors?: FieldErrors<Field>; formError?: string },
-): FormState<Field> {
+  problems: { fieldErrors?: FieldErrors<Field>; formError?: string; detail?: Detail },
+): FormRefusal<Field, Detail> {
   return {
     status: "invalid",
     fieldErrors: problems.fieldErrors ?? {},
     formError: problems.formError,
     values: valuesToKeep(fields, names),
+    ...(problems.detail === undefined ? {} : { detail: problems.detail }),
   };
 }

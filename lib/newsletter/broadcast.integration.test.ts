@@ -61,7 +61,7 @@ async function seed(counts: Partial<Record<Status, number>>) {
 async function draft(subject = "News from the practice", body = "Hello,\n\nA **new** post is up.") {
   const result = await createIssue(therapist, { subject, body });
   if (result.status !== "saved") throw new Error("not saved");
-  return result.issueId;
+  return result.saved!.issueId;
 }
 
 const deliveredTo = () => fake.emails().flatMap((email) => email.to);
@@ -239,7 +239,7 @@ describe("a broadcast to 1,000 subscribers", () => {
 describe("composing an issue", () => {
   it("saves a draft and edits it while it is a draft", async () => {
     const issueId = await draft("First subject");
-    expect(await updateIssue(therapist, issueId, { subject: "Second subject", body: "New body" })).toEqual({ status: "saved", issueId });
+    expect(await updateIssue(therapist, issueId, { subject: "Second subject", body: "New body" })).toEqual({ status: "saved", message: "Saved.", saved: { issueId } });
     const db = await getDb();
     const [issue] = await db.select().from(newsletterIssues).where(eq(newsletterIssues.id, issueId));
     expect(issue).toMatchObject({ subject: "Second subject", body: "New body", status: "draft", createdBy: therapist.email });

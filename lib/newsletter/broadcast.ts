@@ -10,7 +10,8 @@ import { practice } from "@/lib/practice/practice";
 import { renderEmail } from "@/lib/email/render";
 import { emailTransport, type BatchEmail, type BatchSendResult, type EmailTransport } from "@/lib/email/transport";
 import { env } from "@/lib/env";
-import { isUuid, type Therapist } from "./issues";
+import type { Therapist } from "@/lib/auth/guards";
+import { isUuid } from "./issues";
 import { newsletterHeaders, unsubscribePageUrl, unsubscribeToken } from "./links";
 
 /** Resend takes at most 100 emails a batch call… */
@@ -35,7 +36,7 @@ export type StartBroadcastResult = { started: true; recipients: number } | { sta
  * calls runBroadcast, typically in after(); the periodic sweep resumes any
  * issue whose sender stopped.
  */
-export async function startBroadcast(_therapist: Therapist, issueId: string, now = new Date()): Promise<StartBroadcastResult> {
+export async function startBroadcast(_therapist: Pick<Therapist, "email">, issueId: string, now = new Date()): Promise<StartBroadcastResult> {
   if (!isUuid(issueId)) return { started: false, reason: "not-found" };
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -309,7 +310,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Sent of total, for the progress bar in the private area. */
-export async function broadcastProgress(_therapist: Therapist, issueId: string) {
+export async function broadcastProgress(_therapist: Pick<Therapist, "email">, issueId: string) {
   if (!isUuid(issueId)) return null;
   const db = await getDb();
   const [issue] = await db

@@ -5,8 +5,9 @@ import { newsletterIssues, newsletterSends, type NewsletterIssue } from "@/db/sc
 import { enqueueEmail } from "@/lib/email/outbox";
 import { renderEmail, type RenderedEmail } from "@/lib/email/render";
 import { env } from "@/lib/env";
-import type { FormState } from "@/lib/forms/form-state";
-import { fieldErrorsFrom, readSubmittedForm, refused } from "@/lib/forms/parse-form";
+import type { Therapist } from "@/lib/auth/guards";
+import { savedForm, type FormRefusal } from "@/lib/forms/form-result";
+import { fieldErrorsFrom, readSubmittedForm, refusalKeeping } from "@/lib/forms/parse-form";
 import { listId, oneClickUnsubscribeUrl, unsubscribePageUrl } from "./links";
 import {
   newsletterIssueFields,
@@ -16,15 +17,16 @@ import {
   type PostAnnouncement,
 } from "./schema";
 
-/**
+/*
  * The therapist's side of the newsletter. Every function here takes the
- * signed-in therapist first: the admin action must pass the result of
- * requireTherapist(), never a value read from the request, so no caller can
- * reach these without the guard having run.
+ * signed-in therapist first: the private area's door (lib/admin/newsletter.ts)
+ * passes requireTherapist()'s result, never a value read from the request,
+ * so no caller can reach these without the guard having run. Only who is
+ * acting is read, so the email is all they ask of a Therapist.
  */
-export type Therapist = { email: string };
 
-export type IssueFormState = FormState<NewsletterIssueField> | { status: "saved"; issueId: string };
+/** A saved issue (the form moves on to it), or the form refused with what was typed. */
+export type IssueSaveResult = FormRefusal<NewsletterIssueField> | { status: "saved"; message: string; saved: { issueId: string } };
 
 // Test sends and previews show the real layout; their unsubscribe link leads
 // to a page that explains it belongs to no one.
@@ -34,38 +36,43 @@ function issueProps(issue: Pick<NewsletterIssue, "subject" | "body" | "postUrl">
   return { subject: issue.subject, body: issue.body, siteUrl: env().APP_URL, postUrl: issue.postUrl ?? undefined, unsubscribeUrl };
 }
 
-/** Saves a new draft issue from the compose form. */
-export async function createIssue(therapist: Therapist, input: FormData | Record<string, unknown>): Promise<IssueFormState> {
+/** Reads the compose form, or refuses it keeping what was typed. */
+function readIssueForm(input: FormData | Record<string, unknown>) {
   const form = readSubmittedForm(input);
   const parsed = newsletterIssueSchema.safeParse(form.fields);
-  if (form.malformed.length > 0 || !parsed.success) {
-    return refused(form.fields, newsletterIssueFields, parsed.success ? { formError: "This form was sent in a way we could not read." } : fieldErrorsFrom(parsed.error));
-  }
+  if (form.malformed.length > 0) return { refused: refusalKeeping(form.fields, newsletterIssueFields, { formError: "This form was sent in a way we could not read." }) };
+  if (!parsed.success) return { refused: refusalKeeping(form.fields, newsletterIssueFields, fieldErrorsFrom<NewsletterIssueField>(parsed.error)) };
+  return { issue: parsed.data, fields: form.fields };
+}
+
+const savedIssue = (message: string, issueId: string) => ({ ...savedForm(message), saved: { issueId } });
+
+/** Saves a new draft issue from the compose form. */
+export async function createIssue(therapist: Pick<Therapist, "email">, input: FormData | Record<string, unknown>): Promise<IssueSaveResult> {
+  const form = readIssueForm(input);
+  if (form.refused) return form.refused;
   const db = await getDb();
   const [issue] = await db
     .insert(newsletterIssues)
-    .values({ subject: parsed.data.subject, body: parsed.data.body, createdBy: therapist.email })
+    .values({ subject: form.issue.subject, body: form.issue.body, createdBy: therapist.email })
     .returning({ id: newsletterIssues.id });
-  return { status: "saved", issueId: issue!.id };
+  return savedIssue("Draft saved.", issue!.id);
 }
 
 /** Edits a draft. An issue that has started sending is never changed: a resumed batch must match what was sent. */
-export async function updateIssue(therapist: Therapist, issueId: string, input: FormData | Record<string, unknown>): Promise<IssueFormState> {
-  const form = readSubmittedForm(input);
-  const parsed = newsletterIssueSchema.safeParse(form.fields);
-  if (form.malformed.length > 0 || !parsed.success) {
-    return refused(form.fields, newsletterIssueFields, parsed.success ? { formError: "This form was sent in a way we could not read." } : fieldErrorsFrom(parsed.error));
-  }
+export async function updateIssue(_therapist: Pick<Therapist, "email">, issueId: string, input: FormData | Record<string, unknown>): Promise<IssueSaveResult> {
+  const form = readIssueForm(input);
+  if (form.refused) return form.refused;
   const db = await getDb();
   const [issue] = isUuid(issueId)
     ? await db
         .update(newsletterIssues)
-        .set({ subject: parsed.data.subject, body: parsed.data.body, updatedAt: new Date() })
+        .set({ subject: form.issue.subject, body: form.issue.body, updatedAt: new Date() })
         .where(and(eq(newsletterIssues.id, issueId), eq(newsletterIssues.status, "draft")))
         .returning({ id: newsletterIssues.id })
     : [];
-  if (!issue) return refused(form.fields, newsletterIssueFields, { formError: "This issue has been sent (or no longer exists), so it cannot be changed." });
-  return { status: "saved", issueId: issue.id };
+  if (!issue) return refusalKeeping(form.fields, newsletterIssueFields, { formError: "This issue has been sent (or no longer exists), so it cannot be changed." });
+  return savedIssue("Saved.", issue.id);
 }
 
 /**
@@ -73,7 +80,7 @@ export async function updateIssue(therapist: Therapist, issueId: string, input: 
  * therapist can edit before sending. The caller passes what the blog knows
  * about the post (title, description, path).
  */
-export async function draftPostAnnouncement(therapist: Therapist, post: PostAnnouncement): Promise<{ issueId: string }> {
+export async function draftPostAnnouncement(therapist: Pick<Therapist, "email">, post: PostAnnouncement): Promise<{ issueId: string }> {
   const { title, description, path } = postAnnouncementSchema.parse(post);
   const body = [`A new post is up on the blog: **${escapeMarkdown(title)}**.`, description ? escapeMarkdown(description) : null, `[Read “${escapeMarkdown(title)}”](${path})`]
     .filter(Boolean)
@@ -90,7 +97,7 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, "\\$1");
 }
 
-export async function getIssue(_therapist: Therapist, issueId: string) {
+export async function getIssue(_therapist: Pick<Therapist, "email">, issueId: string) {
   if (!isUuid(issueId)) return null;
   const db = await getDb();
   const [issue] = await db
@@ -114,13 +121,13 @@ export async function getIssue(_therapist: Therapist, issueId: string) {
 }
 
 /** The issue as a subscriber will see it, from a saved issue or from what is in the compose form. */
-export async function previewIssue(_therapist: Therapist, issue: { subject: string; body: string; postUrl?: string | null }): Promise<RenderedEmail & { subject: string }> {
+export async function previewIssue(_therapist: Pick<Therapist, "email">, issue: { subject: string; body: string; postUrl?: string | null }): Promise<RenderedEmail & { subject: string }> {
   const rendered = await renderEmail("newsletter-issue", issueProps({ ...issue, postUrl: issue.postUrl ?? null }, unsubscribePageUrl(SAMPLE_UNSUBSCRIBE_TOKEN)));
   return { subject: issue.subject, ...rendered };
 }
 
 /** Mails the issue to the therapist, through the outbox, exactly as subscribers will get it. */
-export async function sendTestIssue(therapist: Therapist, issueId: string, now = new Date()): Promise<boolean> {
+export async function sendTestIssue(therapist: Pick<Therapist, "email">, issueId: string, now = new Date()): Promise<boolean> {
   if (!isUuid(issueId)) return false;
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -141,7 +148,7 @@ export async function sendTestIssue(therapist: Therapist, issueId: string, now =
 }
 
 /** Every issue, newest first, with how many it went to and how that went. */
-export async function issueHistory(_therapist: Therapist, limit = 50) {
+export async function issueHistory(_therapist: Pick<Therapist, "email">, limit = 50) {
   const db = await getDb();
   const issues = await db
     .select({

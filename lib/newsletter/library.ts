@@ -1,12 +1,11 @@
 import "server-only";
 import { and, eq, gt, lt } from "drizzle-orm";
-import { getDb, type Transaction } from "@/db/client";
+import { getDb, type Database, type Transaction } from "@/db/client";
 import { libraryAccess, subscribers, type Subscriber } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
-import type { FormState } from "@/lib/forms/form-state";
-import { fieldErrorsFrom, readSubmittedForm, refused } from "@/lib/forms/parse-form";
-import { hitRateLimit, type RateLimitRule } from "@/lib/security/rate-limit";
+import type { FormResult } from "@/lib/forms/form-result";
+import { perHour, publicForm, type SubmitContext } from "@/lib/forms/public-form";
 import { randomToken } from "@/lib/security/hash";
 import {
   LIBRARY_LINK_DAYS,
@@ -18,7 +17,7 @@ import {
   unsubscribePageUrl,
   unsubscribeToken,
 } from "./links";
-import { libraryLinkFields, libraryLinkSchema, normaliseEmail, type LibraryLinkField } from "./schema";
+import { libraryLinkFields, libraryLinkSchema, type LibraryLinkField } from "./schema";
 
 /** What the library cookie holds: a random token whose hash is a library_access row. */
 export type LibrarySession = { token: string; expiresAt: Date };
@@ -57,6 +56,16 @@ export async function emailLibraryLink(
   await tx.update(subscribers).set({ libraryLinkSentAt: now }).where(eq(subscribers.id, subscriber.id));
 }
 
+/** The confirmed subscriber a token of this kind opens the library for, or nothing: forged, expired, or the subscriber has left. */
+async function accessHolder(executor: Database | Transaction, token: string, kind: "link" | "session", now: Date) {
+  const [holder] = await executor
+    .select({ subscriberId: libraryAccess.subscriberId })
+    .from(libraryAccess)
+    .innerJoin(subscribers, eq(subscribers.id, libraryAccess.subscriberId))
+    .where(and(eq(libraryAccess.tokenHash, tokenHash(token)), eq(libraryAccess.kind, kind), gt(libraryAccess.expiresAt, now), eq(subscribers.status, "confirmed")));
+  return holder ?? null;
+}
+
 /**
  * Exchanges a link from an email for a library session. Null for a link that
  * is forged, altered, expired, or whose subscriber has left.
@@ -65,20 +74,8 @@ export async function openLibraryLink(linkToken: string, now = new Date()): Prom
   if (!looksLikeToken(linkToken)) return null;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [link] = await tx
-      .select({ subscriberId: libraryAccess.subscriberId })
-      .from(libraryAccess)
-      .innerJoin(subscribers, eq(subscribers.id, libraryAccess.subscriberId))
-      .where(
-        and(
-          eq(libraryAccess.tokenHash, tokenHash(linkToken)),
-          eq(libraryAccess.kind, "link"),
-          gt(libraryAccess.expiresAt, now),
-          eq(subscribers.status, "confirmed"),
-        ),
-      );
-    if (!link) return null;
-    return createLibrarySession(tx, link.subscriberId, now);
+    const link = await accessHolder(tx, linkToken, "link", now);
+    return link ? createLibrarySession(tx, link.subscriberId, now) : null;
   });
 }
 
@@ -89,62 +86,30 @@ export async function openLibraryLink(linkToken: string, now = new Date()): Prom
  */
 export async function libraryReader(sessionToken: string | undefined, now = new Date()): Promise<{ subscriberId: string } | null> {
   if (!looksLikeToken(sessionToken)) return null;
-  const db = await getDb();
-  const [reader] = await db
-    .select({ subscriberId: libraryAccess.subscriberId })
-    .from(libraryAccess)
-    .innerJoin(subscribers, eq(subscribers.id, libraryAccess.subscriberId))
-    .where(
-      and(
-        eq(libraryAccess.tokenHash, tokenHash(sessionToken)),
-        eq(libraryAccess.kind, "session"),
-        gt(libraryAccess.expiresAt, now),
-        eq(subscribers.status, "confirmed"),
-      ),
-    );
-  return reader ?? null;
+  return accessHolder(await getDb(), sessionToken, "session", now);
 }
 
-export const libraryLinkRateLimits = {
-  perIp: { name: "library-link:ip", max: 10, windowSeconds: 60 * 60 },
-  perAddress: { name: "library-link:address", max: 3, windowSeconds: 60 * 60 },
-} satisfies Record<string, RateLimitRule>;
-
-export type LibraryLinkFormState = FormState<LibraryLinkField>;
-
-const TOO_MANY_LINKS = "We have sent several links in a short time, so no new one was sent. Please check your inbox (and spam folder), or try again in an hour.";
+export const libraryLinkForm = publicForm({ name: "library-link", schema: libraryLinkSchema, fields: libraryLinkFields, limits: { perIp: perHour(10), perAddress: perHour(3) } });
+export type LibraryLinkFormState = FormResult<LibraryLinkField>;
 
 /**
  * "Email me a new link". The answer is the same whether or not the address
  * is a confirmed subscriber, so the form tells no one who is on the list.
  */
-export async function requestLibraryLink(
-  input: FormData | Record<string, unknown>,
-  context: { ip: string; now?: Date },
-): Promise<LibraryLinkFormState> {
-  const now = context.now ?? new Date();
-  const form = readSubmittedForm(input);
-  const refuse = (problems: Parameters<typeof refused<LibraryLinkField>>[2]) => refused(form.fields, libraryLinkFields, problems);
-
-  if (!(await hitRateLimit(libraryLinkRateLimits.perIp, context.ip, now))) return refuse({ formError: TOO_MANY_LINKS });
-  if (form.honeypotFilled) return refuse({ formError: "This request looks automated, so it was not sent. Please leave the hidden “website” field empty." });
-  if (form.malformed.length > 0) return refuse({ formError: "This form was sent in a way we could not read. Please try again." });
-  const parsed = libraryLinkSchema.safeParse(form.fields);
-  if (!parsed.success) return refuse(fieldErrorsFrom<LibraryLinkField>(parsed.error));
-  const email = normaliseEmail(parsed.data.email);
-  if (!(await hitRateLimit(libraryLinkRateLimits.perAddress, email, now))) return refuse({ formError: TOO_MANY_LINKS });
-
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const [subscriber] = await tx
-      .select()
-      .from(subscribers)
-      .where(and(eq(subscribers.email, email), eq(subscribers.status, "confirmed")))
-      .for("update");
-    if (!subscriber || subscriber.suppressedAt) return;
-    await emailLibraryLink(tx, subscriber, now, "newsletter-library-link");
+export async function requestLibraryLink(input: unknown, context: SubmitContext): Promise<LibraryLinkFormState> {
+  return libraryLinkForm.submit(input, context, async ({ email }, { now }) => {
+    const db = await getDb();
+    await db.transaction(async (tx) => {
+      const [subscriber] = await tx
+        .select()
+        .from(subscribers)
+        .where(and(eq(subscribers.email, email), eq(subscribers.status, "confirmed")))
+        .for("update");
+      if (!subscriber || subscriber.suppressedAt) return;
+      await emailLibraryLink(tx, subscriber, now, "newsletter-library-link");
+    });
+    return { status: "success" } as const;
   });
-  return { status: "success" };
 }
 
 /** Drops expired links and sessions; run by the periodic sweep. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { SubscribeFormState } from "./subscribe";
-import { subscribeFields } from "./schema";
+import type { FormRefusal } from "@/lib/forms/form-result";
+import { subscribeFields, type SubscribeField } from "./schema";
 
 /**
  * A refused signup from the plain form (footer, end of a post) is carried to
@@ -16,7 +17,7 @@ const flashSchema = z.strictObject({
   values: z.partialRecord(z.enum(subscribeFields), z.string().max(300)),
 });
 
-type Refused = Extract<SubscribeFormState, { status: "invalid" }>;
+type Refused = FormRefusal<SubscribeField>;
 
 export function encodeSignupFlash(state: Refused): string {
   const values = Object.fromEntries(Object.entries(state.values).map(([name, value]) => [name, String(value).slice(0, 300)]));

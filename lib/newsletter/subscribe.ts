@@ -5,22 +5,15 @@ import { getDb, type Transaction } from "@/db/client";
 import { subscribers, type Subscriber } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
-import type { FormState } from "@/lib/forms/form-state";
-import { fieldErrorsFrom, readSubmittedForm, refused } from "@/lib/forms/parse-form";
+import type { FormResult } from "@/lib/forms/form-result";
+import { perHour, publicForm, type SubmitContext } from "@/lib/forms/public-form";
 import { randomToken } from "@/lib/security/hash";
-import { hitRateLimit, type RateLimitRule } from "@/lib/security/rate-limit";
 import { emailLibraryLink } from "./library";
 import { CONFIRM_LINK_DAYS, RESEND_AFTER_MINUTES, confirmUrl, daysFrom, tokenHash, unsubscribeToken } from "./links";
-import { normaliseEmail, subscribeFields, subscribeSchema, type SignupSource, type SubscribeField } from "./schema";
+import { subscribeFields, subscribeSchema, type SignupSource, type SubscribeField } from "./schema";
 
-export const subscribeRateLimits = {
-  perIp: { name: "subscribe:ip", max: 10, windowSeconds: 60 * 60 },
-  perAddress: { name: "subscribe:address", max: 5, windowSeconds: 60 * 60 },
-} satisfies Record<string, RateLimitRule>;
-
-export type SubscribeFormState = FormState<SubscribeField>;
-
-const TOO_MANY = "We have received several signups from you in a short time, so this one was not sent. Please check your inbox, or try again in an hour.";
+export const subscribeForm = publicForm({ name: "subscribe", schema: subscribeSchema, fields: subscribeFields, limits: { perIp: perHour(10), perAddress: perHour(5) } });
+export type SubscribeFormState = FormResult<SubscribeField>;
 
 type Signup = { email: string; firstName?: string; source: SignupSource };
 
@@ -28,27 +21,12 @@ type Signup = { email: string; firstName?: string; source: SignupSource };
  * A signup from any of the forms. Whatever the address's state (new,
  * pending, confirmed, unsubscribed, or suppressed after a bounce) the answer
  * is the same "check your inbox", so the form tells no one who is on the list.
- * Refusals all happen before the transaction and write nothing but their
- * rate-limit count.
  */
-export async function subscribe(input: FormData | Record<string, unknown>, context: { ip: string; now?: Date }): Promise<SubscribeFormState> {
-  const now = context.now ?? new Date();
-  const form = readSubmittedForm(input);
-  const refuse = (problems: Parameters<typeof refused<SubscribeField>>[2]) => refused(form.fields, subscribeFields, problems);
-
-  if (!(await hitRateLimit(subscribeRateLimits.perIp, context.ip, now))) return refuse({ formError: TOO_MANY });
-  if (form.honeypotFilled) {
-    return refuse({ formError: "This signup looks automated, so it was not sent. Please leave the hidden “website” field empty." });
-  }
-  if (form.malformed.length > 0) return refuse({ formError: "This form was sent in a way we could not read. Please try again." });
-  const parsed = subscribeSchema.safeParse(form.fields);
-  if (!parsed.success) return refuse(fieldErrorsFrom<SubscribeField>(parsed.error));
-
-  const email = normaliseEmail(parsed.data.email);
-  if (!(await hitRateLimit(subscribeRateLimits.perAddress, email, now))) return refuse({ formError: TOO_MANY });
-
-  await recordSignup({ email, firstName: parsed.data.firstName, source: (parsed.data.source ?? "newsletter") as SignupSource }, now);
-  return { status: "success" };
+export async function subscribe(input: unknown, context: SubmitContext): Promise<SubscribeFormState> {
+  return subscribeForm.submit(input, context, async (signup, { now }) => {
+    await recordSignup({ email: signup.email, firstName: signup.firstName, source: (signup.source ?? "newsletter") as SignupSource }, now);
+    return { status: "success" } as const;
+  });
 }
 
 async function recordSignup(signup: Signup, now: Date) {

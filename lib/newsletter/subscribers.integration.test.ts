@@ -3,7 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { emailAttempts, libraryAccess, newsletterIssues, newsletterSends, outboxEmails, subscribers } from "@/db/schema";
-import { runSweep } from "@/lib/email/sweep";
+import { runSweep } from "@/lib/maintenance/sweep";
 import { confirmSubscription } from "./confirm";
 import { libraryReader } from "./library";
 import { tokenHash, unsubscribeToken } from "./links";
@@ -93,8 +93,8 @@ describe("the subscribers room", () => {
 
   it("erases a subscriber with everything addressed to them, and closes their library at once", async () => {
     const db = await getDb();
-    await subscribe({ email: "Erase.Me@example.com", consent: "yes", website: "" }, { ip: "203.0.113.40" });
-    await subscribe({ email: "keep@example.com", consent: "yes", website: "" }, { ip: "203.0.113.41" });
+    await subscribe({ formKey: crypto.randomUUID(), email: "Erase.Me@example.com", consent: "yes", website: "" }, { ip: "203.0.113.40" });
+    await subscribe({ formKey: crypto.randomUUID(), email: "keep@example.com", consent: "yes", website: "" }, { ip: "203.0.113.41" });
     const [confirmation] = await db.select().from(outboxEmails).where(eq(outboxEmails.recipient, "erase.me@example.com"));
     const token = /confirm\/([A-Za-z0-9_-]{43})$/.exec(String(confirmation!.props.confirmUrl))![1]!;
     const confirmed = await confirmSubscription(token);
@@ -126,8 +126,8 @@ describe("purging signups never confirmed", () => {
   it("deletes pending signups older than 30 days with their confirmation emails, and nothing else", async () => {
     const now = new Date();
     const db = await getDb();
-    await subscribe({ email: "stale@example.com", consent: "yes", website: "" }, { ip: "203.0.113.50", now: ago(31, now) });
-    await subscribe({ email: "fresh@example.com", consent: "yes", website: "" }, { ip: "203.0.113.51", now: ago(29, now) });
+    await subscribe({ formKey: crypto.randomUUID(), email: "stale@example.com", consent: "yes", website: "" }, { ip: "203.0.113.50", now: ago(31, now) });
+    await subscribe({ formKey: crypto.randomUUID(), email: "fresh@example.com", consent: "yes", website: "" }, { ip: "203.0.113.51", now: ago(29, now) });
     await add({ email: "loyal@example.com", createdAt: ago(400, now) });
     // A former subscriber who asked to come back 40 days ago and never confirmed.
     await add({ email: "returning@example.com", status: "pending", confirmedAt: ago(300, now), createdAt: ago(300, now), consentedAt: ago(40, now) });
@@ -145,7 +145,7 @@ describe("purging signups never confirmed", () => {
 
   it("is part of the periodic sweep", async () => {
     const now = new Date();
-    await subscribe({ email: "stale@example.com", consent: "yes", website: "" }, { ip: "203.0.113.52", now: ago(31, now) });
+    await subscribe({ formKey: crypto.randomUUID(), email: "stale@example.com", consent: "yes", website: "" }, { ip: "203.0.113.52", now: ago(31, now) });
     const result = await runSweep(now, { broadcastBudgetMs: 1000 });
     expect(result.newsletter.purgedSignups).toBe(1);
   });

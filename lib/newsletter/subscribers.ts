@@ -5,7 +5,8 @@ import { and, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, or, s
 import { getDb, type Transaction } from "@/db/client";
 import { emailAttempts, outboxEmails, subscribers } from "@/db/schema";
 import { csvRow } from "./csv";
-import { isUuid, type Therapist } from "./issues";
+import type { Therapist } from "@/lib/auth/guards";
+import { isUuid } from "./issues";
 
 /** Signups never confirmed are deleted after this many days. */
 export const PENDING_RETENTION_DAYS = 30;
@@ -44,7 +45,7 @@ function filters(query?: string, status?: SubscriberStatusFilter): SQL | undefin
 
 /** Search by address or first name, optionally by status; newest first, a page at a time. */
 export async function searchSubscribers(
-  _therapist: Therapist,
+  _therapist: Pick<Therapist, "email">,
   { query, status, page = 1, pageSize = 50 }: { query?: string; status?: SubscriberStatusFilter; page?: number; pageSize?: number } = {},
 ) {
   const db = await getDb();
@@ -62,7 +63,7 @@ export async function searchSubscribers(
  * Totals by status, and the last 30 days: confirmations, departures and the
  * net change, with a day-by-day count of confirmations for a small chart.
  */
-export async function subscriberTotals(_therapist: Therapist, now = new Date()) {
+export async function subscriberTotals(_therapist: Pick<Therapist, "email">, now = new Date()) {
   const db = await getDb();
   const since = new Date(now.getTime() - 30 * DAY_MS);
   const byStatus = await db
@@ -89,7 +90,7 @@ export async function subscriberTotals(_therapist: Therapist, now = new Date()) 
 }
 
 /** Every subscriber as CSV, safe to open in a spreadsheet. */
-export async function exportSubscribersCsv(_therapist: Therapist): Promise<string> {
+export async function exportSubscribersCsv(_therapist: Pick<Therapist, "email">): Promise<string> {
   const db = await getDb();
   const rows = await db.select(listed).from(subscribers).orderBy(subscribers.createdAt, subscribers.id);
   const header = ["email", "first_name", "status", "suppressed", "source", "signed_up_at", "confirmed_at", "unsubscribed_at", "consent_notice_version", "consented_at"];
@@ -114,7 +115,7 @@ export async function exportSubscribersCsv(_therapist: Therapist): Promise<strin
  * Erases a subscriber entirely: their row, library access and send records
  * (by cascade) and every outbox email addressed to them, with its attempts.
  */
-export async function eraseSubscriber(_therapist: Therapist, subscriberId: string): Promise<boolean> {
+export async function eraseSubscriber(_therapist: Pick<Therapist, "email">, subscriberId: string): Promise<boolean> {
   if (!isUuid(subscriberId)) return false;
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { newsletterTemplates } from "@/emails";
 import { getDb, type Transaction } from "@/db/client";
 import { libraryAccess, newsletterSends, outboxEmails, subscribers } from "@/db/schema";
+import { newsletterTemplates } from "@/lib/email/templates";
 import { looksLikeToken, tokenHash } from "./links";
 
 export type UnsubscribeLinkState = "subscribed" | "unsubscribed" | "invalid";

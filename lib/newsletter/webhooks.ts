@@ -4,7 +4,7 @@ import { Resend } from "resend";
 import { getDb } from "@/db/client";
 import { newsletterSends, outboxEmails, subscribers } from "@/db/schema";
 import { env } from "@/lib/env";
-import { normaliseEmail } from "./schema";
+import { normaliseEmailAddress } from "@/lib/forms/email-address";
 import { stopNewsletterMail } from "./unsubscribe";
 
 type DeliveryStatus = "delivered" | "delayed" | "bounced" | "complained";
@@ -61,7 +61,7 @@ export async function handleResendWebhook(rawBody: string, headers: Headers, now
       const [suppressed] = await tx
         .update(subscribers)
         .set({ suppressedAt: at, suppressionReason: delivery })
-        .where(and(eq(subscribers.email, normaliseEmail(address)), isNull(subscribers.suppressedAt)))
+        .where(and(eq(subscribers.email, normaliseEmailAddress(address) ?? ""), isNull(subscribers.suppressedAt)))
         .returning({ id: subscribers.id, email: subscribers.email });
       if (suppressed) await stopNewsletterMail(tx, suppressed);
     }

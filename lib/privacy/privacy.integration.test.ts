@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, contactMessages, outboxEmails, subscribers } from "@/db/schema";
-import { redirectOf } from "@/lib/testing/request-scope";
+import { expectEveryCallRefused, intruders } from "@/lib/testing/private-area";
 import { databaseSnapshot, rowsContaining } from "@/lib/testing/snapshot";
 import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { storedMessage } from "@/lib/testing/fixtures";
@@ -11,7 +11,7 @@ import { requestBooking } from "@/lib/booking/request-booking";
 import { sendContactMessage } from "@/lib/contact/send-message";
 import { practice } from "@/lib/practice/practice";
 import { drainOutbox } from "@/lib/email/dispatcher";
-import { runSweep } from "@/lib/email/sweep";
+import { runSweep } from "@/lib/maintenance/sweep";
 import { subscribe } from "@/lib/newsletter/subscribe";
 import { erasePerson } from "./erase";
 import { purgeExpiredRecords } from "./retention";
@@ -35,7 +35,11 @@ describe("erasing a person", () => {
 
     await signInAs(THERAPIST);
     const result = await erasePerson({ email: `  ${person.toUpperCase()} `, confirm: "yes" });
-    expect(result).toEqual({ ok: true, value: { contactMessages: 2, bookings: 0, newsletterSubscribers: 0, outboxEmails: 2 } });
+    expect(result).toEqual({
+      status: "saved",
+      message: "Deleted 2 contact messages, 2 emails in the outbox. The audit log records that an erasure happened, without the address.",
+      saved: { contactMessages: 2, bookings: 0, newsletterSubscribers: 0, outboxEmails: 2 },
+    });
 
     expect(await rowsContaining(person)).toEqual([]);
     expect(await rowsContaining("Robin Vale")).toEqual([]);
@@ -62,7 +66,7 @@ describe("erasing a person", () => {
 
     await signInAs(THERAPIST);
     const result = await erasePerson({ email: person, confirm: "yes" });
-    expect(result).toMatchObject({ ok: true, value: { contactMessages: 1, bookings: 1 } });
+    expect(result).toMatchObject({ status: "saved", saved: { contactMessages: 1, bookings: 1 } });
     expect(await rowsContaining(person)).toEqual([]);
     expect(await rowsContaining(person.toLowerCase())).toEqual([]);
     expect(await rowsContaining("Booker Vale")).toEqual([]);
@@ -71,14 +75,15 @@ describe("erasing a person", () => {
 
   it("includes the newsletter: the subscription, its confirmation email and send records are gone", async () => {
     const person = `Robin.Reader.${randomUUID().slice(0, 6)}@Example.com`;
-    expect(await subscribe({ email: person, firstName: "Robin", consent: "yes" }, { ip: "203.0.113.77" })).toEqual({ status: "success" });
-    expect(await subscribe({ email: "stays@example.com", consent: "yes" }, { ip: "203.0.113.78" })).toEqual({ status: "success" });
+    expect(await subscribe({ formKey: crypto.randomUUID(), email: person, firstName: "Robin", consent: "yes" }, { ip: "203.0.113.77" })).toEqual({ status: "success" });
+    expect(await subscribe({ formKey: crypto.randomUUID(), email: "stays@example.com", consent: "yes" }, { ip: "203.0.113.78" })).toEqual({ status: "success" });
     await drainOutbox();
     expect((await rowsContaining(person.toLowerCase())).length).toBeGreaterThan(0);
 
     await signInAs(THERAPIST);
     const result = await erasePerson({ email: person, confirm: "yes" });
-    expect(result).toEqual({ ok: true, value: { contactMessages: 0, bookings: 0, newsletterSubscribers: 1, outboxEmails: 1 } });
+    expect(result).toMatchObject({ status: "saved", message: expect.stringMatching(/^Deleted 1 newsletter subscription, 1 email in the outbox\./) });
+    expect(result).toMatchObject({ saved: { contactMessages: 0, bookings: 0, newsletterSubscribers: 1, outboxEmails: 1 } });
     expect(await rowsContaining(person.toLowerCase())).toEqual([]);
     const db = await getDb();
     expect(await db.select({ email: subscribers.email }).from(subscribers)).toEqual([{ email: "stays@example.com" }]);
@@ -88,9 +93,9 @@ describe("erasing a person", () => {
     await signInAs(THERAPIST);
     await visitorWrites("kept@example.com");
     const before = await databaseSnapshot();
-    expect(await erasePerson({ email: "kept@example.com" })).toMatchObject({ ok: false, fieldErrors: { confirm: [expect.any(String)] } });
-    expect(await erasePerson({ email: "kept@", confirm: "yes" })).toMatchObject({ ok: false, fieldErrors: { email: [expect.any(String)] }, values: { email: "kept@" } });
-    expect(await erasePerson({ email: "%", confirm: "yes" })).toMatchObject({ ok: false });
+    expect(await erasePerson({ email: "kept@example.com" })).toMatchObject({ status: "invalid", fieldErrors: { confirm: [expect.any(String)] } });
+    expect(await erasePerson({ email: "kept@", confirm: "yes" })).toMatchObject({ status: "invalid", fieldErrors: { email: [expect.any(String)] }, values: { email: "kept@" } });
+    expect(await erasePerson({ email: "%", confirm: "yes" })).toMatchObject({ status: "invalid", fieldErrors: { email: [expect.any(String)] } });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -98,20 +103,15 @@ describe("erasing a person", () => {
     await signInAs(THERAPIST);
     await visitorWrites("a_b@example.com");
     await visitorWrites("axb@example.com");
-    expect(await erasePerson({ email: "a_b@example.com", confirm: "yes" })).toMatchObject({ ok: true, value: { contactMessages: 1 } });
+    expect(await erasePerson({ email: "a_b@example.com", confirm: "yes" })).toMatchObject({ status: "saved", saved: { contactMessages: 1 } });
     expect((await rowsContaining("axb@example.com")).length).toBeGreaterThan(0);
   });
 
-  for (const [who, setUp] of [
-    ["no session", async () => {}],
-    ["a signed-in user who is not a therapist", async () => void (await signInAs("intruder@example.com"))],
-  ] as const) {
+  for (const [who, becomeIntruder] of intruders) {
     it(`is refused for ${who}, erasing nothing`, async () => {
-      await setUp();
+      await becomeIntruder();
       await visitorWrites("kept@example.com");
-      const before = await databaseSnapshot();
-      expect(await redirectOf(() => erasePerson({ email: "kept@example.com", confirm: "yes" }))).toBe("/admin/sign-in");
-      expect(await databaseSnapshot()).toEqual(before);
+      await expectEveryCallRefused({ erasePerson: () => erasePerson({ email: "kept@example.com", confirm: "yes" }) });
     });
   }
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { SubscribeForm } from "@/components/forms/subscribe-form";
 import { FreebieList } from "@/components/newsletter/freebie-list";
@@ -31,7 +32,8 @@ export default function FreebiesPage() {
       </section>
       <section className="section" id="subscribe" aria-labelledby="subscribe-heading">
         <h2 id="subscribe-heading">Subscribe to open the library</h2>
-        <SubscribeForm action={subscribeAction} source="freebies" />
+        {/* A static page: its key is one per build. Signups are idempotent by address, so a shared key costs nothing. */}
+        <SubscribeForm action={subscribeAction} source="freebies" formKey={randomUUID()} />
       </section>
     </div>
   );

@@ -1,33 +1,20 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { after } from "next/server";
-import { dispatchOutbox } from "@/lib/email/dispatcher";
+import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
 import { env } from "@/lib/env";
-import { readSubmittedForm, refused } from "@/lib/forms/parse-form";
+import { answerPublicForm } from "@/lib/forms/public-action";
 import { confirmSubscription } from "@/lib/newsletter/confirm";
 import { libraryCookie } from "@/lib/newsletter/library-cookie";
-import { subscribeFields, type SubscribeField } from "@/lib/newsletter/schema";
 import { SIGNUP_FLASH_COOKIE, SIGNUP_FLASH_SECONDS, encodeSignupFlash } from "@/lib/newsletter/signup-flash";
-import { subscribe, type SubscribeFormState } from "@/lib/newsletter/subscribe";
+import { subscribe, subscribeForm, type SubscribeFormState } from "@/lib/newsletter/subscribe";
 import { unsubscribe } from "@/lib/newsletter/unsubscribe";
-import { clientIp } from "@/lib/security/client-ip";
 
 // Every export here is a public endpoint: each checks its own input in lib/newsletter.
 
-const OUR_FAULT =
-  "We could not sign you up just now because of a problem on our side. Nothing you typed is lost; please try again in a few minutes.";
-
-async function signUp(formData: FormData): Promise<SubscribeFormState> {
-  try {
-    const result = await subscribe(formData, { ip: clientIp(await headers()) });
-    if (result.status === "success") after(() => dispatchOutbox().catch(logDispatchFailure));
-    return result;
-  } catch (error) {
-    console.error("newsletter: signup could not be stored:", error instanceof Error ? error.name : "unknown error");
-    return refused<SubscribeField>(readSubmittedForm(formData).fields, subscribeFields, { formError: OUR_FAULT });
-  }
+async function signUp(formData: unknown): Promise<SubscribeFormState> {
+  return answerPublicForm(subscribeForm, formData, (context) => subscribe(formData, context));
 }
 
 /** The full form on /newsletter and /freebies. */
@@ -60,10 +47,10 @@ export async function subscribeWithoutScriptAction(formData: FormData): Promise<
 
 /** The "Confirm" button on the page a confirmation link opens. */
 export async function confirmSubscriptionAction(formData: FormData): Promise<void> {
-  const token = formData.get("token");
+  const token = formData instanceof FormData ? formData.get("token") : null;
   const result = typeof token === "string" ? await confirmSubscription(token) : { confirmed: false as const };
   if (!result.confirmed) redirect(typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token) ? `/newsletter/confirm/${token}` : "/newsletter");
-  after(() => dispatchOutbox().catch(logDispatchFailure));
+  dispatchAfterResponse();
   const cookie = libraryCookie();
   (await cookies()).set(cookie.name, result.session.token, cookie.options(result.session.expiresAt));
   redirect("/newsletter/confirmed");
@@ -71,12 +58,8 @@ export async function confirmSubscriptionAction(formData: FormData): Promise<voi
 
 /** The "Unsubscribe" button on the page the email's unsubscribe link opens. */
 export async function unsubscribeAction(formData: FormData): Promise<void> {
-  const token = formData.get("token");
+  const token = formData instanceof FormData ? formData.get("token") : null;
   const done = typeof token === "string" && (await unsubscribe(token));
   if (!done) redirect(typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token) ? `/newsletter/unsubscribe/${token}` : "/newsletter");
   redirect("/newsletter/unsubscribed");
-}
-
-function logDispatchFailure(error: unknown) {
-  console.error("outbox: dispatch after a newsletter action failed:", error instanceof Error ? error.message : "unknown error");
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { cookies } from "next/headers";
 import { SubscribeForm } from "@/components/forms/subscribe-form";
@@ -34,7 +35,7 @@ export default async function NewsletterPage() {
       </div>
       <section className="section" id="subscribe" aria-labelledby="subscribe-heading" tabIndex={-1}>
         <h2 id="subscribe-heading">Subscribe</h2>
-        <SubscribeForm action={subscribeAction} source="newsletter" initialState={carried} />
+        <SubscribeForm action={subscribeAction} source="newsletter" formKey={randomUUID()} initialState={carried} />
       </section>
     </div>
   );

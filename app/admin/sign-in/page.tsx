@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { SignInForm } from "@/components/forms/sign-in-form";
+import { AddressForm } from "@/components/forms/address-form";
 import { PRIVATE_HOME_PATH } from "@/lib/auth/auth.config";
 import { currentTherapist } from "@/lib/auth/guards";
 import { practice } from "@/lib/practice/practice";
@@ -19,7 +20,7 @@ export default async function SignInPage() {
         This area is for {practice.therapist.name} only. Enter your email address and we will send you a link that signs
         you in. It works once, for ten minutes.
       </p>
-      <SignInForm action={requestSignInLinkAction} />
+      <AddressForm action={requestSignInLinkAction} formKey={randomUUID()} label="Email address" submitLabel="Email me a sign-in link" />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { cookies } from "next/headers";
-import { LibraryLinkForm } from "@/components/forms/library-link-form";
+import { AddressForm } from "@/components/forms/address-form";
 import { FreebieList } from "@/components/newsletter/freebie-list";
 import { printedFreebies, videoFreebies } from "@/lib/freebies/catalogue";
 import { libraryReader } from "@/lib/newsletter/library";
@@ -25,7 +26,19 @@ export default async function LibraryPage() {
         </div>
         <section className="section" aria-labelledby="new-link-heading">
           <h2 id="new-link-heading">Email me a new link</h2>
-          <LibraryLinkForm action={requestLibraryLinkAction} />
+          <AddressForm
+            action={requestLibraryLinkAction}
+            formKey={randomUUID()}
+            label="Your subscribed email address"
+            submitLabel="Email me a new link"
+            accepted={
+              <div className="notice notice-success" role="status">
+                <h2>Check your inbox</h2>
+                <p>If that address is subscribed, a new link to the library is on its way. It works for 7 days.</p>
+                <p>If nothing arrives within a few minutes, please look in your spam folder, or subscribe again below.</p>
+              </div>
+            }
+          />
         </section>
         <p className="section prose">
           Not subscribed yet? <Link href="/freebies">See what the library holds and subscribe</Link>.

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { RecordTable } from "@/components/admin/record-table";
 import { When } from "@/components/admin/when";
 import { listAuditEvents } from "@/lib/audit/audit-log";
 
@@ -37,33 +38,19 @@ export default async function AuditPage() {
       {events.length === 0 ? (
         <p>Nothing recorded yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Audit log, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Record</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={event.id}>
-                  <td>
-                    <When at={event.occurredAt} />
-                  </td>
-                  <td>{event.actor ?? "The system"}</td>
-                  <td>{actionLabels[event.action] ?? event.action}</td>
-                  <td>{event.subjectType ? `${event.subjectType}${event.subjectId ? ` ${event.subjectId}` : ""}` : "—"}</td>
-                  <td>{describeDetail(event.detail)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable caption="Audit log, newest first" columns={["When", "Who", "What", "Record", "Detail"]}>
+          {events.map((event) => (
+            <tr key={event.id}>
+              <td>
+                <When at={event.occurredAt} />
+              </td>
+              <td>{event.actor ?? "The system"}</td>
+              <td>{actionLabels[event.action] ?? event.action}</td>
+              <td>{event.subjectType ? `${event.subjectType}${event.subjectId ? ` ${event.subjectId}` : ""}` : "—"}</td>
+              <td>{describeDetail(event.detail)}</td>
+            </tr>
+          ))}
+        </RecordTable>
       )}
     </>
   );

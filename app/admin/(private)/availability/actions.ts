@@ -11,43 +11,30 @@ import {
   saveDayOverrideFromForm,
   saveWeeklyHoursFromForm,
 } from "@/lib/admin/booking";
-import type { EditState } from "@/lib/admin/edit-state";
-import type { OperationResult } from "@/lib/admin/therapist-operation";
+import type { AvailabilityFormResult } from "@/lib/admin/booking-schemas";
 
 const PATH = "/admin/availability";
 
-/** Trims an operation's result to what the form shows; never a raw row. */
-function toState(result: OperationResult<{ stranded: number }>, saved: string): EditState {
-  if (!result.ok) return { status: "invalid", message: result.error, fieldErrors: result.fieldErrors, values: result.values };
-  revalidatePath(PATH);
-  const stranded = result.value.stranded;
-  return {
-    status: "saved",
-    message: stranded > 0 ? `${saved} ${stranded} upcoming booking${stranded === 1 ? " is" : "s are"} now outside your hours; see Requests.` : saved,
-  };
+/** A saved change shows at once in the preview and lists on the page; a refusal keeps the form as typed. */
+function refreshedWhenSaved(result: AvailabilityFormResult): AvailabilityFormResult {
+  if (result.status === "saved") revalidatePath(PATH);
+  return result;
 }
 
-export async function saveWeeklyHoursAction(_previous: EditState, formData: FormData): Promise<EditState> {
-  return toState(await saveWeeklyHoursFromForm(formData), "Weekly hours saved.");
+export async function saveWeeklyHoursAction(_previous: AvailabilityFormResult, formData: FormData): Promise<AvailabilityFormResult> {
+  return refreshedWhenSaved(await saveWeeklyHoursFromForm(formData));
 }
 
-export async function addTimeOffAction(_previous: EditState, formData: FormData): Promise<EditState> {
-  return toState(await addTimeOffFromForm(formData), "Time off added.");
+export async function addTimeOffAction(_previous: AvailabilityFormResult, formData: FormData): Promise<AvailabilityFormResult> {
+  return refreshedWhenSaved(await addTimeOffFromForm(formData));
 }
 
-export async function saveDayOverrideAction(_previous: EditState, formData: FormData): Promise<EditState> {
-  return toState(await saveDayOverrideFromForm(formData), "That day's hours are saved.");
+export async function saveDayOverrideAction(_previous: AvailabilityFormResult, formData: FormData): Promise<AvailabilityFormResult> {
+  return refreshedWhenSaved(await saveDayOverrideFromForm(formData));
 }
 
-export async function createFeedAction(_previous: EditState, formData: FormData): Promise<EditState> {
-  const result = await createFeed(formData);
-  if (!result.ok) return { status: "invalid", message: result.error, fieldErrors: {}, values: {} };
-  revalidatePath(PATH);
-  return {
-    status: "saved",
-    message: "Your new calendar feed. Copy it into your calendar app now: it is shown only this once. Any earlier feed URL has stopped working.",
-    url: result.value.url,
-  };
+export async function createFeedAction(_previous: AvailabilityFormResult, formData: FormData): Promise<AvailabilityFormResult> {
+  return refreshedWhenSaved(await createFeed(formData));
 }
 
 // Buttons without text inputs: post/redirect/get.

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { EditForm } from "@/components/admin/edit-form";
+import { ActionButton } from "@/components/admin/action-button";
+import { EditForm, type EditField } from "@/components/admin/edit-form";
 import { When } from "@/components/admin/when";
 import { availabilityForEditor, formatRanges } from "@/lib/admin/booking";
 import { formatDay } from "@/lib/booking/format";
@@ -18,6 +19,17 @@ export const metadata: Metadata = { title: "Availability" };
 
 const dayNames = { monday: "Monday", tuesday: "Tuesday", wednesday: "Wednesday", thursday: "Thursday", friday: "Friday", saturday: "Saturday", sunday: "Sunday" } as const;
 const RANGES_HINT = 'Times as "09:00-12:00, 13:00-17:00"; leave empty for closed.';
+
+const timeOffFields: EditField[] = [
+  { name: "startsOn", label: "First day off", type: "date" },
+  { name: "endsOn", label: "Last day off", type: "date" },
+  { name: "note", label: "Note (for you only, optional)", maxLength: 200 },
+];
+
+const dayOverrideFields: EditField[] = [
+  { name: "day", label: "Day", type: "date" },
+  { name: "ranges", label: "Hours that day", hint: RANGES_HINT, maxLength: 300 },
+];
 
 export default async function AvailabilityPage() {
   await connection();
@@ -51,12 +63,9 @@ export default async function AvailabilityPage() {
               {formatDay(off.startsOn, { withYear: true })}
               {off.endsOn !== off.startsOn ? ` to ${formatDay(off.endsOn, { withYear: true })}` : ""}
               {off.note ? <span className="muted"> · {off.note}</span> : null}{" "}
-              <form action={removeTimeOffAction} className="inline-form">
-                <input type="hidden" name="id" value={off.id} />
-                <button type="submit" className="button button-secondary">
-                  Remove time off from {off.startsOn}
-                </button>
-              </form>
+              <ActionButton action={removeTimeOffAction} fields={{ id: off.id }} formClassName="inline-form">
+                Remove time off from {off.startsOn}
+              </ActionButton>
             </li>
           ))}
         </ul>
@@ -65,11 +74,7 @@ export default async function AvailabilityPage() {
         id="time-off"
         action={addTimeOffAction}
         submitLabel="Add time off"
-        fields={[
-          { name: "startsOn", label: "First day off", type: "date" },
-          { name: "endsOn", label: "Last day off", type: "date" },
-          { name: "note", label: "Note (for you only, optional)", maxLength: 200 },
-        ]}
+        fields={timeOffFields}
       />
 
       <h2>One-day changes</h2>
@@ -80,12 +85,9 @@ export default async function AvailabilityPage() {
           {availability.overrides.map((override) => (
             <li key={override.day}>
               {formatDay(override.day, { withYear: true })}: {override.ranges.length === 0 ? "closed" : formatRanges(override.ranges)}{" "}
-              <form action={removeDayOverrideAction} className="inline-form">
-                <input type="hidden" name="day" value={override.day} />
-                <button type="submit" className="button button-secondary">
-                  Back to usual hours on {override.day}
-                </button>
-              </form>
+              <ActionButton action={removeDayOverrideAction} fields={{ day: override.day }} formClassName="inline-form">
+                Back to usual hours on {override.day}
+              </ActionButton>
             </li>
           ))}
         </ul>
@@ -94,10 +96,7 @@ export default async function AvailabilityPage() {
         id="override"
         action={saveDayOverrideAction}
         submitLabel="Save that day's hours"
-        fields={[
-          { name: "day", label: "Day", type: "date" },
-          { name: "ranges", label: "Hours that day", hint: RANGES_HINT, maxLength: 300 },
-        ]}
+        fields={dayOverrideFields}
       />
 
       <h2>Free times in the next two weeks</h2>
@@ -136,11 +135,9 @@ export default async function AvailabilityPage() {
       </p>
       <EditForm id="feed" action={createFeedAction} submitLabel={availability.feed.active ? "Replace the feed address" : "Make a feed address"} fields={[]} />
       {availability.feed.active ? (
-        <form action={revokeFeedAction}>
-          <button type="submit" className="button button-danger">
-            Turn the feed off
-          </button>
-        </form>
+        <ActionButton action={revokeFeedAction} fields={{}} className="button button-danger">
+          Turn the feed off
+        </ActionButton>
       ) : null}
     </>
   );

@@ -8,12 +8,12 @@ import { deleteMessage, setMessageArchived, setMessageHandled } from "@/lib/admi
 
 export async function setMessageHandledAction(formData: FormData): Promise<void> {
   const result = await setMessageHandled(formData);
-  redirect(result.ok ? `/admin/messages/${result.value.id}` : "/admin/messages");
+  redirect(result.status === "saved" && result.saved ? `/admin/messages/${result.saved.id}` : "/admin/messages");
 }
 
 export async function setMessageArchivedAction(formData: FormData): Promise<void> {
   const result = await setMessageArchived(formData);
-  redirect(result.ok ? `/admin/messages/${result.value.id}` : "/admin/messages");
+  redirect(result.status === "saved" && result.saved ? `/admin/messages/${result.saved.id}` : "/admin/messages");
 }
 
 export async function deleteMessageAction(formData: FormData): Promise<void> {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { IssueForm } from "@/components/admin/issue-form";
+import { RecordTable } from "@/components/admin/record-table";
 import { When } from "@/components/admin/when";
 import { listIssues, postsToAnnounce } from "@/lib/admin/newsletter";
 import { announcePostAction, composeIssueAction } from "./actions";
@@ -55,41 +56,24 @@ export default async function NewsletterPage({ searchParams }: PageProps<"/admin
       {issues.length === 0 ? (
         <p>No issues yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Issues, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Written</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Status</th>
-                <th scope="col">Recipients</th>
-                <th scope="col">Sent</th>
-                <th scope="col">Failed</th>
-                <th scope="col">Delivered</th>
-                <th scope="col">Bounced or complained</th>
-              </tr>
-            </thead>
-            <tbody>
-              {issues.map((issue) => (
-                <tr key={issue.id} data-status={issue.status}>
-                  <td>
-                    <When at={issue.createdAt} />
-                  </td>
-                  <td>
-                    <Link href={`/admin/newsletter/${issue.id}`}>{issue.subject}</Link>
-                  </td>
-                  <td>{statusLabels[issue.status]}</td>
-                  <td>{issue.recipientCount ?? "—"}</td>
-                  <td>{issue.counts.sent}</td>
-                  <td>{issue.counts.failed}</td>
-                  <td>{issue.counts.delivered}</td>
-                  <td>{issue.counts.bounced + issue.counts.complained}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable caption="Issues, newest first" columns={["Written", "Subject", "Status", "Recipients", "Sent", "Failed", "Delivered", "Bounced or complained"]}>
+          {issues.map((issue) => (
+            <tr key={issue.id} data-status={issue.status}>
+              <td>
+                <When at={issue.createdAt} />
+              </td>
+              <td>
+                <Link href={`/admin/newsletter/${issue.id}`}>{issue.subject}</Link>
+              </td>
+              <td>{statusLabels[issue.status]}</td>
+              <td>{issue.recipientCount ?? "—"}</td>
+              <td>{issue.counts.sent}</td>
+              <td>{issue.counts.failed}</td>
+              <td>{issue.counts.delivered}</td>
+              <td>{issue.counts.bounced + issue.counts.complained}</td>
+            </tr>
+          ))}
+        </RecordTable>
       )}
     </>
   );

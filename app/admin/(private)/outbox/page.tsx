@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { ActionButton } from "@/components/admin/action-button";
+import { RecordTable } from "@/components/admin/record-table";
 import { When } from "@/components/admin/when";
 import { listOutbox } from "@/lib/email/outbox-admin";
 import { cancelEmailAction, retryEmailAction } from "./actions";
@@ -18,68 +20,44 @@ export default async function OutboxPage() {
       {emails.length === 0 ? (
         <p>No emails yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Emails, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Queued</th>
-                <th scope="col">To</th>
-                <th scope="col">Email</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Last error</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {emails.map((email) => (
-                <tr key={email.id} data-status={email.status}>
-                  <td>
-                    <When at={email.createdAt} />
-                  </td>
-                  <td>{email.recipient}</td>
-                  <td>
-                    {email.subject}
+        <RecordTable caption="Emails, newest first" columns={["Queued", "To", "Email", "Status", "Attempts", "Last error", ""]}>
+          {emails.map((email) => (
+            <tr key={email.id} data-status={email.status}>
+              <td>
+                <When at={email.createdAt} />
+              </td>
+              <td>{email.recipient}</td>
+              <td>
+                {email.subject}
+                <br />
+                <span className="muted">{email.template}</span>
+              </td>
+              <td>
+                {statusLabels[email.status]}
+                {email.sentAt ? (
+                  <>
                     <br />
-                    <span className="muted">{email.template}</span>
-                  </td>
-                  <td>
-                    {statusLabels[email.status]}
-                    {email.sentAt ? (
-                      <>
-                        <br />
-                        <When at={email.sentAt} />
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{email.attempts}</td>
-                  <td>{email.lastError ?? "—"}</td>
-                  <td>
-                    {email.status === "failed" ? (
-                      <form action={retryEmailAction}>
-                        <input type="hidden" name="id" value={email.id} />
-                        <button type="submit" className="button button-secondary">
-                          Send again
-                        </button>
-                      </form>
-                    ) : null}
-                    {email.status === "pending" ? (
-                      <form action={cancelEmailAction}>
-                        <input type="hidden" name="id" value={email.id} />
-                        <button type="submit" className="button button-secondary">
-                          Cancel
-                        </button>
-                      </form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    <When at={email.sentAt} />
+                  </>
+                ) : null}
+              </td>
+              <td>{email.attempts}</td>
+              <td>{email.lastError ?? "—"}</td>
+              <td>
+                {email.status === "failed" ? (
+                  <ActionButton action={retryEmailAction} fields={{ id: email.id }}>
+                    Send again
+                  </ActionButton>
+                ) : null}
+                {email.status === "pending" ? (
+                  <ActionButton action={cancelEmailAction} fields={{ id: email.id }}>
+                    Cancel
+                  </ActionButton>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </RecordTable>
       )}
     </>
   );

@@ -9,6 +9,6 @@ export async function decideBookingAction(formData: FormData): Promise<void> {
   const result = await decideBooking(formData);
   const id = formData.get("id");
   const back = typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id) ? `/admin/requests/${id}` : "/admin/requests";
-  if (result.ok) redirect(`${back}?outcome=${result.value.status}`);
-  redirect(`${back}?outcome=${Object.keys(result.fieldErrors).includes("note") ? "note-too-long" : "refused"}`);
+  if (result.status === "saved" && result.saved) redirect(`${back}?outcome=${result.saved.status}`);
+  redirect(`${back}?outcome=${result.status === "invalid" && result.fieldErrors.note ? "note-too-long" : "refused"}`);
 }

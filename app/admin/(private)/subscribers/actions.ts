@@ -5,5 +5,5 @@ import { eraseOneSubscriber } from "@/lib/admin/newsletter";
 
 export async function eraseSubscriberAction(formData: FormData): Promise<void> {
   const result = await eraseOneSubscriber(formData);
-  redirect(result.ok ? "/admin/subscribers?erased=1" : "/admin/subscribers?problem=erase");
+  redirect(result.status === "saved" ? "/admin/subscribers?erased=1" : "/admin/subscribers?problem=erase");
 }

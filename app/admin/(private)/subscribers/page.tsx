@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { ActionButton } from "@/components/admin/action-button";
+import { RecordTable } from "@/components/admin/record-table";
 import { When } from "@/components/admin/when";
 import { findSubscribers, newsletterTotals } from "@/lib/admin/newsletter";
 import { eraseSubscriberAction } from "./actions";
@@ -84,46 +86,24 @@ export default async function SubscribersPage({ searchParams }: PageProps<"/admi
         {pages > 1 ? `, page ${found.page} of ${pages}` : ""}.
       </p>
       {found.subscribers.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Subscribers, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">First name</th>
-                <th scope="col">Status</th>
-                <th scope="col">Signed up on</th>
-                <th scope="col">Signed up</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {found.subscribers.map((subscriber) => (
-                <tr key={subscriber.id}>
-                  <td>{subscriber.email}</td>
-                  <td>{subscriber.firstName ?? "—"}</td>
-                  <td>
-                    {subscriber.suppressedAt ? `Stopped (${subscriber.suppressionReason ?? "bounce"})` : statusLabels[subscriber.status]}
-                  </td>
-                  <td>{sourceLabel(subscriber.source)}</td>
-                  <td>
-                    <When at={subscriber.createdAt} />
-                  </td>
-                  <td>
-                    <form action={eraseSubscriberAction}>
-                      <input type="hidden" name="id" value={subscriber.id} />
-                      <button type="submit" className="button button-danger" aria-label={`Erase ${subscriber.email}`}>
-                        Erase
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable caption="Subscribers, newest first" columns={["Email", "First name", "Status", "Signed up on", "Signed up", ""]}>
+          {found.subscribers.map((subscriber) => (
+            <tr key={subscriber.id}>
+              <td>{subscriber.email}</td>
+              <td>{subscriber.firstName ?? "—"}</td>
+              <td>{subscriber.suppressedAt ? `Stopped (${subscriber.suppressionReason ?? "bounce"})` : statusLabels[subscriber.status]}</td>
+              <td>{sourceLabel(subscriber.source)}</td>
+              <td>
+                <When at={subscriber.createdAt} />
+              </td>
+              <td>
+                <ActionButton action={eraseSubscriberAction} fields={{ id: subscriber.id }} className="button button-danger" label={`Erase ${subscriber.email}`}>
+                  Erase
+                </ActionButton>
+              </td>
+            </tr>
+          ))}
+        </RecordTable>
       ) : null}
       {pages > 1 ? (
         <nav aria-label="Pages of subscribers">

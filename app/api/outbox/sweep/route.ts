@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { runSweep } from "@/lib/email/sweep";
+import { runSweep } from "@/lib/maintenance/sweep";
 import { secretsMatch } from "@/lib/security/hash";
 
 /**

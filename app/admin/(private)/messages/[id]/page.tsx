@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { ActionButton } from "@/components/admin/action-button";
 import { When } from "@/components/admin/when";
 import { openMessage } from "@/lib/admin/messages";
 import { deleteMessageAction, setMessageArchivedAction, setMessageHandledAction } from "../actions";
@@ -55,26 +56,15 @@ export default async function MessagePage({ params }: PageProps<"/admin/messages
 
       <h2>Actions</h2>
       <div className="actions">
-        <form action={setMessageHandledAction}>
-          <input type="hidden" name="id" value={message.id} />
-          <input type="hidden" name="handled" value={message.handledAt ? "no" : "yes"} />
-          <button type="submit" className="button">
-            {message.handledAt ? "Mark as not handled" : "Mark as handled"}
-          </button>
-        </form>
-        <form action={setMessageArchivedAction}>
-          <input type="hidden" name="id" value={message.id} />
-          <input type="hidden" name="archived" value={message.archivedAt ? "no" : "yes"} />
-          <button type="submit" className="button button-secondary">
-            {message.archivedAt ? "Move back to the inbox" : "Archive"}
-          </button>
-        </form>
-        <form action={deleteMessageAction}>
-          <input type="hidden" name="id" value={message.id} />
-          <button type="submit" className="button button-danger">
-            Delete permanently
-          </button>
-        </form>
+        <ActionButton action={setMessageHandledAction} fields={{ id: message.id, handled: message.handledAt ? "no" : "yes" }} className="button">
+          {message.handledAt ? "Mark as not handled" : "Mark as handled"}
+        </ActionButton>
+        <ActionButton action={setMessageArchivedAction} fields={{ id: message.id, archived: message.archivedAt ? "no" : "yes" }}>
+          {message.archivedAt ? "Move back to the inbox" : "Archive"}
+        </ActionButton>
+        <ActionButton action={deleteMessageAction} fields={{ id: message.id }} className="button button-danger">
+          Delete permanently
+        </ActionButton>
       </div>
     </>
   );

@@ -104,7 +104,7 @@ export default async function IssuePage({ params, searchParams }: PageProps<"/ad
       {issue.status === "draft" ? (
         <>
           <h2>Edit</h2>
-          <IssueForm action={editIssueAction.bind(null, issue.id)} initial={{ subject: issue.subject, body: issue.body }} submitLabel="Save changes" />
+          <IssueForm action={editIssueAction} issue={issue} submitLabel="Save changes" />
         </>
       ) : null}
     </>

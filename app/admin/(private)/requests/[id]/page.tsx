@@ -3,21 +3,12 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { bookingStatusLabels } from "@/components/admin/booking-status";
 import { When } from "@/components/admin/when";
-import { openBooking } from "@/lib/admin/booking";
+import { decisionOutcomes, openBooking } from "@/lib/admin/booking";
 import { formatLabels } from "@/lib/booking/session-types";
 import { decideBookingAction } from "../actions";
 
 export const metadata: Metadata = { title: "Request" };
 
-const outcomes: Record<string, string> = {
-  confirmed: "Confirmed. The client's confirmation, with the calendar file, is on its way.",
-  declined: "Declined. The client has been told, with your note if you wrote one.",
-  cancelled: "Cancelled. The client has been told and the time is free again.",
-  completed: "Marked as completed.",
-  no_show: "Marked as a no-show.",
-  refused: "That could not be done: the booking changed in the meantime. Its current state is shown below.",
-  "note-too-long": "Please keep the note under 1,000 characters.",
-};
 
 function Decision({ id, decision, label, danger = false, withNote }: { id: string; decision: string; label: string; danger?: boolean; withNote?: string }) {
   const noteId = `note-${decision}`;
@@ -47,7 +38,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
   const { outcome } = await searchParams;
   const booking = await openBooking(id);
   const { started } = booking;
-  const notice = typeof outcome === "string" ? outcomes[outcome] : undefined;
+  const notice = typeof outcome === "string" && Object.hasOwn(decisionOutcomes, outcome) ? decisionOutcomes[outcome as keyof typeof decisionOutcomes] : undefined;
   return (
     <>
       <p>

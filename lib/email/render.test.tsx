@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { emailTemplates } from "@/emails";
-import { renderEmail } from "@/lib/email/render";
+import { previewBooking } from "@/emails/components/booking-details";
+import { renderEmail } from "./render";
+import { emailTemplates } from "./templates";
 
-const bookingTemplates = Object.entries(emailTemplates).filter(([name]) => name.startsWith("booking-"));
-
-describe("booking emails", () => {
-  it.each(bookingTemplates)("%s renders from its preview props with a neutral subject", async (name, definition) => {
+describe("every email", () => {
+  it.each(Object.entries(emailTemplates))("%s renders from its preview props with a neutral subject", async (name, definition) => {
     const props = (definition.component as unknown as { PreviewProps: Record<string, unknown> }).PreviewProps;
     expect(props).toBeTruthy();
     const { html, text, attachments } = await renderEmail(name, props);
@@ -18,7 +17,9 @@ describe("booking emails", () => {
       expect(Buffer.from(attachment.content, "base64").toString()).toMatch(/^BEGIN:VCALENDAR\r\n/);
     }
   });
+});
 
+describe("booking emails", () => {
   it("the therapist's notice is only a link into the private area", async () => {
     const { text } = await renderEmail("booking-notification", {
       kind: "requested",
@@ -27,5 +28,20 @@ describe("booking emails", () => {
     });
     expect(text).toMatch(/http:\/\/localhost:3000\/admin\/requests\/0{8}-/);
     expect(text).not.toMatch(/@|AM|PM|2026/);
+  });
+});
+
+describe("links made when an email is sent", () => {
+  // A booking email's props as the outbox stores them.
+  const stored = previewBooking;
+
+  it("carry the manage link, which the outbox never stores", async () => {
+    const { text } = await renderEmail("booking-reminder", stored);
+    expect(text).toMatch(/\/book\/manage\/[A-Za-z0-9_-]{43}/);
+  });
+
+  it("send a row queued before the booking page's link was stored to the booking page", async () => {
+    const { text } = await renderEmail("booking-expired", stored);
+    expect(text).toMatch(/Choose a new time\s*\S*\/book\b/);
   });
 });

@@ -1,11 +1,11 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/webhooks/resend/route";
+import { POST } from "./route";
 import { getDb } from "@/db/client";
 import { newsletterIssues, newsletterSends, outboxEmails, subscribers } from "@/db/schema";
 import { resetEnvForTests } from "@/lib/env";
-import { tokenHash, unsubscribeToken } from "./links";
+import { tokenHash, unsubscribeToken } from "@/lib/newsletter/links";
 
 const secretKey = randomBytes(24);
 const SECRET = `whsec_${secretKey.toString("base64")}`;

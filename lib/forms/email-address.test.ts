@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normaliseEmailAddress } from "./email-address";
+import { mailboxKey, normaliseEmailAddress } from "./email-address";
 
 describe("normaliseEmailAddress", () => {
   it("trims and lower-cases", () => {
@@ -34,5 +34,25 @@ describe("normaliseEmailAddress", () => {
     ]) {
       expect(normaliseEmailAddress(raw), raw).toBeNull();
     }
+  });
+});
+
+describe("normaliseEmailAddress: the limits of an address", () => {
+  it("refuses a local part over 64 characters and a label over 63 or ending in a hyphen", () => {
+    expect(normaliseEmailAddress(`${"a".repeat(64)}@example.com`)).not.toBeNull();
+    expect(normaliseEmailAddress(`${"a".repeat(65)}@example.com`)).toBeNull();
+    expect(normaliseEmailAddress(`ada@${"b".repeat(63)}.example`)).not.toBeNull();
+    expect(normaliseEmailAddress(`ada@${"b".repeat(64)}.example`)).toBeNull();
+    expect(normaliseEmailAddress("ada@example-.com")).toBeNull();
+    expect(normaliseEmailAddress("ada@-example.com")).toBeNull();
+  });
+});
+
+describe("mailboxKey", () => {
+  it("counts plus-addressed variants as one mailbox", () => {
+    expect(mailboxKey("v+1@example.com")).toBe("v@example.com");
+    expect(mailboxKey("v+2@example.com")).toBe("v@example.com");
+    expect(mailboxKey("v@example.com")).toBe("v@example.com");
+    expect(mailboxKey("+tag@example.com")).toBe("+tag@example.com");
   });
 });

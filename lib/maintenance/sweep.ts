@@ -1,11 +1,11 @@
 import "server-only";
 import { type BookingSweepSummary, runBookingSweep } from "@/lib/booking/booking-sweep";
+import { drainOutbox, type DispatchSummary } from "@/lib/email/dispatcher";
 import { resumeBroadcasts, type RunResult } from "@/lib/newsletter/broadcast";
 import { purgeExpiredLibraryAccess } from "@/lib/newsletter/library";
 import { purgeUnconfirmedSubscribers } from "@/lib/newsletter/subscribers";
 import { purgeExpiredRecords } from "@/lib/privacy/retention";
 import { purgeExpiredRateLimits } from "@/lib/security/rate-limit";
-import { drainOutbox, type DispatchSummary } from "./dispatcher";
 
 export type SweepResult = {
   outbox: DispatchSummary;
@@ -15,12 +15,13 @@ export type SweepResult = {
 };
 
 /**
- * The periodic sweep: lapses unanswered booking requests and queues reminders,
- * delivers due email (retries and the emails just queued included), clears old
- * rate-limit counters, applies the retention rules (lib/privacy/retention.ts,
- * closed bookings, signups never confirmed, expired library links), and
- * resumes any newsletter whose sender stopped, for at most `broadcastBudgetMs`
- * so one sweep never runs long. Run by the interval in the server
+ * The periodic sweep, the work of every capability that runs on a clock:
+ * lapses unanswered booking requests and queues reminders, delivers due email
+ * (retries and the emails just queued included), clears old rate-limit
+ * counters, applies the retention rules (lib/privacy/retention.ts, closed
+ * bookings, signups never confirmed, expired library links), and resumes any
+ * newsletter whose sender stopped, for at most `broadcastBudgetMs` so one
+ * sweep never runs long. Run by the interval in the server
  * (instrumentation.ts) and by the cron route, so it does its work in both
  * places without harm.
  */

@@ -30,7 +30,29 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   return found?.code === "23505" && (found.constraint === undefined || found.constraint === constraint);
 }
 
-/** A name safe to log: the SQLSTATE or the error's class, never its message. */
-export function errorLabel(error: unknown): string {
-  return pgError(error)?.code ?? (error instanceof Error ? error.name : "unknown error");
+/**
+ * A name safe to log: the error's class and, for a database refusal, its
+ * SQLSTATE. Never the message: a database error's message carries the
+ * query's parameters, which are what a visitor typed.
+ */
+export function describeError(error: unknown): string {
+  const name = error instanceof Error ? error.name : "unknown error";
+  const code = pgError(error)?.code ?? systemCode(error);
+  return code ? `${name} (${code})` : name;
+}
+
+/** Node's own codes (ECONNREFUSED, ETIMEDOUT…) are safe to log and say what went wrong. */
+function systemCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^E[A-Z_]{2,30}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** The one way an error is logged: what failed, in our words, and describeError's safe name. */
+export function logError(what: string, error: unknown): void {
+  console.error(`${what}: ${describeError(error)}`);
 }

@@ -1,0 +1,63 @@
+import "server-only";
+import type { z } from "zod";
+import { getDb, type Database, type Transaction } from "@/db/client";
+import { recordAuditEvent, type AuditEntry } from "@/lib/audit/record";
+import { isRefusal, savedForm, type FormRefusal, type FormResult } from "@/lib/forms/form-result";
+import { fieldErrorsFrom, readSubmittedForm, valuesToKeep } from "@/lib/forms/parse-form";
+import { requireTherapist, type Therapist } from "./guards";
+
+/** Writes an audit entry as the signed-in therapist, in `tx` when the change has one, so both commit together. */
+export type AuditWriter = (entry: Omit<AuditEntry, "actor">, tx?: Database | Transaction) => Promise<void>;
+
+/** What every guarded function receives once the guard has let the therapist in. */
+export type TherapistContext = { therapist: Therapist; audit: AuditWriter };
+
+async function enter(): Promise<TherapistContext> {
+  const therapist = await requireTherapist();
+  const audit: AuditWriter = async (entry, tx) => recordAuditEvent(tx ?? (await getDb()), { ...entry, actor: therapist.email });
+  return { therapist, audit };
+}
+
+/**
+ * The one door to the private area for reads: the guard runs before `read`
+ * is even called, and `read` gets the therapist and an audit writer. Every
+ * private page reads through a function made here.
+ */
+export function guardedRead<Args extends unknown[], T>(read: (context: TherapistContext, ...args: Args) => Promise<T>) {
+  return async (...args: Args): Promise<T> => read(await enter(), ...args);
+}
+
+/** What a guarded write's own work returns: a saved outcome, or a refusal of the whole submission. */
+export type OperationOutcome<Saved> = { status: "saved"; message: string; saved?: Saved } | FormRefusal<string, never>;
+
+export { refusal, savedForm as saved } from "@/lib/forms/form-result";
+
+/**
+ * The one door to the private area for writes, built so the order cannot be
+ * got wrong: the guard runs first (before the input is even read), then the
+ * form's zod schema parses the submitted fields, then `work` gets the typed
+ * input and the context. A refusal keeps every field's messages and the
+ * values as typed; the result is the same FormResult every form shows.
+ */
+export function guardedOperation<Schema extends z.ZodType<Record<string, unknown>>, Saved = undefined>(
+  schema: Schema,
+  work: (input: z.output<Schema>, context: TherapistContext) => Promise<OperationOutcome<Saved>>,
+) {
+  type Field = keyof z.input<Schema> & string;
+  return async (input: unknown): Promise<FormResult<Field, Saved>> => {
+    const context = await enter();
+    const { fields, malformed } = readSubmittedForm(input);
+    const names = Object.keys(fields) as Field[];
+    if (malformed.length > 0) {
+      return { status: "invalid", fieldErrors: {}, formError: "This form was sent in a way we could not read. Please reload the page and try again.", values: valuesToKeep(fields, names) };
+    }
+    const parsed = schema.safeParse(fields);
+    if (!parsed.success) {
+      const { fieldErrors, formError } = fieldErrorsFrom<Field>(parsed.error);
+      return { status: "invalid", fieldErrors, formError: formError ?? "Please check the highlighted answer.", values: valuesToKeep(fields, names) };
+    }
+    const outcome = await work(parsed.data, context);
+    if (isRefusal(outcome)) return { ...outcome, fieldErrors: outcome.fieldErrors as FormRefusal<Field>["fieldErrors"], values: valuesToKeep(fields, names) };
+    return savedForm(outcome.message, outcome.saved);
+  };
+}

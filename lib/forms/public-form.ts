@@ -1,0 +1,92 @@
+import "server-only";
+import type { z } from "zod";
+import { hitRateLimit } from "@/lib/security/rate-limit";
+import { mailboxKey } from "./email-address";
+import type { FormRefusal } from "./form-result";
+import { fieldErrorsFrom, formKeySchema, readSubmittedForm, refusalKeeping } from "./parse-form";
+
+/** The one set of answers every public form gives when it refuses a whole submission. */
+export const publicFormMessages = {
+  tooMany:
+    "We have received several of these from you in a short time, so this one was not sent. Please wait an hour and try again, or email or call the practice directly.",
+  automated: "This looks automated, so it was not sent. Please leave the hidden “website” field empty.",
+  unreadable: "This form was sent in a way we could not read. Please reload the page and try again.",
+  expired: "This form has expired. Please reload the page and send it again.",
+  ourFault:
+    "We could not send this just now because of a problem on our side. Nothing you typed is lost; please try again in a few minutes, or email the practice directly.",
+} as const;
+
+export type Limit = { max: number; windowSeconds: number };
+
+/** `max` submissions an hour: the window every public form counts in. */
+export const perHour = (max: number): Limit => ({ max, windowSeconds: 60 * 60 });
+
+type PublicFormSpec<Schema extends z.ZodType<Record<string, unknown>>, Field extends string> = {
+  /** Names the form's rate-limit counters: `${name}:ip` and `${name}:address`. */
+  name: string;
+  /** The form's one zod schema: the browser checks with it too. */
+  schema: Schema;
+  /** The fields a refusal gives back as typed. */
+  fields: readonly Field[];
+  limits: { perIp: Limit; perAddress: Limit };
+  /** Which parsed value the per-address limit counts; its `email` unless said otherwise. */
+  address?: (input: z.output<Schema>) => string;
+};
+
+/** What a form's own work receives once every check of the pipeline has passed. */
+export type Submission<Field extends string> = {
+  now: Date;
+  /** The rendered form's key (a UUID): the same key twice is the same submission. */
+  formKey: string;
+  /** A refusal that keeps what was typed, for the checks only the domain can make. */
+  refuse: <Detail = never>(problems: { formError?: string; fieldErrors?: Partial<Record<Field, string[]>>; detail?: Detail }) => FormRefusal<Field, Detail>;
+};
+
+export type SubmitContext = { ip: string; now?: Date };
+
+/**
+ * One public form: the door every visitor's submission comes through, in an
+ * order that cannot be got wrong. The per-IP limit counts first (so a flood
+ * costs one upsert a post), then the honeypot, a body that is no form, the
+ * form key, the schema with every field's message, and the per-address
+ * limit, counted on the mailbox so `+tag` variants share it. Only then does
+ * the form's own work run. Every refusal here writes nothing but its
+ * rate-limit count.
+ */
+export function publicForm<Schema extends z.ZodType<Record<string, unknown>>, Field extends string>(spec: PublicFormSpec<Schema, Field>) {
+  const rules = {
+    perIp: { name: `${spec.name}:ip`, ...spec.limits.perIp },
+    perAddress: { name: `${spec.name}:address`, ...spec.limits.perAddress },
+  };
+  const addressOf = spec.address ?? ((input: z.output<Schema>) => String((input as { email?: unknown }).email ?? ""));
+
+  return {
+    ...spec,
+    rules,
+    /** The answer when the form's work failed on our side (the database is down): what was typed is kept. */
+    ourFault(input: unknown): FormRefusal<Field> {
+      return refusalKeeping(readSubmittedForm(input).fields, spec.fields, { formError: publicFormMessages.ourFault });
+    },
+    async submit<Result>(
+      input: unknown,
+      context: SubmitContext,
+      work: (value: z.output<Schema>, submission: Submission<Field>) => Promise<Result>,
+    ): Promise<Result | FormRefusal<Field>> {
+      const now = context.now ?? new Date();
+      const form = readSubmittedForm(input);
+      const refuse: Submission<Field>["refuse"] = (problems) => refusalKeeping(form.fields, spec.fields, problems);
+
+      if (!(await hitRateLimit(rules.perIp, context.ip, now))) return refuse({ formError: publicFormMessages.tooMany });
+      if (form.honeypotFilled) return refuse({ formError: publicFormMessages.automated });
+      if (form.malformed.length > 0) return refuse({ formError: publicFormMessages.unreadable });
+      const formKey = formKeySchema.safeParse(form.formKey);
+      if (!formKey.success) return refuse({ formError: publicFormMessages.expired });
+      const parsed = spec.schema.safeParse(form.fields);
+      if (!parsed.success) return refuse(fieldErrorsFrom<Field>(parsed.error));
+      if (!(await hitRateLimit(rules.perAddress, mailboxKey(addressOf(parsed.data)), now))) {
+        return refuse({ formError: publicFormMessages.tooMany });
+      }
+      return work(parsed.data, { now, formKey: formKey.data, refuse });
+    },
+  };
+}
