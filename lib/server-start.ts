@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { runSweep } from "@/lib/email/sweep";
+import { holdShutdownFor, installShutdownHandler, onShutdown, shuttingDown } from "@/lib/server/shutdown";
 
 const globalForSweep = globalThis as typeof globalThis & { __attuneSweep?: NodeJS.Timeout };
 
@@ -23,18 +24,21 @@ export async function startServer() {
     console.error("Database unavailable at start:", error instanceof Error ? error.message : String(error));
   }
 
+  installShutdownHandler();
+
   const seconds = env().OUTBOX_SWEEP_INTERVAL_SECONDS;
   if (seconds > 0 && !globalForSweep.__attuneSweep) {
     let running = false;
     globalForSweep.__attuneSweep = setInterval(() => {
-      if (running) return;
+      if (running || shuttingDown()) return;
       running = true;
-      runSweep()
+      holdShutdownFor(() => runSweep())
         .catch((error: unknown) => console.error("Sweep failed:", error instanceof Error ? error.message : String(error)))
         .finally(() => {
           running = false;
         });
     }, seconds * 1000);
     globalForSweep.__attuneSweep.unref();
+    onShutdown(() => clearInterval(globalForSweep.__attuneSweep));
   }
 }
