@@ -53,12 +53,15 @@ export function onShutdown(callback: () => void) {
 
 async function drain() {
   const { work } = state();
-  const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+  const started = Date.now();
+  const held = work.size;
+  const deadline = started + SHUTDOWN_GRACE_MS;
   // Work that finishes may have started more (a sweep's broadcast); wait again until none is left.
   while (work.size > 0 && Date.now() < deadline) {
     await Promise.race([Promise.allSettled([...work]), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())))]);
   }
   if (work.size > 0) console.error(`Stopping with ${work.size} outbox or broadcast task(s) unfinished; their claims expire and another server takes them.`);
+  else console.info(`Stopped cleanly: ${held} outbox or broadcast task(s) finished or released in ${Date.now() - started} ms.`);
 }
 
 /**
