@@ -49,9 +49,9 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * Three small queries on indexed or tiny tables: the applied migrations (a
- * handful of rows), and the count and age of outbox rows due now (the
- * dispatcher's own index). Fit to serve only when status is "ok".
+ * One query on tiny or indexed tables: the applied migrations (a handful of
+ * rows), and the count and age of outbox rows due now (the dispatcher's own
+ * index). Fit to serve only when status is "ok".
  */
 export async function checkHealth(): Promise<Health> {
   let result: { applied: { hash: string }[]; due: number; oldest: number };
@@ -59,15 +59,18 @@ export async function checkHealth(): Promise<Health> {
     result = await withTimeout(
       (async () => {
         const db = await getDb();
-        const applied = rowsOf<{ hash: string }>(await db.execute(sql`select hash from drizzle.__drizzle_migrations order by created_at, id`));
-        const [outbox] = rowsOf<{ due: number; oldest: number }>(
+        // One round trip: the applied migrations' hashes beside the outbox backlog.
+        const [row] = rowsOf<{ hashes: string[] | null; due: number; oldest: number }>(
           await db.execute(sql`
-            select count(*)::int as due,
+            select
+              (select array_agg(hash order by created_at, id) from drizzle.__drizzle_migrations) as hashes,
+              count(*)::int as due,
               coalesce(extract(epoch from now() - min(case when status = 'pending' then next_attempt_at else locked_until end)), 0)::float8 as oldest
             from outbox_email
             where (status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and locked_until <= now())`),
         );
-        return { applied, due: Number(outbox?.due ?? 0), oldest: Number(outbox?.oldest ?? 0) };
+        const applied = (row?.hashes ?? []).map((hash) => ({ hash }));
+        return { applied, due: Number(row?.due ?? 0), oldest: Number(row?.oldest ?? 0) };
       })(),
       DATABASE_TIMEOUT_MS,
     );
