@@ -14,6 +14,7 @@ type ShutdownState = {
   work: Set<Promise<unknown>>;
   onStop: (() => void)[];
   installed: boolean;
+  draining?: Promise<void>;
 };
 
 // Next bundles server code into several chunks (instrumentation, each route),
@@ -64,6 +65,28 @@ async function drain() {
   else console.info(`Stopped cleanly: ${held} outbox or broadcast task(s) finished or released in ${Date.now() - started} ms.`);
 }
 
+type StopOptions = { exit?: (code?: number | string | null) => never };
+
+/**
+ * Stops claiming (outbox rows, broadcast batches, sweeps), aborts sends in
+ * flight and resolves once what was held is finished or released, or after
+ * SHUTDOWN_GRACE_MS. Safe to call more than once.
+ */
+export function beginShutdown(): Promise<void> {
+  const current = state();
+  current.draining ??= (() => {
+    current.controller.abort();
+    for (const callback of current.onStop) callback();
+    return drain();
+  })();
+  return current.draining;
+}
+
+/** Tests only: back to a running server. */
+export function resetShutdownForTests() {
+  globalForShutdown.__attuneShutdown = undefined;
+}
+
 /**
  * On SIGTERM or SIGINT: stop claiming outbox rows and broadcast batches, abort
  * sends in flight, wait for what is held to be finished or released, then let
@@ -72,26 +95,22 @@ async function drain() {
  * here until the drain is over, so neither cuts the other short. With
  * NEXT_MANUAL_SIG_HANDLE set, Next installs no handler and this one exits.
  */
-export function installShutdownHandler() {
+export function installShutdownHandler({ exit = process.exit.bind(process) }: StopOptions = {}) {
   const current = state();
   if (current.installed) return;
   current.installed = true;
-  let drained: Promise<void> | null = null;
-  const realExit = process.exit.bind(process);
 
   const stop = (signal: NodeJS.Signals) => {
-    if (drained) return;
+    if (current.draining) return;
     console.info(`${signal}: stopping (outbox and broadcasts released within ${SHUTDOWN_GRACE_MS / 1000} s).`);
-    current.controller.abort();
-    for (const callback of current.onStop) callback();
-    drained = drain();
+    const drained = beginShutdown();
     // A hard cap whatever happens, so a stop never hangs a deploy.
-    setTimeout(() => realExit(1), SHUTDOWN_GRACE_MS + 5_000).unref();
+    setTimeout(() => exit(1), SHUTDOWN_GRACE_MS + 5_000).unref();
     process.exit = ((code?: number | string | null) => {
-      void drained!.finally(() => realExit(code ?? 0));
+      void drained.finally(() => exit(code ?? 0));
       return undefined as never;
     }) as typeof process.exit;
-    if (process.env.NEXT_MANUAL_SIG_HANDLE) void drained.finally(() => realExit(0));
+    if (process.env.NEXT_MANUAL_SIG_HANDLE) void drained.finally(() => exit(0));
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
