@@ -550,6 +550,13 @@ async function checkRateLimit(dir) {
   );
   const other = await postContact(hidden, { from: "127.200.0.2", email: "limit.other@example.com" });
   check("another client is not affected", other.status === 200 && other.body.includes(SENT_TEXT));
+
+  // A flood from one address: nginx's limit_req answers 429 past the burst, before the app.
+  const flood = await Promise.all(
+    Array.from({ length: 40 }, (_, i) => postContact(hidden, { from: "127.202.0.1", email: `flood.${i}@example.com` }).then((r) => r.status, () => 0)),
+  );
+  const limited = flood.filter((status) => status === 429).length;
+  check("a burst of 40 posts from one address: nginx answers 429 past its burst of 20, never 5xx", limited >= 15 && flood.every((status) => status === 200 || status === 429), `${limited} × 429, others ${flood.filter((status) => status !== 429).join(",")}`);
 }
 
 async function checkCache(cookie) {
