@@ -59,6 +59,7 @@ const OTHER_ROUTE_HANDLERS: Record<string, string> = {
   "app/(site)/freebies/library/download/[slug]/route.ts": "the library cookie (a hashed token tied to a subscriber) is the credential",
   "app/api/newsletter/unsubscribe/[token]/route.ts": "RFC 8058 one-click unsubscribe: the per-subscriber token is the credential",
   "app/api/webhooks/resend/route.ts": "RESEND_WEBHOOK_SECRET signature over the raw body",
+  "app/api/health/route.ts": "public and read-only: up or down, migrations current, and the outbox's due count and age; no record",
 };
 
 function filesUnder(dir: string): string[] {

@@ -25,7 +25,17 @@ async function connect(): Promise<Connection> {
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     const client = postgres(DATABASE_URL, { max: 10, onnotice: () => {} });
     const db = drizzle(client, { schema });
-    await migrate(db, { migrationsFolder });
+    // Servers starting together (two behind nginx, say) would each apply the
+    // same pending migration and all but one would fail to start; one at a
+    // time, the later ones find nothing left to do.
+    const lock = await client.reserve();
+    try {
+      await lock`select pg_advisory_lock(7240312)`;
+      await migrate(db, { migrationsFolder });
+    } finally {
+      await lock`select pg_advisory_unlock(7240312)`.catch(() => undefined);
+      lock.release();
+    }
     return { db: db as unknown as Database, close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");

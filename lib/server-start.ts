@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/errors";
 import { runSweep } from "@/lib/maintenance/sweep";
+import { holdShutdownFor, installShutdownHandler, onShutdown, shuttingDown } from "@/lib/server/shutdown";
 
 const globalForSweep = globalThis as typeof globalThis & { __attuneSweep?: NodeJS.Timeout };
 
@@ -24,18 +25,21 @@ export async function startServer() {
     logError("Database unavailable at start", error);
   }
 
+  installShutdownHandler();
+
   const seconds = env().OUTBOX_SWEEP_INTERVAL_SECONDS;
   if (seconds > 0 && !globalForSweep.__attuneSweep) {
     let running = false;
     globalForSweep.__attuneSweep = setInterval(() => {
-      if (running) return;
+      if (running || shuttingDown()) return;
       running = true;
-      runSweep()
+      holdShutdownFor(() => runSweep())
         .catch((error: unknown) => logError("Sweep failed", error))
         .finally(() => {
           running = false;
         });
     }, seconds * 1000);
     globalForSweep.__attuneSweep.unref();
+    onShutdown(() => clearInterval(globalForSweep.__attuneSweep));
   }
 }

@@ -1,10 +1,12 @@
 // `npm test`: the whole suite, in the order that fails fastest.
 // Type check, lint, unit, integration (against PGlite, or PostgreSQL when
 // DATABASE_URL is set), the production build, then Playwright end to end in a
-// real Chromium. Ends with one line of totals.
+// real Chromium, then, when nginx is installed, the topology test (nginx, two
+// servers, one PostgreSQL). Ends with one line of totals.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { NO_CHROMIUM_HELP, findChromium } from "./find-chromium.mjs";
+import { findNginx } from "./find-nginx.mjs";
 
 const reports = ".data/test-reports";
 rmSync(reports, { recursive: true, force: true });
@@ -56,6 +58,12 @@ function countPlaywright(file) {
   totals.failed += stats.unexpected;
 }
 
+function countTopology(file) {
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += report.passed;
+  totals.failed += report.failed;
+}
+
 const vitest = (project) => ({
   args: ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${reports}/${project}.json`],
   count: () => countVitest(`${reports}/${project}.json`),
@@ -78,6 +86,17 @@ const steps = [
       extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` },
       count: () => countPlaywright(`${reports}/e2e.json`),
     }),
+  // Production's shape on the same build: nginx from deploy/, two servers, one PostgreSQL.
+  () => {
+    if (!findNginx()) {
+      console.info("\n▷ topology test skipped: nginx is not installed (sudo apt-get install -y nginx-light; .ci/run installs it).");
+      return true;
+    }
+    return run("topology test (nginx, two servers, PostgreSQL)", "node", ["scripts/topology-test.mjs"], {
+      extraEnv: { TOPOLOGY_REPORT: `${reports}/topology.json`, POSTS_FIXTURES_DIR: "e2e/fixtures/posts" },
+      count: () => countTopology(`${reports}/topology.json`),
+    });
+  },
 ];
 
 let ok = true;

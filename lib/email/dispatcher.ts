@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { emailAttempts, outboxEmails, type OutboxEmail } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { env } from "@/lib/env";
+import { holdShutdownFor, shuttingDown } from "@/lib/server/shutdown";
 import { renderEmail } from "./render";
 import { emailTemplates, type EmailTemplateName } from "./templates";
 import { emailTransport, type EmailTransport, type SendResult } from "./transport";
@@ -31,7 +32,13 @@ type DispatchOptions = { now?: Date; batchSize?: number; transport?: EmailTransp
  * network. Resend also sees the row's id as the Idempotency-Key, so a retry of
  * a send whose answer was lost is not delivered twice.
  */
-export async function dispatchOutbox({ now = new Date(), batchSize = 25, transport }: DispatchOptions = {}): Promise<DispatchSummary> {
+export async function dispatchOutbox(options: DispatchOptions = {}): Promise<DispatchSummary> {
+  // A stopping server claims nothing; what it already claimed it finishes or releases before it exits.
+  if (shuttingDown()) return { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+  return holdShutdownFor(() => dispatchClaimed(options));
+}
+
+async function dispatchClaimed({ now = new Date(), batchSize = 25, transport }: DispatchOptions): Promise<DispatchSummary> {
   const db = await getDb();
   const summary: DispatchSummary = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
   const claimed = await db.transaction(async (tx) => {
@@ -62,11 +69,23 @@ export async function dispatchOutbox({ now = new Date(), batchSize = 25, transpo
   if (claimed.length === 0) return summary;
 
   const activeTransport = transport ?? emailTransport();
-  for (const email of claimed) {
+  for (const [index, email] of claimed.entries()) {
+    if (shuttingDown()) {
+      await releaseClaims(claimed.slice(index));
+      break;
+    }
     const outcome = await deliver(activeTransport, email);
     summary[outcome] += 1;
   }
   return summary;
+
+  // Handed back untouched, so another server sends them now rather than after CLAIM_SECONDS.
+  async function releaseClaims(rows: OutboxEmail[]) {
+    await db
+      .update(outboxEmails)
+      .set({ status: "pending", attempts: sql`${outboxEmails.attempts} - 1`, lockedUntil: null })
+      .where(and(inArray(outboxEmails.id, rows.map((row) => row.id)), eq(outboxEmails.status, "sending")));
+  }
 
   async function deliver(transport: EmailTransport, email: OutboxEmail): Promise<"sent" | "retrying" | "failed"> {
     const started = performance.now();

@@ -11,6 +11,7 @@ import { renderEmail } from "@/lib/email/render";
 import { emailTransport, type BatchEmail, type BatchSendResult, type EmailTransport } from "@/lib/email/transport";
 import { env } from "@/lib/env";
 import type { Therapist } from "@/lib/auth/guards";
+import { holdShutdownFor, shutdownSignal, shuttingDown } from "@/lib/server/shutdown";
 import { isUuid } from "./issues";
 import { newsletterHeaders, unsubscribePageUrl, unsubscribeToken } from "./links";
 
@@ -91,6 +92,14 @@ type Recipient = { sendId: string; subscriberId: string; email: string };
  *   key and delivers nothing twice.
  */
 export async function runBroadcast(issueId: string, options: RunOptions = {}): Promise<RunResult> {
+  // A stopping server takes no lease, and one it holds ends at the next await: the batch in
+  // flight stays keyed and pending, the lease is released, and another server resumes it.
+  if (shuttingDown()) return { outcome: "stopped", calls: 0, sent: 0, failed: 0 };
+  const signal = options.signal ? AbortSignal.any([options.signal, shutdownSignal()]) : shutdownSignal();
+  return holdShutdownFor(() => sendIssue(issueId, { ...options, signal }));
+}
+
+async function sendIssue(issueId: string, options: RunOptions): Promise<RunResult> {
   const clock = options.now ?? (() => new Date());
   const result: RunResult = { outcome: "finished", calls: 0, sent: 0, failed: 0 };
   if (!isUuid(issueId)) return { ...result, outcome: "not-sending" };
@@ -346,6 +355,7 @@ export async function resumeBroadcasts({ budgetMs = 20_000, now = () => new Date
   const started = Date.now();
   const results: RunResult[] = [];
   for (const { id } of due) {
+    if (shuttingDown()) break;
     const left = budgetMs - (Date.now() - started);
     if (left <= 0) break;
     results.push(await runBroadcast(id, { budgetMs: left, now }));

@@ -1,0 +1,764 @@
+// `npm run test:topology`: production as it runs, on real parts. nginx with
+// the shipped site config (deploy/nginx/attune.conf, only its ports and paths
+// rewritten), two `next start` servers from the production build in .next,
+// one fresh PostgreSQL database, and the local Resend stand-in behind a relay
+// that tells which server sent what. Then: a session made on one server used
+// on the other, contested bookings, contact email through a Resend outage,
+// the shared rate limit, what nginx caches, the cron route, and a broadcast
+// whose sender is killed (SIGKILL) and one whose sender is stopped (SIGTERM).
+//
+// Everything listens on loopback, ports 3320–3329; every load is bounded and
+// the whole run is capped at TOPOLOGY_MAX_SECONDS (280). Ends with one line,
+// "N passed, N failed", and exits non-zero on any failure.
+import { spawn, spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpRequest, createServer } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { startFakeResend } from "../e2e/fixtures/fake-resend.mjs";
+import { findNginx } from "./find-nginx.mjs";
+import { startLocalNginx } from "./nginx-local.mjs";
+
+const NGINX_PORT = 3320;
+const PORTS = { A: 3321, B: 3322 };
+const RESEND_PORT = 3323;
+const RELAY_PORT = 3324;
+const MAX_SECONDS = Number(process.env.TOPOLOGY_MAX_SECONDS ?? 280);
+const SWEEP_SECONDS = 2;
+const THERAPIST = "therapist@topology.example";
+const CRON_SECRET = "topology-cron-secret-that-is-long-enough-0000";
+const PUBLIC_URL = `http://localhost:${NGINX_PORT}`;
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
+
+const results = { passed: 0, failed: 0 };
+// Run in reverse on the way out, also by the watchdog: servers, nginx, the database.
+const cleanups = [];
+let runDatabaseUrl = "";
+async function cleanUp() {
+  while (cleanups.length > 0) {
+    const cleanup = cleanups.pop();
+    await Promise.race([Promise.resolve().then(cleanup), sleep(20_000)]).catch((error) => console.error(`cleanup: ${error.message}`));
+  }
+}
+const started = Date.now();
+function check(name, ok, detail = "") {
+  results[ok ? "passed" : "failed"] += 1;
+  console.info(`${ok ? "✓" : "✗"} ${name}${detail ? ` (${detail})` : ""}`);
+  return ok;
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+
+
+// ── HTTP on loopback, from a chosen source address ───────────────────────────
+// nginx sees each simulated visitor at its own 127.x.y.z (all of 127/8 is
+// loopback), so the per-IP limits count visitors, as in production.
+
+/** @returns {Promise<{ status: number, headers: import("node:http").IncomingHttpHeaders, body: string }>} */
+async function http(port, pathname, { method = "GET", headers = {}, body, from, timeoutMs = 30_000 } = {}) {
+  let payload;
+  let contentType;
+  if (body instanceof FormData) {
+    const encoded = new Response(body);
+    contentType = encoded.headers.get("content-type");
+    payload = Buffer.from(await encoded.arrayBuffer());
+  } else if (typeof body === "string") payload = Buffer.from(body);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: "127.0.0.1",
+        port,
+        path: pathname,
+        method,
+        localAddress: from,
+        agent: false,
+        timeout: timeoutMs,
+        headers: {
+          host: `localhost:${NGINX_PORT}`,
+          ...(contentType ? { "content-type": contentType } : {}),
+          ...(payload ? { "content-length": String(payload.length) } : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error(`${method} ${pathname} timed out`)));
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+const viaNginx = (pathname, options) => http(NGINX_PORT, pathname, options);
+/** Straight to one app server, with the header nginx would have set. */
+const direct = (server, pathname, options = {}) =>
+  http(server.port, pathname, { ...options, headers: { "x-real-ip": "198.51.100.7", ...options.headers } });
+
+const decode = (value) =>
+  value.replaceAll("&amp;", "&").replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">");
+/**
+ * The hidden fields React renders into the one form that has a field named
+ * `field` (pages also carry the footer's newsletter form, whose action
+ * fields must not be mixed in).
+ */
+function hiddenInputs(html, field) {
+  const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map(([text]) => text).find((text) => text.includes(`name="${field}"`));
+  if (!form) return {};
+  const fields = {};
+  for (const [input] of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(input)?.[1];
+    const value = /value="([^"]*)"/.exec(input)?.[1] ?? "";
+    if (name) fields[decode(name)] = decode(value);
+  }
+  return fields;
+}
+function formOf(fields) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  return form;
+}
+/** A distinct loopback source address per visitor number. */
+const visitorAddress = (n) => `127.${10 + Math.floor(n / 65536)}.${Math.floor(n / 256) % 256}.${(n % 256) || 1}`;
+const cookieHeader = (setCookie = []) => setCookie.map((cookie) => cookie.split(";")[0]).join("; ");
+
+async function poll(what, test, timeoutMs, everyMs = 500) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await test();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+// ── The relay in front of the Resend stand-in ────────────────────────────────
+// Server A is given RESEND_BASE_URL …/a and B …/b, so every call says who made
+// it. `holdNext` lets one batch call reach Resend (delivered) and keeps its
+// answer from the sender: the sender dies without knowing it was delivered.
+function startRelay(target) {
+  const calls = [];
+  let hold = null;
+  const held = new Set();
+  const server = createServer((req, res) => {
+    const match = /^\/(a|b)(\/.*)$/.exec(req.url ?? "");
+    if (!match) {
+      res.writeHead(404).end();
+      return;
+    }
+    const [, who, rest] = match;
+    const chunks = [];
+    req.on("data", (chunk) => chunks.push(chunk));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks);
+      const headers = { ...req.headers, host: new URL(target).host, "content-length": String(body.length) };
+      const upstream = httpRequest(`${target}${rest}`, { method: req.method, headers, agent: false }, (answer) => {
+        const parts = [];
+        answer.on("data", (chunk) => parts.push(chunk));
+        answer.on("end", () => {
+          const call = { server: who.toUpperCase(), path: rest, key: req.headers["idempotency-key"] ?? null, status: answer.statusCode, emails: 0, at: Date.now() };
+          try {
+            const parsed = JSON.parse(body.toString("utf8"));
+            call.emails = Array.isArray(parsed) ? parsed.length : 1;
+          } catch {
+            // not JSON: counted as one
+          }
+          calls.push(call);
+          if (hold && rest === "/emails/batch" && hold.test(call)) {
+            const { resolve } = hold;
+            hold = null;
+            held.add(res);
+            resolve(call);
+            return;
+          }
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          res.end(Buffer.concat(parts));
+        });
+      });
+      upstream.on("error", () => res.destroy());
+      upstream.end(body);
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(RELAY_PORT, "127.0.0.1", () =>
+      resolve({
+        url: `http://127.0.0.1:${RELAY_PORT}`,
+        calls,
+        /** Resolves with the first batch call passing `test`, delivered but left unanswered. */
+        holdNext: (test) => new Promise((resolveHold) => (hold = { test, resolve: resolveHold })),
+        dropHeld: () => {
+          for (const res of held) res.destroy();
+          held.clear();
+        },
+        close: () =>
+          new Promise((done) => {
+            for (const res of held) res.destroy();
+            server.closeAllConnections();
+            server.close(() => done(undefined));
+          }),
+      }),
+    ),
+  );
+}
+
+function accessLog(dir) {
+  const file = path.join(dir, "access.log");
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [, method, url, status] = /"(\S+) (\S+) [^"]*" (\d{3})/.exec(line) ?? [];
+      return { line, method, url, status: Number(status), upstream: /upstream=(\S+)/.exec(line)?.[1] ?? "-", remote: line.split(" ")[0] };
+    });
+}
+
+// ── Two app servers ──────────────────────────────────────────────────────────
+function serverEnv(databaseUrl, relayUrl, letter) {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    APP_URL: PUBLIC_URL,
+    // As the build was made: scripts/test.mjs builds with the e2e fixture posts.
+    POSTS_FIXTURES_DIR: process.env.POSTS_FIXTURES_DIR ?? "",
+    RESEND_API_KEY: "re_topology",
+    RESEND_BASE_URL: `${relayUrl}/${letter.toLowerCase()}`,
+    CRON_SECRET,
+    RATE_LIMIT_SALT: "topology-rate-limit-salt",
+    AUTH_SECRET: "topology-auth-secret-that-is-long-enough-000000",
+    THERAPIST_EMAILS: THERAPIST,
+    BOOKING_LINK_SECRET: "topology-booking-link-secret-long-enough-0000",
+    NEWSLETTER_TOKEN_SECRET: "topology-newsletter-secret-long-enough-00000",
+    // As deploy/systemd/attune@.service sets it.
+    TRUSTED_IP_HEADER: "x-real-ip",
+    OUTBOX_SWEEP_INTERVAL_SECONDS: String(SWEEP_SECONDS),
+  };
+}
+
+function startServer(letter, databaseUrl, relayUrl, dir) {
+  const port = PORTS[letter];
+  // node itself, not npx: the signal must reach the server, not a wrapper.
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: serverEnv(databaseUrl, relayUrl, letter),
+  });
+  let log = "";
+  child.stdout.on("data", (chunk) => (log += chunk));
+  child.stderr.on("data", (chunk) => (log += chunk));
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })));
+  const server = {
+    letter,
+    port,
+    pid: child.pid,
+    exited,
+    alive: true,
+    log: () => log,
+    ready: () =>
+      poll(`server ${letter}`, () => http(port, "/api/health").then((r) => r.status === 200, () => false), 60_000, 250),
+    signal: (name) => {
+      try {
+        process.kill(-child.pid, name);
+      } catch {
+        // already gone
+      }
+    },
+  };
+  exited.then(() => {
+    server.alive = false;
+    try {
+      writeFileSync(path.join(dir, `server-${letter}-${child.pid}.log`), log);
+    } catch {
+      // the work dir is already gone after a clean run
+    }
+  });
+  return server;
+}
+
+// ── The run ──────────────────────────────────────────────────────────────────
+async function main() {
+  const nginx = findNginx();
+  if (!nginx) {
+    console.error("topology: nginx is not installed (sudo apt-get install -y nginx-light).");
+    return false;
+  }
+  if (!existsSync(".next/BUILD_ID")) {
+    console.info("No production build in .next: building (next build)…");
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const base = new URL(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres");
+  const database = `attune_topology_${Date.now()}_${process.pid}`;
+  const admin = postgres({
+    host: base.hostname,
+    port: Number(base.port || 5432),
+    user: decodeURIComponent(base.username || "postgres"),
+    password: base.password ? decodeURIComponent(base.password) : undefined,
+    database: "postgres",
+    onnotice: () => {},
+    max: 1,
+  });
+  const runUrl = new URL(base);
+  runUrl.pathname = `/${database}`;
+  runDatabaseUrl = runUrl.toString();
+  const dir = mkdtempSync(path.join(tmpdir(), "attune-topology-"));
+  let sql;
+  const servers = {};
+  try {
+    await admin.unsafe(`create database ${database}`);
+    cleanups.push(() => admin.unsafe(`drop database if exists ${database} with (force)`));
+    console.info(`topology: database ${database} on ${base.hostname}:${base.port || 5432}, work dir ${dir}`);
+
+    const fake = await startFakeResend({ port: RESEND_PORT });
+    cleanups.push(() => fake.close());
+    const relay = await startRelay(fake.url);
+    cleanups.push(() => relay.close());
+
+    // Both at once, as systemd starts them: the first migrates, the second waits for it.
+    servers.A = startServer("A", runUrl.toString(), relay.url, dir);
+    servers.B = startServer("B", runUrl.toString(), relay.url, dir);
+    cleanups.push(async () => {
+      for (const server of Object.values(servers)) if (server.alive) server.signal("SIGTERM");
+      await Promise.race([Promise.all(Object.values(servers).map((server) => server.exited)), sleep(15_000)]);
+      for (const server of Object.values(servers)) if (server.alive) server.signal("SIGKILL");
+    });
+    await Promise.all([servers.A.ready(), servers.B.ready()]);
+    console.info(`topology: both servers up (${seconds()} s)`);
+    const proxy = await startLocalNginx({ nginx, dir, port: NGINX_PORT, upstreams: [PORTS.A, PORTS.B] });
+    cleanups.push(() => proxy.stop());
+
+    sql = postgres(runUrl.toString(), { onnotice: () => {}, max: 4 });
+
+    await checkHealth(servers);
+    const cookie = await checkSessionAcrossServers(servers, fake);
+    await checkBooking(sql, dir);
+    await checkContactThroughOutage(sql, fake, relay, dir);
+    await checkRateLimit(dir);
+    await checkCache(cookie);
+    await checkCron();
+    await checkBroadcastKilled(sql, fake, relay, servers, dir);
+    await checkBroadcastStopped(sql, fake, relay, servers);
+
+    const errors = accessLog(dir).filter((entry) => entry.status >= 500);
+    check("no 5xx answered by nginx in the whole run", errors.length === 0, errors.length ? errors.slice(0, 3).map((e) => e.line).join(" | ") : `${accessLog(dir).length} requests`);
+  } finally {
+    await sql?.end({ timeout: 5 }).catch(() => undefined);
+    await cleanUp();
+    await admin.end({ timeout: 5 }).catch(() => undefined);
+    if (results.failed === 0) rmSync(dir, { recursive: true, force: true });
+    else console.info(`topology: logs kept in ${dir}`);
+  }
+  return true;
+}
+
+async function checkHealth(servers) {
+  const through = await viaNginx("/api/health");
+  let body = {};
+  try {
+    body = JSON.parse(through.body);
+  } catch {
+    // checked below
+  }
+  check(
+    "GET /api/health through nginx: 200, database ok, migrations current, outbox figures",
+    through.status === 200 && body.database === "ok" && body.migrations === "current" && typeof body.outbox?.due === "number" && typeof body.outbox?.oldestDueSeconds === "number",
+    `${through.status} ${through.body.slice(0, 120)}`,
+  );
+  const again = await viaNginx("/api/health");
+  check("/api/health is no-store and never cached by nginx", /no-store/.test(String(again.headers["cache-control"])) && again.headers["x-cache-status"] !== "HIT", `${again.headers["cache-control"]}, ${again.headers["x-cache-status"] ?? "no cache status"}`);
+  const each = await Promise.all(Object.values(servers).map((server) => http(server.port, "/api/health")));
+  check("each server answers /api/health 200 on its own port", each.every((r) => r.status === 200));
+}
+
+async function checkSessionAcrossServers(servers, fake) {
+  const { A, B } = servers;
+  const page = await direct(A, "/admin/sign-in");
+  const asked = await direct(A, "/admin/sign-in", {
+    method: "POST",
+    body: formOf({ ...hiddenInputs(page.body, "email"), email: THERAPIST }),
+    headers: { origin: PUBLIC_URL },
+  });
+  const emailed = await poll("the sign-in email", () => fake.emails().find((email) => email.to.includes(THERAPIST)), 20_000);
+  const link = /\/admin\/sign-in\/confirm\/[A-Za-z0-9_-]{43}/.exec(emailed.text)?.[0];
+  check("sign-in link requested on server A and emailed", asked.status === 303 && Boolean(link), `POST ${asked.status}`);
+  if (!link) return "";
+  const confirm = await direct(A, link);
+  const spent = await direct(A, link, { method: "POST", body: formOf(hiddenInputs(confirm.body, "token")), headers: { origin: PUBLIC_URL } });
+  const cookie = cookieHeader(spent.headers["set-cookie"]);
+  check("the link's page on server A spends it and sets the session cookie", spent.status === 303 && /session/.test(cookie), `${spent.status}`);
+  const onB = await direct(B, "/admin", { headers: { cookie } });
+  check("the session made on A opens the private area on B", onB.status === 200 && !/sign-in/.test(String(onB.headers.location ?? "")) && /Sign out/i.test(onB.body), `${onB.status}`);
+  const strangerOnB = await direct(B, "/admin");
+  check("without it, B sends the visitor to sign in", strangerOnB.status >= 300 && strangerOnB.status < 400 && /sign-in/.test(String(strangerOnB.headers.location)));
+  return cookie;
+}
+
+async function checkBooking(sql, dir) {
+  const before = accessLog(dir).length;
+  const book = await viaNginx("/book?type=intake&tz=UTC");
+  const days = [...book.body.matchAll(/href="(\/book\?type=intake[^"]*day=[^"]*)"/g)].map((match) => decode(match[1]));
+  let startsAt = null;
+  for (const day of days) {
+    const page = await viaNginx(day);
+    const match = /href="\/book\/request\?([^"]*)"/.exec(page.body);
+    if (match) {
+      startsAt = new URLSearchParams(decode(match[1])).get("start");
+      break;
+    }
+  }
+  if (!check("/book offers a free intake time", Boolean(startsAt))) return;
+  const formPath = `/book/request?${new URLSearchParams({ type: "intake", start: startsAt, tz: "UTC" })}`;
+  const hidden = hiddenInputs((await viaNginx(formPath)).body, "startsAt");
+  const outcomes = { held: 0, taken: 0, other: 0, errors: 0 };
+  const statuses = [];
+  await Promise.all(
+    Array.from({ length: 50 }, async (_, i) => {
+      try {
+        const response = await viaNginx(formPath, {
+          method: "POST",
+          from: visitorAddress(1000 + i),
+          headers: { origin: PUBLIC_URL },
+          body: formOf({
+            ...hidden,
+            startsAt,
+            formKey: randomUUID(),
+            website: "",
+            name: `Topology Visitor ${i}`,
+            email: `booking.${i}.${randomUUID().slice(0, 8)}@example.com`,
+            phone: "",
+            location: "OR",
+            format: "telehealth",
+            whatBringsYou: "",
+            heardAbout: "search",
+            consent: "yes",
+            notEmergency: "yes",
+          }),
+        });
+        statuses.push(response.status);
+        if (response.status === 303 && /^\/book\/manage\//.test(String(response.headers.location))) outcomes.held += 1;
+        else if (response.status === 200 && response.body.includes("That time was just taken")) outcomes.taken += 1;
+        else if (response.status >= 500) outcomes.errors += 1;
+        else outcomes.other += 1;
+      } catch {
+        outcomes.errors += 1;
+      }
+    }),
+  );
+  check("50 concurrent requests for one time: exactly one holds it, 49 told it was taken, 0 errors", outcomes.held === 1 && outcomes.taken === 49 && outcomes.errors === 0, JSON.stringify(outcomes));
+  const [{ n }] = await sql`
+    select count(*)::int as n from booking a join booking b on a.id < b.id
+    where a.status in ('requested', 'confirmed') and b.status in ('requested', 'confirmed')
+      and tstzrange(a.blocked_from, a.blocked_until) && tstzrange(b.blocked_from, b.blocked_until)`;
+  check("no overlapping active bookings in the database", n === 0, `${n} overlapping pairs`);
+  const posts = accessLog(dir).slice(before).filter((entry) => entry.method === "POST" && entry.url.startsWith("/book/request"));
+  const upstreams = new Set(posts.map((entry) => entry.upstream));
+  check("the booking posts were spread across both servers", upstreams.has(`127.0.0.1:${PORTS.A}`) && upstreams.has(`127.0.0.1:${PORTS.B}`), [...upstreams].join(", "));
+}
+
+async function contactForm() {
+  return hiddenInputs((await viaNginx("/contact")).body, "message");
+}
+async function postContact(hidden, { from, email, headers = {} }) {
+  return viaNginx("/contact", {
+    method: "POST",
+    from,
+    headers: { origin: PUBLIC_URL, ...headers },
+    body: formOf({
+      ...hidden,
+      formKey: randomUUID(),
+      website: "",
+      name: "Topology Visitor",
+      email,
+      phone: "",
+      preferredContact: "email",
+      message: "A message from the topology test.",
+      consent: "yes",
+    }),
+  });
+}
+const SENT_TEXT = "your message has been sent";
+
+async function checkContactThroughOutage(sql, fake, relay, dir) {
+  const logged = accessLog(dir).length;
+  fake.setMode("fail");
+  const firstCall = relay.calls.length;
+  const hidden = await contactForm();
+  let accepted = 0;
+  let errors = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (next < 200) {
+        const i = next++;
+        try {
+          const response = await postContact(hidden, { from: visitorAddress(5000 + i), email: `contact.${i}@example.com` });
+          if (response.status === 200 && response.body.includes(SENT_TEXT)) accepted += 1;
+          else errors += 1;
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  const upstreams = new Set(accessLog(dir).slice(logged).filter((entry) => entry.method === "POST" && entry.url === "/contact").map((entry) => entry.upstream));
+  check("200 contact messages, spread across both servers, accepted while Resend answers 500", accepted === 200 && errors === 0 && upstreams.size === 2, `${accepted} accepted, ${errors} not; ${[...upstreams].join(", ")}`);
+  const failedCalls = relay.calls.slice(firstCall).filter((call) => call.status === 500);
+  check("both servers' dispatchers tried Resend during the outage", new Set(failedCalls.map((call) => call.server)).size === 2, `${failedCalls.length} calls answered 500`);
+  fake.setMode("ok");
+  const outageOver = relay.calls.length;
+  // The first retry waits 30 s (backoff); both servers' intervals race for the rows then.
+  await poll(
+    "the contact emails to be delivered",
+    async () => (await sql`select count(*)::int as n from outbox_email where template like 'contact-%' and status <> 'sent'`)[0].n === 0,
+    120_000,
+    1000,
+  );
+  const rows = await sql`select id::text from outbox_email where template like 'contact-%'`;
+  const delivered = new Map();
+  for (const email of fake.emails()) if (email.idempotencyKey) delivered.set(email.idempotencyKey, (delivered.get(email.idempotencyKey) ?? 0) + 1);
+  const twice = rows.filter((row) => (delivered.get(row.id) ?? 0) > 1).length;
+  const missing = rows.filter((row) => !delivered.has(row.id)).length;
+  check("every contact email delivered exactly once after the outage", rows.length === 400 && twice === 0 && missing === 0, `${rows.length} queued, ${missing} missing, ${twice} twice`);
+  const senders = new Set(relay.calls.slice(outageOver).filter((call) => call.status === 200 && call.path === "/emails").map((call) => call.server));
+  check("both dispatchers delivered some of them", senders.size === 2, [...senders].join(", "));
+}
+
+async function checkRateLimit(dir) {
+  const before = accessLog(dir).length;
+  const hidden = await contactForm();
+  const from = "127.200.0.1";
+  const answers = [];
+  // The contact form allows 10 messages an hour from one address; each post forges its own.
+  for (let i = 0; i < 11; i += 1) {
+    const forged = `203.0.113.${i + 1}`;
+    const response = await postContact(hidden, { from, email: `limit.${i}@example.com`, headers: { "x-forwarded-for": forged, "x-real-ip": forged } });
+    answers.push(response.status === 200 && response.body.includes(SENT_TEXT) ? "sent" : response.body.includes("several messages from you") ? "limited" : `other ${response.status}`);
+  }
+  const posts = accessLog(dir).slice(before).filter((entry) => entry.method === "POST" && entry.url === "/contact");
+  const upstreams = new Set(posts.map((entry) => entry.upstream));
+  check(
+    "one client's 11th message is refused though its posts went to both servers and each forged X-Forwarded-For/X-Real-IP",
+    answers.slice(0, 10).every((a) => a === "sent") && answers[10] === "limited" && upstreams.size === 2,
+    `${answers.join(",")}; upstreams ${[...upstreams].join(", ")}`,
+  );
+  const other = await postContact(hidden, { from: "127.200.0.2", email: "limit.other@example.com" });
+  check("another client is not affected", other.status === 200 && other.body.includes(SENT_TEXT));
+
+  // A flood from one address: nginx's limit_req answers 429 past the burst, before the app.
+  const flood = await Promise.all(
+    Array.from({ length: 40 }, (_, i) => postContact(hidden, { from: "127.202.0.1", email: `flood.${i}@example.com` }).then((r) => r.status, () => 0)),
+  );
+  const limited = flood.filter((status) => status === 429).length;
+  check("a burst of 40 posts from one address: nginx answers 429 past its burst of 20, never 5xx", limited >= 15 && flood.every((status) => status === 200 || status === 429), `${limited} × 429, others ${flood.filter((status) => status !== 429).join(",")}`);
+}
+
+async function checkCache(cookie) {
+  const blog = await viaNginx("/blog");
+  const slug = /href="\/blog\/([a-z0-9-]+)"/.exec(blog.body)?.[1];
+  if (!check("the blog lists a post", Boolean(slug))) return;
+  const url = `/blog/${slug}`;
+  const first = await viaNginx(url);
+  const second = await viaNginx(url);
+  check(
+    "a post's second request is a cache HIT at nginx, as HTML",
+    first.status === 200 && second.status === 200 && second.headers["x-cache-status"] === "HIT" && /text\/html/.test(String(second.headers["content-type"])),
+    `${first.headers["x-cache-status"]} then ${second.headers["x-cache-status"]}; ${first.headers["cache-control"]}`,
+  );
+  const rscHeaders = [
+    { rsc: "1" },
+    { rsc: "1", "next-router-prefetch": "1" },
+    { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree" },
+  ];
+  // Next answers an RSC request without the _rsc it expects (a hash of these headers) with a
+  // redirect to it, as the router would have asked; each is asked twice, so the second may come from the cache.
+  const rscGet = async (headers) => {
+    let answer = await viaNginx(url, { headers });
+    for (let hops = 0; hops < 3 && answer.status >= 300 && answer.status < 400 && answer.headers.location; hops += 1) answer = await viaNginx(answer.headers.location, { headers });
+    return answer;
+  };
+  const rscAnswers = [];
+  for (const headers of rscHeaders) for (let i = 0; i < 2; i += 1) rscAnswers.push(await rscGet(headers));
+  check(
+    "RSC and prefetch requests never get the HTML (nor from the cache)",
+    rscAnswers.every((r) => r.status === 200 && /text\/x-component/.test(String(r.headers["content-type"])) && !r.body.trimStart().toLowerCase().startsWith("<!doctype")) &&
+      rscAnswers.some((r) => r.headers["x-cache-status"] === "HIT"),
+    rscAnswers.map((r) => `${r.status} ${r.headers["content-type"]} ${r.headers["x-cache-status"]}`).join("; "),
+  );
+  const after = await viaNginx(url);
+  check("…and the page request after them still gets the HTML", /text\/html/.test(String(after.headers["content-type"])) && after.body.trimStart().toLowerCase().startsWith("<!doctype"));
+
+  const privatePages = [];
+  for (let i = 0; i < 3; i += 1) privatePages.push(await viaNginx("/admin", { headers: { cookie } }));
+  check(
+    "a private page is never cached",
+    privatePages.every((r) => r.status === 200 && r.headers["x-cache-status"] !== "HIT" && /no-store/.test(String(r.headers["cache-control"]))),
+    privatePages.map((r) => `${r.status} ${r.headers["x-cache-status"]}`).join(", "),
+  );
+  const hidden = await contactForm();
+  const forms = [];
+  for (let i = 0; i < 2; i += 1) forms.push(await postContact(hidden, { from: "127.201.0.1", email: `cache.${i}@example.com` }));
+  check("a form result is never cached", forms.every((r) => r.status === 200 && r.headers["x-cache-status"] !== "HIT" && r.body.includes(SENT_TEXT)));
+  const contactPages = [await viaNginx("/contact"), await viaNginx("/contact")];
+  check("a form page (fresh nonce, form key) is never cached", contactPages.every((r) => r.headers["x-cache-status"] !== "HIT"));
+  const staticAsset = /(\/_next\/static\/[^"]+\.js)/.exec(first.body)?.[1];
+  if (staticAsset) {
+    await viaNginx(staticAsset);
+    const asset = await viaNginx(staticAsset);
+    check("/_next/static is cached, immutable for a year", asset.headers["x-cache-status"] === "HIT" && /max-age=31536000/.test(String(asset.headers["cache-control"])), `${asset.headers["x-cache-status"]}, ${asset.headers["cache-control"]}`);
+  }
+  const big = new FormData();
+  big.append("message", "x".repeat(1024 * 1024 + 10));
+  const tooBig = await viaNginx("/contact", { method: "POST", body: big, headers: { origin: PUBLIC_URL } }).catch(() => ({ status: 0 }));
+  check("a post over 1 MB is refused with 413", tooBig.status === 413, String(tooBig.status));
+}
+
+async function checkCron() {
+  const refused = await viaNginx("/api/outbox/sweep");
+  const wrong = await viaNginx("/api/outbox/sweep", { headers: { authorization: "Bearer not-the-secret-at-all-not-the-secret" } });
+  const swept = await viaNginx("/api/outbox/sweep", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
+  let body = {};
+  try {
+    body = JSON.parse(swept.body);
+  } catch {
+    // checked below
+  }
+  check(
+    "cron: GET /api/outbox/sweep with the bearer secret sweeps (200), without it 401",
+    refused.status === 401 && wrong.status === 401 && swept.status === 200 && typeof body.outbox?.claimed === "number" && /no-store/.test(String(swept.headers["cache-control"])),
+    `${refused.status}, ${wrong.status}, ${swept.status}`,
+  );
+}
+
+/** An issue to every confirmed subscriber, started as lib/newsletter/broadcast.ts's startBroadcast does. */
+async function startIssue(sql, label, subscribers) {
+  await sql`
+    insert into subscriber (email, status, source, consent_notice_version, consented_at, confirmed_at, unsubscribe_token_hash)
+    select 'reader.' || ${label} || '.' || n || '@example.com', 'confirmed', 'newsletter', 'topology', now(), now(), md5(random()::text || n || ${label})
+    from generate_series(1, ${subscribers}) as n`;
+  // Only this issue's readers: the earlier issue's subscribers are unsubscribed first.
+  await sql`update subscriber set status = 'unsubscribed', unsubscribed_at = now() where email like 'reader.%' and email not like ${`reader.${label}.%`}`;
+  const [issue] = await sql`
+    insert into newsletter_issue (subject, body, status, created_by, send_started_at)
+    values (${`Topology issue ${label}`}, 'A short issue for the topology test.', 'sending', ${THERAPIST}, now()) returning id::text`;
+  await sql`
+    insert into newsletter_send (issue_id, subscriber_id)
+    select ${issue.id}::uuid, id from subscriber where status = 'confirmed' and suppressed_at is null`;
+  const [{ n }] = await sql`select count(*)::int as n from newsletter_send where issue_id = ${issue.id}::uuid`;
+  await sql`update newsletter_issue set recipient_count = ${n} where id = ${issue.id}::uuid`;
+  return { id: issue.id, subject: `Topology issue ${label}`, recipients: n };
+}
+
+function deliveriesOf(fake, subject) {
+  const counts = new Map();
+  for (const email of fake.emails()) if (email.subject === subject) for (const to of email.to) counts.set(to, (counts.get(to) ?? 0) + 1);
+  return counts;
+}
+
+async function checkBroadcastKilled(sql, fake, relay, servers, dir) {
+  const firstCall = relay.calls.length;
+  // Hold the third batch call: Resend delivers it, its sender never hears so.
+  const heldCall = relay.holdNext(() => relay.calls.slice(firstCall).filter((c) => c.path === "/emails/batch").length >= 3);
+  const issue = await startIssue(sql, "killed", 1200);
+  const call = await Promise.race([heldCall, sleep(60_000).then(() => null)]);
+  if (!check("a server picked up the broadcast", Boolean(call))) return;
+  const victim = servers[call.server];
+  const survivor = servers[call.server === "A" ? "B" : "A"];
+  victim.signal("SIGKILL");
+  await victim.exited;
+  relay.dropHeld();
+  console.info(`topology: server ${victim.letter} killed mid-batch (${call.key}); ${survivor.letter} must finish (${seconds()} s)`);
+  // A killed sender's lease lasts 120 s (LEASE_SECONDS); rather than wait it out, the test lets that time pass.
+  await sql`update newsletter_issue set runner_locked_until = now() - interval '1 second' where id = ${issue.id}::uuid and runner_locked_until is not null`;
+  await poll("the broadcast to finish", async () => (await sql`select status from newsletter_issue where id = ${issue.id}::uuid`)[0].status === "sent", 90_000, 500);
+  const counts = deliveriesOf(fake, issue.subject);
+  const twice = [...counts.values()].filter((n) => n > 1).length;
+  check(
+    `server ${victim.letter} killed mid-broadcast: ${survivor.letter} finishes it, each of ${issue.recipients} subscribers mailed exactly once`,
+    counts.size === issue.recipients && twice === 0,
+    `${counts.size} mailed, ${twice} twice`,
+  );
+  const resent = relay.calls.slice(firstCall).filter((c) => c.key === call.key);
+  check(
+    "the interrupted batch was resent by the survivor under the same idempotency key",
+    resent.some((c) => c.server === survivor.letter) && resent.some((c) => c.server === victim.letter),
+    resent.map((c) => `${c.server}:${c.status}`).join(", "),
+  );
+  const health = await viaNginx("/api/health");
+  check("with one server dead, nginx still answers from the other", health.status === 200);
+
+  // Back to two, for the graceful stop.
+  servers[victim.letter] = startServer(victim.letter, runDatabaseUrl, relay.url, dir);
+  await servers[victim.letter].ready();
+}
+
+async function checkBroadcastStopped(sql, fake, relay, servers) {
+  const firstCall = relay.calls.length;
+  const issue = await startIssue(sql, "stopped", 1200);
+  // Wait for the second batch to go out, then stop whoever is sending it.
+  const sender = await poll(
+    "a sender",
+    () => {
+      const batches = relay.calls.slice(firstCall).filter((c) => c.path === "/emails/batch");
+      return batches.length >= 2 ? batches.at(-1).server : null;
+    },
+    60_000,
+    50,
+  );
+  const stopping = servers[sender];
+  const other = servers[sender === "A" ? "B" : "A"];
+  const stoppedAt = Date.now();
+  stopping.signal("SIGTERM");
+  const exit = await Promise.race([stopping.exited, sleep(30_000).then(() => null)]);
+  const took = exit ? (exit.at - stoppedAt) / 1000 : Infinity;
+  const drained = /Stopped cleanly: (\d+) outbox or broadcast task\(s\)/.exec(stopping.log());
+  check(
+    `SIGTERM: server ${sender} drains what it holds and exits within 15 s (10 s grace + margin)`,
+    took <= 15 && Boolean(drained),
+    `${took.toFixed(1)} s, exit ${exit?.signal ?? exit?.code}, ${drained ? `${drained[1]} task(s) drained` : "no drain logged"}`,
+  );
+  const [issueRow] = await sql`select status, runner_locked_until from newsletter_issue where id = ${issue.id}::uuid`;
+  const [{ sending }] = await sql`select count(*)::int as sending from outbox_email where status = 'sending'`;
+  check("it released the broadcast lease and holds no outbox row", issueRow.status === "sent" || (issueRow.runner_locked_until === null && sending === 0), `issue ${issueRow.status}, lease ${issueRow.runner_locked_until}, sending rows ${sending}`);
+  // No lease to wait out: the other server's interval resumes it.
+  await poll("the broadcast to finish", async () => (await sql`select status from newsletter_issue where id = ${issue.id}::uuid`)[0].status === "sent", 90_000, 500);
+  const counts = deliveriesOf(fake, issue.subject);
+  const twice = [...counts.values()].filter((n) => n > 1).length;
+  const byOther = relay.calls.slice(firstCall).some((c) => c.path === "/emails/batch" && c.server === other.letter && c.at >= stoppedAt);
+  check(
+    `after the stop, ${other.letter} finishes the broadcast with each of ${issue.recipients} subscribers mailed exactly once`,
+    counts.size === issue.recipients && twice === 0 && byOther,
+    `${counts.size} mailed, ${twice} twice`,
+  );
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`topology: still running after ${MAX_SECONDS} s; giving up.`);
+  results.failed += 1;
+  cleanUp().finally(() => {
+    if (process.env.TOPOLOGY_REPORT) writeFileSync(process.env.TOPOLOGY_REPORT, JSON.stringify(results));
+    console.info(`\n${results.passed} passed, ${results.failed} failed`);
+    process.exit(1);
+  });
+}, MAX_SECONDS * 1000);
+
+let ran = false;
+try {
+  ran = await main();
+} catch (error) {
+  check("the topology run itself", false, error instanceof Error ? error.message : String(error));
+}
+clearTimeout(watchdog);
+// For scripts/test.mjs's totals.
+if (process.env.TOPOLOGY_REPORT) writeFileSync(process.env.TOPOLOGY_REPORT, JSON.stringify({ ...results, seconds: Number(seconds()) }));
+console.info(`\ntopology: ${seconds()} s`);
+console.info(`${results.passed} passed, ${results.failed} failed`);
+process.exit(ran && results.failed === 0 ? 0 : 1);
