@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, type Transaction } from "@/db/client";
 import { activeBookingStatuses, bookings, type Booking } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -60,56 +60,59 @@ export async function confirmBooking(therapist: Pick<Therapist, "email">, bookin
   return { status: "done", bookingId, bookingStatus: "confirmed" };
 }
 
-/** Declines a request, freeing its time; the visitor hears the optional note and where else to look. Call with requireTherapist()'s result. */
-export async function declineBooking(
-  therapist: Pick<Therapist, "email">,
-  bookingId: string,
-  { note }: { note?: string } = {},
-  { now = new Date() } = {},
-): Promise<DecisionResult> {
+type Closing = {
+  /** The statuses the booking may be in for this to happen. */
+  from: readonly Booking["status"][];
+  changes: Partial<Booking> & { status: "declined" | "cancelled" };
+  /** The visitor's email, with the note the therapist wrote (hers to send). */
+  tell: (tx: Transaction, row: Booking, note: string | null) => Promise<unknown>;
+  refusal: DecisionResult & { status: "refused" };
+};
+
+/**
+ * Closes a booking from the practice's side with an optional note: checks the
+ * note, changes the row only if it is still in a state that allows it, and
+ * queues the visitor's email in the same transaction.
+ */
+async function closeWithNote(therapist: Pick<Therapist, "email">, bookingId: string, note: string | undefined, now: Date, closing: Closing): Promise<DecisionResult> {
   assertTherapist(therapist);
   if (!isUuid(bookingId)) return notFound;
   const parsedNote = therapistNoteSchema.safeParse(note);
   if (!parsedNote.success) return { status: "refused", reason: "invalid-note", message: parsedNote.error.issues[0]!.message };
   const db = await getDb();
-  const declined = await db.transaction(async (tx) => {
+  const closed = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(bookings)
-      .set({ status: "declined", therapistNote: parsedNote.data, closedAt: now, expiresAt: null, decidedBy: therapist.email, updatedAt: now })
-      .where(and(eq(bookings.id, bookingId), eq(bookings.status, "requested")))
+      .set({ ...closing.changes, therapistNote: parsedNote.data, closedAt: now, expiresAt: null, decidedBy: therapist.email, updatedAt: now })
+      .where(and(eq(bookings.id, bookingId), inArray(bookings.status, [...closing.from])))
       .returning();
     if (!row) return null;
-    await enqueueEmail(tx, { to: row.email, template: "booking-declined", props: { ...bookingEmailProps(row), note: parsedNote.data } });
+    await closing.tell(tx, row, parsedNote.data);
     return row;
   });
-  if (!declined) return refusalFor(bookingId, { status: "refused", reason: "not-awaiting-answer", message: "This request is no longer waiting for an answer." });
-  return { status: "done", bookingId, bookingStatus: "declined" };
+  if (!closed) return refusalFor(bookingId, closing.refusal);
+  return { status: "done", bookingId, bookingStatus: closing.changes.status };
+}
+
+/** Declines a request, freeing its time; the visitor hears the optional note and where else to look. Call with requireTherapist()'s result. */
+export async function declineBooking(therapist: Pick<Therapist, "email">, bookingId: string, { note }: { note?: string } = {}, { now = new Date() } = {}) {
+  return closeWithNote(therapist, bookingId, note, now, {
+    from: ["requested"],
+    changes: { status: "declined" },
+    tell: (tx, row, note) => enqueueEmail(tx, { to: row.email, template: "booking-declined", props: { ...bookingEmailProps(row), note } }),
+    refusal: { status: "refused", reason: "not-awaiting-answer", message: "This request is no longer waiting for an answer." },
+  });
 }
 
 /** Cancels a requested or confirmed booking from the practice's side, at any time. Call with requireTherapist()'s result. */
-export async function cancelBookingAsTherapist(
-  therapist: Pick<Therapist, "email">,
-  bookingId: string,
-  { note }: { note?: string } = {},
-  { now = new Date() } = {},
-): Promise<DecisionResult> {
-  assertTherapist(therapist);
-  if (!isUuid(bookingId)) return notFound;
-  const parsedNote = therapistNoteSchema.safeParse(note);
-  if (!parsedNote.success) return { status: "refused", reason: "invalid-note", message: parsedNote.error.issues[0]!.message };
-  const db = await getDb();
-  const cancelled = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(bookings)
-      .set({ status: "cancelled", cancelledBy: "therapist", therapistNote: parsedNote.data, closedAt: now, expiresAt: null, decidedBy: therapist.email, updatedAt: now })
-      .where(and(eq(bookings.id, bookingId), inArray(bookings.status, [...activeBookingStatuses])))
-      .returning();
-    if (!row) return null;
-    await enqueueEmail(tx, { to: row.email, template: "booking-cancelled", props: { ...bookingEmailProps(row), by: "therapist", note: parsedNote.data, bookUrl: bookAgainUrl() } });
-    return row;
+export async function cancelBookingAsTherapist(therapist: Pick<Therapist, "email">, bookingId: string, { note }: { note?: string } = {}, { now = new Date() } = {}) {
+  return closeWithNote(therapist, bookingId, note, now, {
+    from: activeBookingStatuses,
+    changes: { status: "cancelled", cancelledBy: "therapist" },
+    tell: (tx, row, note) =>
+      enqueueEmail(tx, { to: row.email, template: "booking-cancelled", props: { ...bookingEmailProps(row), by: "therapist", note, bookUrl: bookAgainUrl() } }),
+    refusal: { status: "refused", reason: "not-active", message: "This booking no longer holds a time." },
   });
-  if (!cancelled) return refusalFor(bookingId, { status: "refused", reason: "not-active", message: "This booking no longer holds a time." });
-  return { status: "done", bookingId, bookingStatus: "cancelled" };
 }
 
 async function markAttended(therapist: Pick<Therapist, "email">, bookingId: string, outcome: "completed" | "no_show", now: Date): Promise<DecisionResult> {

@@ -1,13 +1,12 @@
 import ICAL from "ical.js";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookings, outboxEmails } from "@/db/schema";
-import { startFakeResend } from "@/e2e/fixtures/fake-resend.mjs";
+import { withFakeResend } from "@/lib/testing/fake-resend";
 import { NOW, WEDNESDAY, at, consultationRequest, intakeRequest, ip, rowCounts, therapist } from "@/lib/testing/booking-fixtures";
 import { practice } from "@/lib/practice/practice";
 import { drainOutbox } from "@/lib/email/dispatcher";
-import { resetEnvForTests } from "@/lib/env";
 import { findFreeSlots } from "./availability";
 import { calendarFeedIcs, calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "./calendar-feed";
 import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCompleted, markBookingNoShow } from "./decisions";
@@ -17,21 +16,7 @@ import { bookingOverview, getBookingRequest, listBookingRequests } from "./reque
 import { findSessionType } from "./session-types";
 import type { Therapist } from "@/lib/auth/guards";
 
-let fake: Awaited<ReturnType<typeof startFakeResend>>;
-
-beforeAll(async () => {
-  fake = await startFakeResend();
-  process.env.RESEND_API_KEY = "re_test_key";
-  process.env.RESEND_BASE_URL = fake.url;
-  resetEnvForTests();
-});
-afterEach(() => fake.reset());
-afterAll(async () => {
-  await fake.close();
-  delete process.env.RESEND_API_KEY;
-  delete process.env.RESEND_BASE_URL;
-  resetEnvForTests();
-});
+const fake = withFakeResend();
 
 const HOUR = 3_600_000;
 

@@ -1,36 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { newsletterIssues, newsletterSends, outboxEmails, subscribers } from "@/db/schema";
-import { startFakeResend } from "@/e2e/fixtures/fake-resend.mjs";
+import { withFakeResend } from "@/lib/testing/fake-resend";
 import { emailTransport, type EmailTransport } from "@/lib/email/transport";
-import { resetEnvForTests } from "@/lib/env";
 import { broadcastProgress, resumeBroadcasts, runBroadcast, startBroadcast } from "./broadcast";
 import { createIssue, draftPostAnnouncement, issueHistory, previewIssue, sendTestIssue, updateIssue } from "./issues";
 import { tokenHash, unsubscribeToken } from "./links";
 import { unsubscribe } from "./unsubscribe";
 
-let fake: Awaited<ReturnType<typeof startFakeResend>>;
+const fake = withFakeResend({ EMAIL_SEND_TIMEOUT_MS: "2000" });
 const therapist = { email: "maya@stillwater.example" };
-
-beforeAll(async () => {
-  fake = await startFakeResend();
-  process.env.RESEND_API_KEY = "re_test_key";
-  process.env.RESEND_BASE_URL = fake.url;
-  process.env.EMAIL_SEND_TIMEOUT_MS = "2000";
-  resetEnvForTests();
-});
-
-afterEach(() => fake.reset());
-
-afterAll(async () => {
-  await fake.close();
-  delete process.env.RESEND_API_KEY;
-  delete process.env.RESEND_BASE_URL;
-  delete process.env.EMAIL_SEND_TIMEOUT_MS;
-  resetEnvForTests();
-});
 
 type Status = "confirmed" | "pending" | "unsubscribed" | "suppressed";
 
