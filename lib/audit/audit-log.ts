@@ -2,11 +2,10 @@ import "server-only";
 import { desc } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import { requireTherapist } from "@/lib/auth/guards";
+import { guardedRead } from "@/lib/auth/guarded-operation";
 
 /** The audit log for the private area, newest first. */
-export async function listAuditEvents({ limit = 200 }: { limit?: number } = {}) {
-  await requireTherapist();
+export const listAuditEvents = guardedRead(async (_context, { limit = 200 }: { limit?: number } = {}) => {
   const db = await getDb();
   return db
     .select({
@@ -21,4 +20,4 @@ export async function listAuditEvents({ limit = 200 }: { limit?: number } = {}) 
     .from(auditEvents)
     .orderBy(desc(auditEvents.occurredAt))
     .limit(Math.min(Math.max(1, limit), 500));
-}
+});

@@ -1,14 +1,11 @@
 import "server-only";
-import { getDb } from "@/db/client";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { SIGNED_OUT_PATH } from "./auth.config";
 import { signOut } from "./auth";
-import { requireTherapist } from "./guards";
+import { guardedRead } from "./guarded-operation";
 
 /** Deletes the session row, clears the cookie, records it and redirects to the signed-out page. */
-export async function signOutTherapist(): Promise<never> {
-  const therapist = await requireTherapist();
-  await recordAuditEvent(await getDb(), { actor: therapist.email, action: "sign-out", subjectType: "session" });
+export const signOutTherapist = guardedRead(async ({ audit }): Promise<never> => {
+  await audit({ action: "sign-out", subjectType: "session" });
   await signOut({ redirectTo: SIGNED_OUT_PATH });
   throw new Error("signOut did not redirect");
-}
+});
