@@ -541,7 +541,7 @@ async function checkRateLimit(dir) {
   for (let i = 0; i < 11; i += 1) {
     const forged = `203.0.113.${i + 1}`;
     const response = await postContact(hidden, { from, email: `limit.${i}@example.com`, headers: { "x-forwarded-for": forged, "x-real-ip": forged } });
-    answers.push(response.status === 200 && response.body.includes(SENT_TEXT) ? "sent" : response.body.includes("several messages from you") ? "limited" : `other ${response.status}`);
+    answers.push(response.status === 200 && response.body.includes(SENT_TEXT) ? "sent" : response.body.includes("several of these from you") ? "limited" : `other ${response.status}`);
   }
   const posts = accessLog(dir).slice(before).filter((entry) => entry.method === "POST" && entry.url === "/contact");
   const upstreams = new Set(posts.map((entry) => entry.upstream));
