@@ -107,10 +107,13 @@ function escapeHtml(text: string) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+// /api/health is polled every few seconds by the proxy and the monitor: it
+// sets its own no-store and needs neither a nonce nor a redirect, so it skips
+// this step and answers faster.
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml|api/health).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],
