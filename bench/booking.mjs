@@ -21,6 +21,7 @@ import { existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { startFakeResend } from "../e2e/fixtures/fake-resend.mjs";
+import { hiddenInputs } from "../scripts/html-form.mjs";
 import { expandSlots, heldRange } from "../lib/booking/slots.ts";
 import { minutesOfDay, weekdays } from "../lib/practice/practice-schema.ts";
 import rawPractice from "../content/practice.ts";
@@ -92,18 +93,6 @@ async function waitFor(url, seconds) {
     if (Date.now() > deadline) throw new Error(`${url} did not come up in ${seconds}s`);
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-}
-
-const decode = (value) => value.replaceAll("&amp;", "&").replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">");
-
-function hiddenInputs(html) {
-  const fields = {};
-  for (const [input] of html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
-    const name = /name="([^"]*)"/.exec(input)?.[1];
-    const value = /value="([^"]*)"/.exec(input)?.[1] ?? "";
-    if (name) fields[decode(name)] = decode(value);
-  }
-  return fields;
 }
 
 async function benchBookingRequests(databaseUrl) {

@@ -171,6 +171,8 @@ test.describe("with direct database access", () => {
 });
 
 test("the sign-in pages are accessible", async ({ page }, testInfo) => {
+  // Six pages, each judged by axe: more than one page's worth of the default time.
+  test.slow();
   await page.goto("/admin/sign-in");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();

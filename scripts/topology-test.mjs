@@ -19,6 +19,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { startFakeResend } from "../e2e/fixtures/fake-resend.mjs";
 import { findNginx } from "./find-nginx.mjs";
+import { decode, hiddenInputs } from "./html-form.mjs";
 import { startLocalNginx } from "./nginx-local.mjs";
 
 const NGINX_PORT = 3320;
@@ -101,24 +102,6 @@ const viaNginx = (pathname, options) => http(NGINX_PORT, pathname, options);
 const direct = (server, pathname, options = {}) =>
   http(server.port, pathname, { ...options, headers: { "x-real-ip": "198.51.100.7", ...options.headers } });
 
-const decode = (value) =>
-  value.replaceAll("&amp;", "&").replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">");
-/**
- * The hidden fields React renders into the one form that has a field named
- * `field` (pages also carry the footer's newsletter form, whose action
- * fields must not be mixed in).
- */
-function hiddenInputs(html, field) {
-  const form = [...html.matchAll(/<form[\s\S]*?<\/form>/g)].map(([text]) => text).find((text) => text.includes(`name="${field}"`));
-  if (!form) return {};
-  const fields = {};
-  for (const [input] of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
-    const name = /name="([^"]*)"/.exec(input)?.[1];
-    const value = /value="([^"]*)"/.exec(input)?.[1] ?? "";
-    if (name) fields[decode(name)] = decode(value);
-  }
-  return fields;
-}
 function formOf(fields) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
