@@ -21,7 +21,7 @@ import { existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { startFakeResend } from "../e2e/fixtures/fake-resend.mjs";
-import { hiddenInputs } from "../scripts/html-form.mjs";
+import { hiddenInputs, intakeAnswers } from "../scripts/html-form.mjs";
 import { expandSlots, heldRange } from "../lib/booking/slots.ts";
 import { minutesOfDay, weekdays } from "../lib/practice/practice-schema.ts";
 import rawPractice from "../content/practice.ts";
@@ -163,16 +163,7 @@ async function benchBookingRequests(databaseUrl) {
           ...base,
           startsAt,
           formKey: randomUUID(),
-          website: "",
-          name: `Bench ${i}`,
-          email: `bench.${i}.${randomUUID().slice(0, 8)}@example.com`,
-          phone: "",
-          location: "OR",
-          format: "telehealth",
-          whatBringsYou: "",
-          heardAbout: "search",
-          consent: "yes",
-          notEmergency: "yes",
+          ...intakeAnswers({ name: `Bench ${i}`, email: `bench.${i}.${randomUUID().slice(0, 8)}@example.com` }),
         })) form.append(name, value);
         const t0 = performance.now();
         try {

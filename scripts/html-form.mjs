@@ -20,3 +20,8 @@ export function hiddenInputs(html, field) {
   }
   return fields;
 }
+
+/** What a visitor types into the intake form, for scripts that book over HTTP: answers only, the hidden fields come from the page. */
+export function intakeAnswers({ name, email }) {
+  return { website: "", name, email, phone: "", location: "OR", format: "telehealth", whatBringsYou: "", heardAbout: "search", consent: "yes", notEmergency: "yes" };
+}

@@ -19,7 +19,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { startFakeResend } from "../e2e/fixtures/fake-resend.mjs";
 import { findNginx } from "./find-nginx.mjs";
-import { decode, hiddenInputs } from "./html-form.mjs";
+import { decode, hiddenInputs, intakeAnswers } from "./html-form.mjs";
 import { startLocalNginx } from "./nginx-local.mjs";
 
 const NGINX_PORT = 3320;
@@ -414,16 +414,7 @@ async function checkBooking(sql, dir) {
             ...hidden,
             startsAt,
             formKey: randomUUID(),
-            website: "",
-            name: `Topology Visitor ${i}`,
-            email: `booking.${i}.${randomUUID().slice(0, 8)}@example.com`,
-            phone: "",
-            location: "OR",
-            format: "telehealth",
-            whatBringsYou: "",
-            heardAbout: "search",
-            consent: "yes",
-            notEmergency: "yes",
+            ...intakeAnswers({ name: `Topology Visitor ${i}`, email: `booking.${i}.${randomUUID().slice(0, 8)}@example.com` }),
           }),
         });
         statuses.push(response.status);
