@@ -40,6 +40,11 @@ export function benchEnv(appUrl) {
     RESEND_BASE_URL: "http://127.0.0.1:9",
     CRON_SECRET: "bench-cron-secret-that-is-long-enough-000",
     RATE_LIMIT_SALT: "bench-rate-limit-salt",
+    // Production refuses to start without these; the benchmarks sign nobody in and send no links.
+    THERAPIST_EMAILS: "therapist@bench.invalid",
+    AUTH_SECRET: "bench-auth-secret-that-is-long-enough-0000",
+    BOOKING_LINK_SECRET: "bench-booking-link-secret-long-enough-000",
+    NEWSLETTER_TOKEN_SECRET: "bench-newsletter-token-secret-long-enough",
     OUTBOX_SWEEP_INTERVAL_SECONDS: "0",
     NEXT_TELEMETRY_DISABLED: "1",
   };
