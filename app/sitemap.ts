@@ -5,7 +5,7 @@ import { absoluteUrl, postPath, publishedPosts } from "@/lib/blog/posts";
 export const revalidate = 3600;
 
 // The public pages that are not posts; each capability adds its page here when it ships.
-const pages = ["/", "/blog", "/contact", "/privacy"];
+const pages = ["/", "/blog", "/what-to-expect", "/contact", "/privacy"];
 
 export default function sitemap(): MetadataRoute.Sitemap {
   const posts = publishedPosts();

@@ -15,6 +15,14 @@ const practice = {
       "My work centers on relational trauma and recovery from sexual abuse.",
       "I work with pregnant survivors, parents of survivors and adult survivors of sexual abuse or complex trauma. Together we make room for your story at a pace that feels safe, so you can love yourself, find your voice and build the relationships you want.",
     ],
+    // The demo's portrait is an illustration (its source is assets/practice/therapist-portrait.svg);
+    // a real practice puts its photo in public/practice/ and gives its size in pixels here.
+    photo: {
+      src: "/practice/therapist-portrait.png",
+      width: 480,
+      height: 600,
+      alt: "Portrait of Maya Ellison, smiling, in her office with a plant on the shelf behind her",
+    },
   },
   whoIHelp: [
     {
@@ -134,6 +142,43 @@ const practice = {
     closedRequestRetentionDays: 90,
     // A booking's private link stops working this many days after the appointment.
     manageLinkDaysAfterSession: 30,
+  },
+  fees: {
+    sessions: [
+      { name: "Consultation call, 15 minutes", fee: "Free" },
+      { name: "Intake session, 50 minutes", fee: "$190" },
+      { name: "Individual session, 50 minutes", fee: "$170" },
+      { name: "Parent or family session, 75 minutes", fee: "$240" },
+    ],
+    slidingScale: [
+      "A few places each week are kept for a sliding scale, from $90 a session, for people whose income or circumstances make the full fee hard. You will never be asked for proof; tell me what you can manage and we will find a fee that works.",
+      "If no sliding-scale place is open, I will tell you honestly and help you find lower-cost care elsewhere.",
+    ],
+    insurance: [
+      "I am in network with Providence Health Plan and Regence BlueCross BlueShield of Oregon, and I accept the Oregon Health Plan through CareOregon.",
+      "With other plans I am an out-of-network provider: I give you a superbill each month that you can send to your insurer for any out-of-network benefits. It is worth calling your plan first to ask what it covers.",
+      "Under the No Surprises Act you can ask for a Good Faith Estimate of what your care will cost before we start.",
+    ],
+    payment:
+      "Fees are paid at the end of each session by card, or by HSA or FSA card. Fees are reviewed once a year, in January, and you will always hear about a change at least a month ahead.",
+  },
+  whatToExpect: {
+    firstSession: [
+      "Before we meet you will get a short set of forms by email: contact details, consent to treatment and a few questions about what brings you. Fill in only what you are comfortable with; we can talk through the rest together.",
+      "The intake session is 50 minutes. We talk about what is happening now, what you hope will change and a little of your history, only as much as feels safe to share. You do not have to tell your whole story on the first day, or ever.",
+      "At the end we decide together whether to keep working and how often to meet, usually once a week to begin with. There is no pressure to continue.",
+    ],
+    cancellations: [
+      "Life with a baby, a child in crisis or a hard week can get in the way; tell me as early as you can and we will find another time.",
+    ],
+    telehealth: [
+      "Telehealth works well for most of what we do together, and you can switch between telehealth and the office in Southeast Portland as life allows.",
+      "If a connection drops, I will call you at the number you gave me, so we can carry on by phone or choose another time.",
+    ],
+    privacy: [
+      "What you share in therapy stays between us. The law sets a few exceptions: if I believe you or someone else is in immediate danger, or if a child or vulnerable adult is being harmed, I may have to act to keep people safe. I will explain these in our first session, and talk with you first whenever I can.",
+      "Your records are kept securely and are never shared with anyone, including your insurer beyond what billing requires, without your written permission.",
+    ],
   },
 };
 

@@ -1,5 +1,7 @@
+import Image from "next/image";
 import Link from "next/link";
 import { FromTheBlog } from "@/components/blog/from-the-blog";
+import { PracticeContact } from "@/components/site/practice-contact";
 import { practice } from "@/lib/practice/practice";
 import { licensedStatesText } from "@/lib/practice/us-states";
 
@@ -37,16 +39,32 @@ export default function HomePage() {
 
       <FromTheBlog />
 
-      <section className="section prose" aria-labelledby="about-heading">
-        <h2 id="about-heading">About me</h2>
-        {therapist.bio.slice(1).map((paragraph) => (
-          <p key={paragraph}>{paragraph}</p>
-        ))}
-        <p>
-          I see clients in {licensedStatesText(practice.licensedStates)}. If you are wondering whether we would be a good
-          fit, <Link href="/contact">send me a message</Link>: there is no pressure and no commitment.
-        </p>
+      <section className="section about" aria-labelledby="about-heading">
+        <Image
+          className="therapist-photo"
+          src={therapist.photo.src}
+          width={therapist.photo.width}
+          height={therapist.photo.height}
+          alt={therapist.photo.alt}
+          sizes="(min-width: 48rem) 16rem, 12rem"
+        />
+        <div className="prose">
+          <h2 id="about-heading">About me</h2>
+          {therapist.bio.slice(1).map((paragraph) => (
+            <p key={paragraph}>{paragraph}</p>
+          ))}
+          <p>
+            I see clients in {licensedStatesText(practice.licensedStates)}, by telehealth or at my office in {practice.city}.
+            If you are wondering whether we would be a good fit, <Link href="/contact">send me a message</Link>: there is no
+            pressure and no commitment. <Link href="/what-to-expect">What to expect</Link> covers the first session, fees,
+            insurance and the sliding scale.
+          </p>
+        </div>
       </section>
+
+      <div className="section">
+        <PracticeContact />
+      </div>
     </div>
   );
 }

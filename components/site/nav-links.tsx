@@ -8,6 +8,7 @@ const links = [
   { href: "/", label: "Home" },
   { href: "/blog", label: "Blog" },
   { href: "/book", label: "Book" },
+  { href: "/what-to-expect", label: "What to expect" },
   { href: "/freebies", label: "Freebies" },
   { href: "/contact", label: "Contact" },
   { href: "/privacy", label: "Privacy" },

@@ -23,6 +23,7 @@ export function SiteFooter({ subscribeAction }: SiteFooterProps) {
             {practice.name} · {practice.therapist.name}, {practice.therapist.credentials} · {practice.city}
           </p>
           <p>
+            <Link href="/what-to-expect">What to expect</Link> · <Link href="/what-to-expect#fees">Fees and insurance</Link> ·{" "}
             <Link href="/privacy">Privacy notice</Link> · <Link href="/contact">Contact</Link>
           </p>
         </div>

@@ -95,6 +95,13 @@ export const practiceSchema = z.strictObject({
     pronouns: z.string().max(20).optional(),
     title: z.string().min(2).max(80),
     bio: z.array(z.string().min(20)).min(1),
+    // A file under public/, served through next/image; the size is the file's own, so the page keeps its place while it loads.
+    photo: z.strictObject({
+      src: z.string().regex(/^\/[\w/-]+\.(png|jpe?g|webp|avif)$/, 'use a path under public/, such as "/practice/therapist.jpg"'),
+      width: z.number().int().min(120).max(4000),
+      height: z.number().int().min(120).max(4000),
+      alt: z.string().min(10).max(200),
+    }),
   }),
   whoIHelp: z.array(z.strictObject({ title: z.string().min(2), description: z.string().min(10) })).min(1),
   city: z.string().min(2),
@@ -111,6 +118,19 @@ export const practiceSchema = z.strictObject({
     contactMessageRetentionDays: z.number().int().min(30).max(3650),
   }),
   booking,
+  fees: z.strictObject({
+    sessions: z.array(z.strictObject({ name: z.string().min(2).max(80), fee: z.string().min(1).max(40) })).min(1),
+    slidingScale: z.array(z.string().min(20)).min(1),
+    insurance: z.array(z.string().min(20)).min(1),
+    payment: z.string().min(20).max(600),
+  }),
+  // The "What to expect" page; cancellations and telehealth also quote the booking settings above.
+  whatToExpect: z.strictObject({
+    firstSession: z.array(z.string().min(20)).min(1),
+    cancellations: z.array(z.string().min(20)),
+    telehealth: z.array(z.string().min(20)),
+    privacy: z.array(z.string().min(20)).min(1),
+  }),
 });
 
 export type Practice = z.infer<typeof practiceSchema>;

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { TimeZoneDetector } from "@/components/booking/time-zone-detector";
 import { TimeZoneForm } from "@/components/booking/time-zone-form";
 import { CrisisLines } from "@/components/site/crisis-lines";
+import { PracticeContact } from "@/components/site/practice-contact";
 import { bookingPage } from "@/lib/booking/booking-page";
 import { durationLabel, formatLabels } from "@/lib/booking/session-types";
 import { practice } from "@/lib/practice/practice";
@@ -121,6 +122,10 @@ export default async function BookPage({ searchParams }: PageProps<"/book">) {
           )}
         </section>
       ) : null}
+
+      <div className="section">
+        <PracticeContact />
+      </div>
     </div>
   );
 }

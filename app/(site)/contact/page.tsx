@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { connection } from "next/server";
 import { ContactForm } from "@/components/forms/contact-form";
 import { CrisisLines } from "@/components/site/crisis-lines";
+import { PracticeContact } from "@/components/site/practice-contact";
 import { practice } from "@/lib/practice/practice";
 import { sendContactMessageAction } from "./actions";
 
@@ -31,6 +32,9 @@ export default async function ContactPage() {
       </div>
       <div className="section" style={{ marginTop: "var(--space-6)" }}>
         <ContactForm formKey={randomUUID()} action={sendContactMessageAction} />
+      </div>
+      <div className="section">
+        <PracticeContact />
       </div>
     </div>
   );
