@@ -1,24 +1,11 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { expect, expectAccessible, linkIn, readEmails, test, uniqueEmail, type SentEmail } from "./fixtures";
+import { pdfText } from "./fixtures/pdf-text";
 import { E2E_WEBHOOK_SECRET } from "./fixtures/webhook-secret";
 import type { Page } from "@playwright/test";
 
 const PROMPTS_TITLE = "Noticing Your Attachment Patterns";
-
-/** The text of every page of a PDF, parsed for real. */
-async function pdfText(bytes: Uint8Array) {
-  const standardFontDataUrl = `${path.resolve("node_modules/pdfjs-dist/standard_fonts")}/`;
-  const pdf = await getDocument({ data: bytes, standardFontDataUrl, isEvalSupported: false, verbosity: 0 }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" ").replace(/\s+/g, " "));
-  }
-  return pages;
-}
 
 async function subscribeOnNewsletterPage(page: Page, email: string, firstName = "Robin") {
   await page.goto("/newsletter");

@@ -11,7 +11,7 @@ export default function NewsletterLibraryLinkEmail({ libraryUrl, linkValidDays, 
   return (
     <NewsletterLayout preview="Your link to the library of freebies." unsubscribeUrl={unsubscribeUrl}>
       <Text style={paragraph}>Hello,</Text>
-      <Text style={paragraph}>Here is a fresh way into {practice.name}&apos;s library of journal prompts, worksheets and videos:</Text>
+      <Text style={paragraph}>Here is a fresh way into {practice.name}&apos;s library of journal prompts and worksheets:</Text>
       <LibraryButton libraryUrl={libraryUrl} linkValidDays={linkValidDays}>
         If you did not ask for it, you can ignore this email.
       </LibraryButton>

@@ -16,7 +16,7 @@ export default function NewsletterWelcomeEmail({ firstName, libraryUrl, linkVali
         with something to try between posts.
       </Text>
       <Text style={paragraph}>
-        The journal prompts, worksheets and videos are waiting in the library. This button opens it on the device you use
+        The journal prompts and worksheets are waiting in the library. This button opens it on the device you use
         it on:
       </Text>
       <LibraryButton libraryUrl={libraryUrl} linkValidDays={linkValidDays}>

@@ -28,7 +28,7 @@ export function PlainSubscribeForm({ action, source, idPrefix, heading = "Newsle
   return (
     <form action={action} className="subscribe-plain" aria-labelledby={id("heading")}>
       <Heading id={id("heading")}>{heading}</Heading>
-      <p>New posts by email, and journal prompts, worksheets and videos only subscribers receive.</p>
+      <p>New posts by email, and journal prompts and worksheets only subscribers receive.</p>
       <input type="hidden" name="source" value={source} />
       <input type="hidden" name={FORM_KEY_FIELD} value={randomUUID()} />
       <Honeypot id={id("website")} />

@@ -1,5 +1,7 @@
 import "server-only";
 import PDFDocument from "pdfkit";
+import { contentEnv } from "@/lib/env";
+import { officeAddress, phoneForPeople, phoneHref } from "@/lib/practice/contact";
 import { practice } from "@/lib/practice/practice";
 import { freebieKindLabels, type PageBlock, type PrintedFreebie } from "./schema";
 
@@ -47,6 +49,7 @@ export function renderFreebiePdf(freebie: PrintedFreebie): Promise<Uint8Array> {
     if (block.type === "prompt") promptNumber += 1;
     drawBlock(doc, block, promptNumber, freebie.blocks[index + 1]);
   });
+  getInTouch(doc);
   pageFurniture(doc, freebie);
   doc.end();
   return finished;
@@ -260,7 +263,38 @@ function ensureSpace(doc: PDFKit.PDFDocument, height: number) {
   if (doc.y + height > PAGE.height - MARGIN) doc.addPage();
 }
 
-/** The running header and the page numbers, drawn once every page exists. */
+/** The site as people type it: its host, without the scheme. */
+function website(): { host: string; url: string } {
+  const url = new URL(contentEnv().APP_URL);
+  return { host: url.host, url: url.origin };
+}
+
+/** The closing page's answer to "get in touch": every way to do it, each a link in a PDF reader. */
+function getInTouch(doc: PDFKit.PDFDocument) {
+  const site = website();
+  const ways: { label: string; text: string; link: string }[] = [
+    ...(practice.phone ? [{ label: "Phone", text: phoneForPeople(practice.phone), link: phoneHref(practice.phone) }] : []),
+    { label: "Email", text: practice.contactEmail, link: `mailto:${practice.contactEmail}` },
+    { label: "Office", text: officeAddress(practice).join(", "), link: `${site.url}/contact` },
+    { label: "Book a free consultation call", text: `${site.host}/book`, link: `${site.url}/book` },
+  ];
+  const intro = `If something in these pages stirred feelings you would like to talk through, ${practice.therapist.name} would be glad to hear from you.`;
+  doc.font(fonts.body).fontSize(12.5);
+  const height = 50 + doc.heightOfString(intro, { width: CONTENT_WIDTH, lineGap: 3 }) + ways.length * 22;
+  ensureSpace(doc, height);
+  if (doc.y > MARGIN + 1) doc.moveDown(1.2);
+  doc.fillColor(colors.accent).font(fonts.heading).fontSize(16).text("Get in touch", MARGIN, doc.y, { width: CONTENT_WIDTH });
+  doc.moveDown(0.5);
+  doc.fillColor(colors.ink).font(fonts.body).fontSize(12.5).text(intro, { width: CONTENT_WIDTH, lineGap: 3 });
+  doc.moveDown(0.6);
+  for (const way of ways) {
+    doc.fillColor(colors.ink).font(fonts.heading).fontSize(12).text(`${way.label}: `, MARGIN, doc.y, { continued: true, width: CONTENT_WIDTH });
+    doc.fillColor(colors.accent).font(fonts.label).text(way.text, { link: way.link, underline: false });
+    doc.moveDown(0.35);
+  }
+}
+
+/** The running header, the practice's contact line and the page numbers, drawn once every page exists. */
 function pageFurniture(doc: PDFKit.PDFDocument, freebie: PrintedFreebie) {
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index += 1) {
@@ -272,12 +306,15 @@ function pageFurniture(doc: PDFKit.PDFDocument, freebie: PrintedFreebie) {
     doc.fillColor(colors.muted).font(fonts.label).fontSize(9);
     if (index > range.start) doc.text(freebie.title, MARGIN, 40, { width: CONTENT_WIDTH, lineBreak: false });
     const footer = `${practice.name} · ${practice.therapist.name}, ${practice.therapist.credentials} · For your personal use`;
-    doc.text(footer, MARGIN, PAGE.height - 46, { width: CONTENT_WIDTH - 80, lineBreak: false });
-    doc.text(`Page ${index - range.start + 1} of ${range.count}`, PAGE.width - MARGIN - 80, PAGE.height - 46, {
+    doc.text(footer, MARGIN, PAGE.height - 52, { width: CONTENT_WIDTH - 80, lineBreak: false });
+    doc.text(`Page ${index - range.start + 1} of ${range.count}`, PAGE.width - MARGIN - 80, PAGE.height - 52, {
       width: 80,
       align: "right",
       lineBreak: false,
     });
+    // A page printed and passed on, or found in a drawer, still says how to reach the practice.
+    const contact = [practice.phone ? phoneForPeople(practice.phone) : null, practice.contactEmail, website().host].filter(Boolean).join(" · ");
+    doc.text(contact, MARGIN, PAGE.height - 40, { width: CONTENT_WIDTH, lineBreak: false });
     doc.page.margins.bottom = bottom;
     doc.page.margins.top = top;
   }

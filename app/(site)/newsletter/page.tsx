@@ -9,7 +9,7 @@ import { subscribeAction } from "./actions";
 
 export const metadata: Metadata = {
   title: "Newsletter",
-  description: `New posts from ${practice.name} by email, with journal prompts, worksheets and videos for subscribers.`,
+  description: `New posts from ${practice.name} by email, with journal prompts and worksheets for subscribers.`,
 };
 
 export default async function NewsletterPage() {
@@ -24,8 +24,8 @@ export default async function NewsletterPage() {
           sends something small to try between posts.
         </p>
         <p>
-          Subscribing also opens the <Link href="/freebies">library of freebies</Link>: journal prompts, worksheets and
-          short videos on the themes of the blog, from noticing your own attachment patterns to reading your baby&apos;s
+          Subscribing also opens the <Link href="/freebies">library of freebies</Link>: journal prompts and worksheets
+          on the themes of the blog, from noticing your own attachment patterns to reading your baby&apos;s
           cues.
         </p>
         <p>

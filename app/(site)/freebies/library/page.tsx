@@ -56,10 +56,12 @@ export default async function LibraryPage() {
         <h2 id="printables-heading">Journal prompts and worksheets</h2>
         <FreebieList freebies={printedFreebies} open />
       </section>
-      <section className="section" aria-labelledby="videos-heading">
-        <h2 id="videos-heading">Videos</h2>
-        <FreebieList freebies={videoFreebies} open />
-      </section>
+      {videoFreebies.length > 0 ? (
+        <section className="section" aria-labelledby="videos-heading">
+          <h2 id="videos-heading">Videos</h2>
+          <FreebieList freebies={videoFreebies} open />
+        </section>
+      ) : null}
       <p className="section prose">
         Want to stop the newsletter? <a href={unsubscribePageUrl(unsubscribeToken(reader.subscriberId))}>Unsubscribe</a>; the
         library closes at the same time.
