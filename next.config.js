@@ -23,6 +23,13 @@ const nextConfig = {
   // reads its font metrics from its own folder at run time, so it stays one too.
   serverExternalPackages: ["@electric-sql/pglite", "pdfkit"],
   typedRoutes: true,
+  experimental: {
+    // The stylesheet goes into each page's <head> instead of a render-blocking
+    // request: on a slow phone connection a post paints a round trip sooner.
+    // The whole sheet is a few kilobytes compressed; the CSP already allows
+    // inline styles (proxy.ts).
+    inlineCss: true,
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

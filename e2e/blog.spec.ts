@@ -90,6 +90,7 @@ for (const [index, post] of SERIES.entries()) {
     else await expect(neighbours.getByRole("link", { name: /Next/ })).toHaveCount(0);
 
     // Each entry of the contents leads to a heading of the post with that text.
+    await page.getByRole("navigation", { name: "In this post" }).getByText("In this post").click();
     const contents = page.getByRole("navigation", { name: "In this post" }).getByRole("link");
     expect(await contents.count()).toBeGreaterThan(3);
     for (const link of await contents.all()) {
@@ -214,6 +215,7 @@ test.describe("with JavaScript off", () => {
       if (next) await page.getByRole("link", { name: new RegExp(`^Next: Part ${index + 2}`) }).click();
     }
     // The contents work as plain in-page links.
+    await page.getByRole("navigation", { name: "In this post" }).getByText("In this post").click();
     const firstSection = page.getByRole("navigation", { name: "In this post" }).getByRole("link").first();
     const href = await firstSection.getAttribute("href");
     await firstSection.click();
