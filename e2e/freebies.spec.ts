@@ -17,6 +17,8 @@ for (const { name, viewport } of SCREEN_SIZES) {
       expect(formTop).toBeLessThan((await firstCard.boundingBox())!.y);
       // The form starts within the first screen or just below it, not thousands of pixels down.
       expect(formTop).toBeLessThan(viewport.height * 1.25);
+      // Its own form, not a second one in the footer.
+      await expect(page.getByRole("button", { name: "Subscribe" })).toHaveCount(1);
       expect(await page.content()).not.toContain(PLACEHOLDER_HOST);
       await expect(page.getByText("video", { exact: false })).toHaveCount(0);
       await expectAccessible(page);
