@@ -76,7 +76,7 @@ test.describe("reading a post on a phone, JavaScript off", () => {
 test.describe("reading a post on a desktop", () => {
   test.use({ viewport: SCREEN_SIZES[1].viewport });
 
-  test("the text sits in one centred column of about 70 characters a line", async ({ page }) => {
+  test("the text sits in one centered column of about 70 characters a line", async ({ page }) => {
     await page.goto(POST);
     const perLine = await charactersPerLine(page);
     expect(perLine).toBeGreaterThanOrEqual(62);
