@@ -71,12 +71,23 @@ export const dayOverrideFormSchema = z.strictObject({ day: isoDay, ranges: range
 
 export const feedFormSchema = z.strictObject({});
 
+/** One of her own calendars to read busy times from; the server checks the address further (lib/booking/busy-calendars). */
+export const busyCalendarFormSchema = z.strictObject({
+  name: z.string().trim().min(1, "Please give the calendar a name.").max(80, "Please keep the name under 80 characters."),
+  address: z
+    .string()
+    .trim()
+    .max(2000, "That address is longer than any calendar's.")
+    .regex(/^(webcals?|https?):\/\/\S+$/i, "Paste the calendar's address, starting webcal:// or https://."),
+});
+
 /** Picked by name in the browser: a schema cannot travel from a server component as a prop. */
 export const editFormSchemas = {
   weekly: weeklyHoursFormSchema,
   "time-off": timeOffFormSchema,
   override: dayOverrideFormSchema,
   feed: feedFormSchema,
+  calendars: busyCalendarFormSchema,
 } as const;
 export type EditFormName = keyof typeof editFormSchemas;
 

@@ -6,7 +6,10 @@ import { When } from "@/components/admin/when";
 import { availabilityForEditor, formatRanges } from "@/lib/admin/booking";
 import { formatDay } from "@/lib/booking/format";
 import {
+  addBusyCalendarAction,
   addTimeOffAction,
+  refreshBusyCalendarAction,
+  removeBusyCalendarAction,
   createFeedAction,
   removeDayOverrideAction,
   removeTimeOffAction,
@@ -24,6 +27,17 @@ const timeOffFields: EditField[] = [
   { name: "startsOn", label: "First day off", type: "date" },
   { name: "endsOn", label: "Last day off", type: "date" },
   { name: "note", label: "Note (for you only, optional)", maxLength: 200 },
+];
+
+const busyCalendarFields: EditField[] = [
+  { name: "name", label: "Calendar name", hint: "For you: \"SimplePractice\", \"Google\"…", maxLength: 80 },
+  {
+    name: "address",
+    label: "Calendar address",
+    type: "url",
+    hint: "The secret iCalendar address your calendar gives (webcal:// or https://). Attune keeps only when you are busy, never what the event says.",
+    maxLength: 2000,
+  },
 ];
 
 const dayOverrideFields: EditField[] = [
@@ -75,6 +89,7 @@ export default async function AvailabilityPage() {
         action={addTimeOffAction}
         submitLabel="Add time off"
         fields={timeOffFields}
+        clearOnSave
       />
 
       <h2>One-day changes</h2>
@@ -97,7 +112,46 @@ export default async function AvailabilityPage() {
         action={saveDayOverrideAction}
         submitLabel="Save that day's hours"
         fields={dayOverrideFields}
+        clearOnSave
       />
+
+      <h2>Your calendars</h2>
+      <p>
+        Attune reads your own calendars every few minutes and keeps /book from offering a time when any of them shows you
+        busy. Free and cancelled events do not count. If a calendar cannot be read, its last good busy times still count.
+      </p>
+      {availability.calendars.length === 0 ? (
+        <p>No calendar added.</p>
+      ) : (
+        <ul className="plain-list" aria-label="Your calendars">
+          {availability.calendars.map((calendar) => (
+            <li key={calendar.id} data-testid="busy-calendar">
+              <strong>{calendar.name}</strong> <span className="muted">({calendar.shownAddress})</span>
+              <br />
+              {calendar.readAt ? (
+                <>
+                  {calendar.busyTimes} busy time{calendar.busyTimes === 1 ? "" : "s"}, read <When at={calendar.readAt} />.
+                </>
+              ) : (
+                "Not read yet."
+              )}
+              {calendar.errorMessage && calendar.failingSince ? (
+                <span className="field-error" data-testid="busy-calendar-error">
+                  {" "}
+                  {calendar.errorMessage} Failing since <When at={calendar.failingSince} />.
+                </span>
+              ) : null}{" "}
+              <ActionButton action={refreshBusyCalendarAction} fields={{ id: calendar.id }} formClassName="inline-form" label={`Refresh ${calendar.name} now`}>
+                Refresh now
+              </ActionButton>{" "}
+              <ActionButton action={removeBusyCalendarAction} fields={{ id: calendar.id }} formClassName="inline-form" className="button button-danger" label={`Remove ${calendar.name}`}>
+                Remove
+              </ActionButton>
+            </li>
+          ))}
+        </ul>
+      )}
+      <EditForm id="calendars" action={addBusyCalendarAction} submitLabel="Add calendar" fields={busyCalendarFields} clearOnSave />
 
       <h2>Free times in the next two weeks</h2>
       <p>What the booking page offers now, with what is already booked taken out.</p>
