@@ -14,6 +14,8 @@ export const bookingDecisionSchema = z.strictObject({
   id: z.uuid("There is no such booking."),
   decision: z.enum(bookingDecisions),
   note: z.string().max(1000, "Please keep the note under 1,000 characters.").optional(),
+  // The second step of confirming a time her own calendar now shows busy.
+  anyway: z.literal("yes").optional(),
 });
 
 const RANGE = /^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$/;

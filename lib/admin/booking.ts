@@ -63,10 +63,11 @@ export const decisionOutcomes = {
   no_show: "Marked as a no-show.",
   refused: "That could not be done: the booking changed in the meantime. Its current state is shown below.",
   "note-too-long": "Please keep the note under 1,000 characters.",
+  busy: "Not confirmed yet: this time now overlaps a busy time in one of your calendars. Confirm anyway if you mean to keep both.",
 } as const;
 
-const decide: Record<BookingDecision, (therapist: Therapist, id: string, note?: string) => Promise<DecisionResult>> = {
-  confirm: (therapist, id) => confirmBooking(therapist, id),
+const decide: Record<BookingDecision, (therapist: Therapist, id: string, note?: string, anyway?: boolean) => Promise<DecisionResult>> = {
+  confirm: (therapist, id, _note, anyway) => confirmBooking(therapist, id, { despiteBusy: anyway }),
   decline: (therapist, id, note) => declineBooking(therapist, id, { note }),
   cancel: (therapist, id, note) => cancelBookingAsTherapist(therapist, id, { note }),
   completed: (therapist, id) => markBookingCompleted(therapist, id),
@@ -74,8 +75,10 @@ const decide: Record<BookingDecision, (therapist: Therapist, id: string, note?: 
 };
 
 /** Confirm, decline (with an optional note), cancel, or mark a started session completed or missed. */
-export const decideBooking = guardedOperation(bookingDecisionSchema, async ({ id, decision, note }, { therapist, audit }) => {
-  const result = await decide[decision](therapist, id, note);
+export const decideBooking = guardedOperation(bookingDecisionSchema, async ({ id, decision, note, anyway }, { therapist, audit }) => {
+  const result = await decide[decision](therapist, id, note, anyway === "yes");
+  // Named by its field, so the page can offer the second step, "Confirm anyway".
+  if (result.status === "refused" && result.reason === "busy-in-calendar") return refusal({ fieldErrors: { anyway: [result.message] } });
   if (result.status === "refused") return refusal({ formError: result.message });
   await audit({ action: "change", subjectType: "booking", subjectId: id, detail: { status: result.bookingStatus, withNote: Boolean(note?.trim()) } });
   const outcome = Object.hasOwn(decisionOutcomes, result.bookingStatus) ? decisionOutcomes[result.bookingStatus as keyof typeof decisionOutcomes] : "Saved.";

@@ -9,7 +9,13 @@ import { restoreEnvAfterEach } from "@/lib/testing/env";
 import { auditTrail, expectEveryCallRefused, intruders } from "@/lib/testing/private-area";
 import { databaseSnapshot } from "@/lib/testing/snapshot";
 import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
-import { addBusyCalendarFromForm, availabilityForEditor, refreshBusyCalendarFromForm, removeBusyCalendarFromForm } from "./booking";
+import { eq } from "drizzle-orm";
+import { bookings, outboxEmails } from "@/db/schema";
+import { findFreeSlots } from "@/lib/booking/availability";
+import { requestBooking } from "@/lib/booking/request-booking";
+import { findSessionType } from "@/lib/booking/session-types";
+import { intakeRequest, ip } from "@/lib/testing/booking-fixtures";
+import { addBusyCalendarFromForm, availabilityForEditor, decideBooking, refreshBusyCalendarFromForm, removeBusyCalendarFromForm } from "./booking";
 
 // A client hour every day at 03:00 in the practice's zone, starting today, so whatever the clock it is inside the horizon.
 const today = new Date().toLocaleDateString("en-CA", { timeZone: "America/Los_Angeles" });
@@ -61,6 +67,29 @@ describe("the availability room's calendars", () => {
     expect(result).toMatchObject({ status: "invalid" });
     if (field) expect(result).toMatchObject({ fieldErrors: { [field]: [expect.any(String)] } });
     expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it("warns before confirming a request whose time a calendar now shows busy, and confirms on the second step", async () => {
+    const [slot] = await findFreeSlots(findSessionType("intake")!);
+    const result = await requestBooking(intakeRequest({ startsAt: slot!.startsAt.toISOString() }), { ip: ip() });
+    expect(result.status).toBe("requested");
+    const db = await getDb();
+    const [{ id }] = (await db.select({ id: bookings.id }).from(bookings)) as [{ id: string }];
+    const utc = (date: Date) => date.toISOString().replace(/[-:]/g, "").slice(0, 15) + "Z";
+    // Her own calendar gains an event ending two minutes into the request's buffer before: it overlaps.
+    const busyEnd = new Date(slot!.startsAt.getTime() - 3 * 60_000);
+    server.set("/overlap.ics", {
+      calendar: ["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:overlap@x", "DTSTAMP:20260101T000000Z", `DTSTART:${utc(new Date(busyEnd.getTime() - 3_600_000))}`, `DTEND:${utc(busyEnd)}`, "END:VEVENT", "END:VCALENDAR", ""].join("\r\n"),
+    });
+    await addBusyCalendar(therapist, { name: "Google", address: server.url("/overlap.ics") });
+    await signInAs(THERAPIST);
+    const emailsBefore = (await db.select().from(outboxEmails)).length;
+
+    expect(await decideBooking({ id, decision: "confirm" })).toMatchObject({ status: "invalid", fieldErrors: { anyway: [expect.stringMatching(/overlaps a busy time/)] } });
+    expect((await db.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, id)))[0]!.status).toBe("requested");
+    expect(await db.select().from(outboxEmails)).toHaveLength(emailsBefore);
+
+    expect(await decideBooking({ id, decision: "confirm", anyway: "yes" })).toMatchObject({ status: "saved", saved: { status: "confirmed" } });
   });
 
   for (const [who, becomeIntruder] of intruders) {
