@@ -1,0 +1,109 @@
+import { DateTime } from "luxon";
+import { type CalendarServer, startCalendarServer, weeklyBusyCalendar } from "../lib/testing/calendar-server";
+import { expect, expectAccessible, test } from "./fixtures";
+import { pageFromAnotherAddress, signInAsTherapist, therapistFor } from "./fixtures/therapist";
+
+/*
+ * The therapist's own calendar keeps /book from offering her busy hours. A
+ * local server plays Google or SimplePractice (the app server may fetch from
+ * loopback: CALENDAR_FEEDS_ALLOW_PRIVATE in playwright.config.ts). Each run
+ * uses a weekday of its own three weeks out, past the days other specs book,
+ * and removes its calendar at the end, so no other journey loses a time.
+ */
+const ZONE = "America/Los_Angeles";
+
+let server: CalendarServer;
+test.beforeAll(async () => {
+  server = await startCalendarServer();
+});
+test.afterAll(async () => server.close());
+
+/** The first `weekday` (1 = Monday) at least three weeks ahead in the practice's calendar. */
+function weeksOut(weekday: number) {
+  let day = DateTime.now().setZone(ZONE).startOf("day").plus({ days: 21 });
+  while (day.weekday !== weekday) day = day.plus({ days: 1 });
+  return day;
+}
+
+const at = (day: DateTime, hour: number) => day.set({ hour }).toUTC().toJSDate().toISOString();
+const timeLink = (instant: string) => `a[href*="start=${encodeURIComponent(instant)}"]`;
+
+for (const [javaScriptEnabled, weekday] of [
+  [true, 4],
+  [false, 2],
+] as const) {
+  test.describe(`the therapist's own calendar, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("a weekly busy client hour vanishes from /book, except in its EXDATE week; a failing calendar keeps it; removing it brings it back", async ({ page, browser }, testInfo) => {
+      test.setTimeout(90_000);
+      const first = weeksOut(weekday);
+      const skipped = first.plus({ weeks: 1 });
+      const third = first.plus({ weeks: 2 });
+      const secret = `private-${Date.now().toString(36)}-${javaScriptEnabled ? "js" : "nojs"}`;
+      const path = `/calendar/${secret}/basic.ics`;
+      server.set(path, {
+        calendar: weeklyBusyCalendar({ uid: `${secret}@practice.example`, firstStart: `${first.toISODate()}T09:00:00`, minutes: 50, exdates: [skipped.toISODate()!] }),
+        etag: '"1"',
+      });
+      const book = async (day: DateTime) => page.goto(`/book?type=intake&tz=${ZONE}&day=${day.toISODate()}`);
+
+      await book(first);
+      await expect(page.locator(timeLink(at(first, 9)))).toHaveCount(1);
+
+      const therapist = await pageFromAnotherAddress(browser, { javaScriptEnabled });
+      await signInAsTherapist(therapist, therapistFor(testInfo));
+      await therapist.goto("/admin/availability");
+      const name = `Client calendar ${secret.slice(-8)}`;
+      await therapist.getByLabel("Calendar name").fill(name);
+      await therapist.getByLabel("Calendar address").fill(server.url(path));
+      await therapist.getByRole("button", { name: "Add calendar" }).click();
+      await expect(therapist.getByText(/Calendar added\. \d+ busy times read/)).toBeVisible();
+      // Saved: the form is empty again, and the address shows by its host only.
+      await expect(therapist.getByLabel("Calendar name")).toHaveValue("");
+      await expect(therapist.getByLabel("Calendar address")).toHaveValue("");
+      const listed = therapist.getByTestId("busy-calendar").filter({ hasText: name });
+      await expect(listed).toContainText(/127\.0\.0\.1:\d+\/…/);
+      await expect(therapist.locator("body")).not.toContainText(secret);
+      if (javaScriptEnabled) await expectAccessible(therapist);
+
+      // The busy hour and the half hour whose session would run into it are gone; 10:00 clears the buffer.
+      await book(first);
+      await expect(page.locator(timeLink(at(first, 10)))).toHaveCount(1);
+      await expect(page.locator(timeLink(at(first, 9)))).toHaveCount(0);
+      await book(skipped);
+      await expect(page.locator(timeLink(at(skipped, 9)))).toHaveCount(1);
+      await book(third);
+      await expect(page.locator(timeLink(at(third, 10)))).toHaveCount(1);
+      await expect(page.locator(timeLink(at(third, 9)))).toHaveCount(0);
+
+      // The calendar starts failing: the room says so and since when, and its last busy times still count.
+      server.set(path, { status: 404 });
+      await listed.getByRole("button", { name: `Refresh ${name} now` }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name }).getByTestId("busy-calendar-error")).toContainText(/not found.*Failing since/);
+      await book(first);
+      await expect(page.locator(timeLink(at(first, 10)))).toHaveCount(1);
+      await expect(page.locator(timeLink(at(first, 9)))).toHaveCount(0);
+
+      await therapist.getByTestId("busy-calendar").filter({ hasText: name }).getByRole("button", { name: `Remove ${name}` }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name })).toHaveCount(0);
+      await book(first);
+      await expect(page.locator(timeLink(at(first, 9)))).toHaveCount(1);
+      await therapist.context().close();
+    });
+
+    test("a calendar address that is not one is refused beside its field, and nothing is added", async ({ browser }, testInfo) => {
+      const therapist = await pageFromAnotherAddress(browser, { javaScriptEnabled });
+      await signInAsTherapist(therapist, therapistFor(testInfo));
+      await therapist.goto("/admin/availability");
+      const name = `Not a calendar ${Date.now().toString(36)}`;
+      await therapist.getByLabel("Calendar name").fill(name);
+      await therapist.getByLabel("Calendar address").fill("ftp://calendar.example/cal.ics");
+      await therapist.getByRole("button", { name: "Add calendar" }).click();
+      await expect(therapist.locator("#calendars-address-error")).toContainText("webcal://");
+      await expect(therapist.getByLabel("Calendar address")).toHaveAttribute("aria-invalid", "true");
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name })).toHaveCount(0);
+      await therapist.context().close();
+    });
+  });
+}
