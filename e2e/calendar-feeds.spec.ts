@@ -107,3 +107,41 @@ for (const [javaScriptEnabled, weekday] of [
     });
   });
 }
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`the availability form's time inputs, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("the week shows as times and saves as it is; a one-day change is typed as times, saved, listed, and the form clears", async ({ page }, testInfo) => {
+      await signInAsTherapist(page, therapistFor(testInfo));
+      await page.goto("/admin/availability");
+      // The demo Monday, 09:00–12:00 and 13:00–17:00, as two rows of time inputs and an empty third.
+      const monday = page.getByRole("group", { name: "Monday" });
+      await expect(monday.getByLabel("Monday, hours 1: From")).toHaveValue("09:00");
+      await expect(monday.getByLabel("Monday, hours 2: Until")).toHaveValue("17:00");
+      await expect(monday.getByLabel("Monday, hours 3: From")).toHaveValue("");
+      // Saved unchanged, so no other journey's week moves.
+      await page.getByRole("button", { name: "Save weekly hours" }).click();
+      await expect(page.getByText("Weekly hours saved.")).toBeVisible();
+      await expect(page.getByRole("group", { name: "Monday" }).getByLabel("Monday, hours 1: From")).toHaveValue("09:00");
+
+      // A Saturday (closed in the demo week) about seven weeks out, a different one for each run.
+      let day = DateTime.now().setZone(ZONE).startOf("day").plus({ days: javaScriptEnabled ? 45 : 52 });
+      while (day.weekday !== 6) day = day.plus({ days: 1 });
+      const iso = day.toISODate()!;
+      await page.getByLabel("Day", { exact: true }).fill(iso);
+      const hours = page.getByRole("group", { name: "Hours that day (none: closed)" });
+      await hours.getByLabel("hours 1: From").fill("10:00");
+      await hours.getByLabel("hours 1: Until").fill("12:30");
+      await page.getByRole("button", { name: "Save that day's hours" }).click();
+      await expect(page.getByText("That day's hours are saved.")).toBeVisible();
+      await expect(page.getByRole("list", { name: "One-day changes" })).toContainText("10:00–12:30");
+      await expect(page.getByLabel("Day", { exact: true })).toHaveValue("");
+      await expect(page.getByRole("group", { name: "Hours that day (none: closed)" }).getByLabel("hours 1: From")).toHaveValue("");
+      if (javaScriptEnabled) await expectAccessible(page);
+
+      await page.getByRole("button", { name: `Back to usual hours on ${iso}` }).click();
+      await expect(page.getByRole("button", { name: `Back to usual hours on ${iso}` })).toHaveCount(0);
+    });
+  });
+}

@@ -21,7 +21,7 @@ import { sessionTypes } from "@/lib/booking/session-types";
 import type { FieldErrors } from "@/lib/forms/form-result";
 import { bookingDecisionSchema, busyCalendarFormSchema, dayOverrideFormSchema, feedFormSchema, timeOffFormSchema, weeklyHoursFormSchema, type BookingDecision } from "./booking-schemas";
 
-export { formatRanges, parseRanges } from "./booking-schemas";
+export { formatRanges } from "./booking-schemas";
 
 /*
  * The booking rooms of the private area: each function here comes through

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ActionButton } from "@/components/admin/action-button";
 import { EditForm, type EditField } from "@/components/admin/edit-form";
+import { HoursForm } from "@/components/admin/hours-form";
 import { When } from "@/components/admin/when";
 import { availabilityForEditor, formatRanges } from "@/lib/admin/booking";
 import { formatDay } from "@/lib/booking/format";
@@ -21,7 +22,6 @@ import {
 export const metadata: Metadata = { title: "Availability" };
 
 const dayNames = { monday: "Monday", tuesday: "Tuesday", wednesday: "Wednesday", thursday: "Thursday", friday: "Friday", saturday: "Saturday", sunday: "Sunday" } as const;
-const RANGES_HINT = 'Times as "09:00-12:00, 13:00-17:00"; leave empty for closed.';
 
 const timeOffFields: EditField[] = [
   { name: "startsOn", label: "First day off", type: "date" },
@@ -40,10 +40,6 @@ const busyCalendarFields: EditField[] = [
   },
 ];
 
-const dayOverrideFields: EditField[] = [
-  { name: "day", label: "Day", type: "date" },
-  { name: "ranges", label: "Hours that day", hint: RANGES_HINT, maxLength: 300 },
-];
 
 export default async function AvailabilityPage() {
   await connection();
@@ -54,17 +50,12 @@ export default async function AvailabilityPage() {
       <p>All times are in the practice&apos;s time zone, {availability.timeZone}.</p>
 
       <h2>Weekly hours</h2>
-      <EditForm
+      <p>Each day&apos;s working hours, from and until; a day with no hours is closed. Empty a row to remove it.</p>
+      <HoursForm
         id="weekly"
         action={saveWeeklyHoursAction}
         submitLabel="Save weekly hours"
-        fields={Object.entries(dayNames).map(([day, label]) => ({
-          name: day,
-          label,
-          hint: day === "monday" ? RANGES_HINT : undefined,
-          maxLength: 300,
-          defaultValue: formatRanges(availability.weeklyHours[day as keyof typeof dayNames]),
-        }))}
+        groups={Object.entries(dayNames).map(([day, legend]) => ({ name: day, legend, ranges: availability.weeklyHours[day as keyof typeof dayNames] }))}
       />
 
       <h2>Time off</h2>
@@ -107,11 +98,12 @@ export default async function AvailabilityPage() {
           ))}
         </ul>
       )}
-      <EditForm
+      <HoursForm
         id="override"
         action={saveDayOverrideAction}
         submitLabel="Save that day's hours"
-        fields={dayOverrideFields}
+        groups={[{ name: "ranges", legend: "Hours that day (none: closed)", ranges: [] }]}
+        withDay
         clearOnSave
       />
 
