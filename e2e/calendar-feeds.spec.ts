@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { type CalendarServer, startCalendarServer, weeklyBusyCalendar } from "../lib/testing/calendar-server";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, readEmails, test, uniqueEmail } from "./fixtures";
+import { visitorBooks } from "./fixtures/book-visit";
 import { pageFromAnotherAddress, signInAsTherapist, therapistFor } from "./fixtures/therapist";
 
 /*
@@ -89,6 +90,47 @@ for (const [javaScriptEnabled, weekday] of [
       await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name })).toHaveCount(0);
       await book(first);
       await expect(page.locator(timeLink(at(first, 9)))).toHaveCount(1);
+      await therapist.context().close();
+    });
+
+    test("confirming a request her calendar now shows busy warns first; Confirm anyway confirms it", async ({ page, browser }, testInfo) => {
+      test.setTimeout(90_000);
+      const name = `Olive Overlap ${Date.now().toString(36)}`;
+      const email = uniqueEmail("overlap");
+      // Days of their own, past those the other journeys book (0–6).
+      await visitorBooks(page, { name, email, day: javaScriptEnabled ? 9 : 10 });
+      await readEmails(email);
+
+      const therapist = await pageFromAnotherAddress(browser, { javaScriptEnabled });
+      await signInAsTherapist(therapist, therapistFor(testInfo));
+      await therapist.goto("/admin/requests?status=requested");
+      await therapist.getByRole("link", { name }).click();
+      const bookedAt = new Date((await therapist.locator(".details time").first().getAttribute("datetime"))!);
+      const requestUrl = therapist.url();
+
+      // Her Google calendar gains a meeting across the requested time.
+      const utc = (date: Date) => `${date.toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
+      const path = `/calendar/overlap-${Date.now().toString(36)}/basic.ics`;
+      server.set(path, {
+        calendar: ["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", `UID:${path}`, "DTSTAMP:20260101T000000Z", `DTSTART:${utc(bookedAt)}`, `DTEND:${utc(new Date(bookedAt.getTime() + 3_600_000))}`, "SUMMARY:Meeting", "END:VEVENT", "END:VCALENDAR", ""].join("\r\n"),
+      });
+      const calendarName = `Google ${javaScriptEnabled ? "js" : "nojs"} ${Date.now().toString(36)}`;
+      await therapist.goto("/admin/availability");
+      await therapist.getByLabel("Calendar name").fill(calendarName);
+      await therapist.getByLabel("Calendar address").fill(server.url(path));
+      await therapist.getByRole("button", { name: "Add calendar" }).click();
+      await expect(therapist.getByText(/Calendar added\. 1 busy time read/)).toBeVisible();
+
+      await therapist.goto(requestUrl);
+      await therapist.getByRole("button", { name: "Confirm", exact: true }).click();
+      await expect(therapist.getByText(/overlaps a busy time in one of your calendars/)).toBeVisible();
+      await expect(therapist.getByTestId("booking-status")).toHaveText("Awaiting your answer");
+      await therapist.getByRole("button", { name: "Confirm anyway" }).click();
+      await expect(therapist.getByTestId("booking-status")).toHaveText("Confirmed");
+
+      await therapist.goto("/admin/availability");
+      await therapist.getByRole("button", { name: `Remove ${calendarName}` }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: calendarName })).toHaveCount(0);
       await therapist.context().close();
     });
 
