@@ -3,10 +3,12 @@ import { getDb } from "@/db/client";
 import { busyCalendars, busyTimes } from "@/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import { runSweep } from "@/lib/maintenance/sweep";
-import { NOW, at, therapist } from "@/lib/testing/booking-fixtures";
+import { randomUUID } from "node:crypto";
+import { NOW, at, intakeRequest, ip, rowCounts, therapist } from "@/lib/testing/booking-fixtures";
 import { type CalendarServer, startCalendarServer, weeklyBusyCalendar } from "@/lib/testing/calendar-server";
 import { restoreEnvAfterEach } from "@/lib/testing/env";
 import { findFreeSlots } from "../availability";
+import { requestBooking } from "../request-booking";
 import { findSessionType } from "../session-types";
 import { addBusyCalendar, listBusyCalendars, refreshBusyCalendarNow, refreshDueBusyCalendars, removeBusyCalendar } from "./busy-calendars";
 import { fetchFeed, isPrivateAddress } from "./fetch-feed";
@@ -56,6 +58,18 @@ describe("busy times from the therapist's own calendars", () => {
     const [listed] = await listBusyCalendars(therapist);
     expect(listed).toMatchObject({ name: "SimplePractice", shownAddress: expect.stringMatching(/^127\.0\.0\.1:\d+\/…$/), errorMessage: null });
     expect(JSON.stringify(listed)).not.toContain("secret-token-abc");
+  });
+
+  it("refuses a request for a busy time, and a reschedule (the manage page) is offered no busy time either", async () => {
+    server.set("/refuse.ics", { calendar: clientHour });
+    await addBusyCalendar(therapist, { name: "SimplePractice", address: server.url("/refuse.ics") }, { now: NOW });
+    const before = await rowCounts();
+    const refused = await requestBooking(intakeRequest({ startsAt: at("2027-03-03", "12:00").toISOString() }), { ip: ip(), now: NOW });
+    expect(refused.status).toBe("invalid");
+    expect(await rowCounts()).toEqual(before);
+    const moving = (await findFreeSlots(intake, { now: NOW, except: randomUUID() })).map((slot) => slot.startsAt.getTime());
+    expect(moving).not.toContain(at("2027-03-03", "12:00").getTime());
+    expect(moving).toContain(at("2027-03-10", "12:00").getTime());
   });
 
   it("asks again with the ETag, and an unchanged calendar keeps its busy times", async () => {
