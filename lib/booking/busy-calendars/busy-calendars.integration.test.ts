@@ -144,16 +144,25 @@ describe("busy times from the therapist's own calendars", () => {
 describe("fetching a calendar address", () => {
   const limits = { timeoutMs: 2_000, maxBytes: 100_000, maxRedirects: 3, allowPrivate: true };
 
-  it("refuses loopback and private addresses unless configured, by name or by number", async () => {
+  it("refuses loopback and private addresses unless configured, by name or by number, and never sends the address unencrypted", async () => {
     process.env.CALENDAR_FEEDS_ALLOW_PRIVATE = "0";
     resetEnvForTests();
     server.set("/private.ics", { calendar: clientHour });
     const result = await addBusyCalendar(therapist, { name: "Probe", address: server.url("/private.ics") }, { now: NOW });
-    expect(result).toEqual({ status: "saved", refreshed: { status: "failed", message: expect.stringMatching(/private network/) } });
+    expect(result).toEqual({ status: "invalid", fieldErrors: { address: [expect.stringMatching(/never sent unencrypted/)] } });
+    expect(await addBusyCalendar(therapist, { name: "Probe", address: "webcal://127.0.0.1:9/private.ics" }, { now: NOW })).toEqual({
+      status: "saved",
+      refreshed: { status: "failed", message: expect.stringMatching(/private network/) },
+    });
     expect(server.requests).toHaveLength(0);
     const closed = { ...limits, allowPrivate: false };
-    for (const address of ["http://localhost:1/a.ics", "http://[::1]:1/a.ics", "http://[::ffff:127.0.0.1]:1/a.ics", "webcal://169.254.169.254/latest"]) {
+    await expect(fetchFeed("http://calendar.example/private.ics", {}, closed)).rejects.toThrow(/unencrypted/);
+    for (const address of ["https://localhost:1/a.ics", "https://[::1]:1/a.ics", "https://[::ffff:127.0.0.1]:1/a.ics", "webcal://10.0.0.1/a.ics", "webcal://169.254.169.254/latest"]) {
       await expect(fetchFeed(address, {}, closed)).rejects.toThrow(/private network/);
+    }
+    // Even where private networks are allowed (the tests), the link-local metadata service is not.
+    for (const address of ["http://169.254.169.254/latest", "http://[fe80::1]/a.ics", "http://[::ffff:169.254.169.254]/a.ics"]) {
+      await expect(fetchFeed(address, {}, limits)).rejects.toThrow(/private network/);
     }
   });
 
@@ -164,9 +173,10 @@ describe("fetching a calendar address", () => {
     for (const address of ["8.8.8.8", "142.250.72.14", "2606:4700:4700::1111", "2a00:1450:4009:81d::200e"]) expect(isPrivateAddress(address), address).toBe(false);
   });
 
-  it("refuses a redirect to a private address even when the first host is allowed", async () => {
+  it("checks the address again after a redirect: the first host is allowed, the metadata service it redirects to is not", async () => {
     server.set("/to-metadata.ics", { redirect: "http://169.254.169.254/latest/meta-data" });
-    await expect(fetchFeed(server.url("/to-metadata.ics"), {}, { ...limits, allowPrivate: false })).rejects.toThrow(/private network/);
+    await expect(fetchFeed(server.url("/to-metadata.ics"), {}, limits)).rejects.toThrow(/private network/);
+    expect(server.requests.map((request) => request.path)).toEqual(["/to-metadata.ics"]);
   });
 
   it("follows three redirects and no more", async () => {

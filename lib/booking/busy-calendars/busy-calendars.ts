@@ -10,7 +10,7 @@ import { practice } from "@/lib/practice/practice";
 import { sessionTypes } from "../session-types";
 import { assertTherapist } from "../therapist";
 import { NotICalendarError, busyIntervalsFromICalendar } from "./expand";
-import { type FeedLimits, FeedFetchError, defaultFeedLimits, feedRequestUrl, fetchFeed, maskedFeedAddress } from "./fetch-feed";
+import { type FeedLimits, FeedFetchError, UNENCRYPTED, defaultFeedLimits, feedRequestUrl, fetchFeed, maskedFeedAddress } from "./fetch-feed";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -140,6 +140,7 @@ export async function addBusyCalendar(therapist: Pick<Therapist, "email">, input
   assertTherapist(therapist);
   const parsed = busyCalendarInputSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
+  if (feedRequestUrl(parsed.data.address)?.protocol === "http:" && !limits().allowPrivate) return { status: "invalid", fieldErrors: { address: [UNENCRYPTED] } };
   const db = await getDb();
   const [{ calendars }] = (await db.select({ calendars: count() }).from(busyCalendars)) as [{ calendars: number }];
   if (calendars >= MAX_CALENDARS) return { status: "invalid", fieldErrors: { form: [`Attune reads up to ${MAX_CALENDARS} calendars; remove one first.`] } };

@@ -66,12 +66,44 @@ for (const [network, prefix] of [
   privateIPv6.addSubnet(network, prefix, "ipv6");
 }
 
+// Link-local holds the cloud's metadata service (169.254.169.254): refused even where private networks are allowed.
+const linkLocal = { v4: new BlockList(), v6: new BlockList() };
+linkLocal.v4.addSubnet("169.254.0.0", 16, "ipv4");
+linkLocal.v6.addSubnet("fe80::", 10, "ipv6");
+
+function isLinkLocal(address: string): boolean {
+  const family = isIP(address);
+  if (family === 4) return linkLocal.v4.check(address, "ipv4");
+  if (family !== 6) return true;
+  const mapped = mappedIPv4(address);
+  return linkLocal.v6.check(address, "ipv6") || (mapped !== null && linkLocal.v4.check(mapped, "ipv4"));
+}
+
+/** The IPv4 address inside an IPv4-mapped IPv6 one, written either way ("::ffff:169.254.0.1" or, as URLs write it, "::ffff:a9fe:1"). */
+function mappedIPv4(address: string): string | null {
+  const match = /^(?:0{0,4}:){0,5}:?ffff:(.+)$/i.exec(address);
+  if (!match) return null;
+  const rest = match[1]!;
+  if (isIP(rest) === 4) return rest;
+  const groups = rest.split(":");
+  if (groups.length !== 2 || !groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return null;
+  const [high, low] = groups.map((group) => parseInt(group, 16)) as [number, number];
+  return [high >> 8, high & 255, low >> 8, low & 255].join(".");
+}
+
+/** Whether Attune may connect to an address: a public one, or with `allowPrivate` any but link-local. */
+function isAllowedAddress(address: string, allowPrivate: boolean): boolean {
+  return allowPrivate ? !isLinkLocal(address) : !isPrivateAddress(address);
+}
+
 /** Whether an IP address is loopback, private, link-local or otherwise not a public host. */
 export function isPrivateAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return true;
   return family === 4 ? privateIPv4.check(address, "ipv4") : privateIPv6.check(address, "ipv6");
 }
+
+export const UNENCRYPTED = "The address must start https:// or webcal://: a calendar's secret address is never sent unencrypted.";
 
 const refusedAddress = () => new FeedFetchError("The address points to a private network, which Attune does not fetch from.");
 
@@ -82,7 +114,7 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
       if (error) return callback(new FeedFetchError("The calendar's host name could not be found."), []);
       const list = addresses as LookupAddress[];
       if (list.length === 0) return callback(new FeedFetchError("The calendar's host name could not be found."), []);
-      if (!allowPrivate && list.some((entry) => isPrivateAddress(entry.address))) return callback(refusedAddress(), []);
+      if (!list.every((entry) => isAllowedAddress(entry.address, allowPrivate))) return callback(refusedAddress(), []);
       if ((options as { all?: boolean }).all) return callback(null, list);
       callback(null, list[0]!.address, list[0]!.family);
     });
@@ -111,7 +143,9 @@ export function maskedFeedAddress(address: string): string {
 function requestOnce(url: URL, validators: FeedValidators, limits: FeedLimits, deadline: number): Promise<{ status: number; headers: http.IncomingHttpHeaders; body?: string }> {
   return new Promise((resolve, reject) => {
     const host = url.hostname.replace(/^\[|\]$/g, "");
-    if (isIP(host) && !limits.allowPrivate && isPrivateAddress(host)) return reject(refusedAddress());
+    if (isIP(host) && !isAllowedAddress(host, limits.allowPrivate)) return reject(refusedAddress());
+    // The address is a secret: it travels encrypted, except to the tests' own server on loopback.
+    if (url.protocol === "http:" && !limits.allowPrivate) return reject(new FeedFetchError(UNENCRYPTED));
     const headers: Record<string, string> = { accept: "text/calendar, */*;q=0.5", "user-agent": "Attune calendar reader" };
     if (validators.etag) headers["if-none-match"] = validators.etag;
     if (validators.lastModified) headers["if-modified-since"] = validators.lastModified;
