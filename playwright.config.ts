@@ -32,6 +32,8 @@ const serverEnv = {
   NEWSLETTER_TOKEN_SECRET: "e2e-newsletter-token-secret-long-enough-000",
   RESEND_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
   NEXT_TELEMETRY_DISABLED: "1",
+  // e2e/calendar-feeds.spec.ts serves the therapist's calendar from loopback.
+  CALENDAR_FEEDS_ALLOW_PRIVATE: "1",
 };
 
 export default defineConfig({

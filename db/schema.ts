@@ -432,3 +432,47 @@ export type Subscriber = typeof subscribers.$inferSelect;
 export type LibraryAccess = typeof libraryAccess.$inferSelect;
 export type NewsletterIssue = typeof newsletterIssues.$inferSelect;
 export type NewsletterSend = typeof newsletterSends.$inferSelect;
+
+/* ---- Busy times from the therapist's own calendars (issue 13, part 1) ---- */
+
+/**
+ * A calendar of hers that Attune reads for busy times (a practice-management
+ * system's or Google's or Apple's secret iCalendar address). The address is a
+ * secret, stored as given and never shown back in full; the rest records the
+ * last fetch, so a failing calendar keeps its last good busy times and the
+ * room can say what went wrong and since when.
+ */
+export const busyCalendars = pgTable("busy_calendar", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  address: text("address").notNull(),
+  etag: text("etag"),
+  lastModified: text("last_modified"),
+  // Claimed before each fetch, so two servers' sweeps do not fetch the same calendar at once.
+  checkedAt: timestamp("checked_at", { withTimezone: true }),
+  // When the busy times were last read from a full copy: the window they cover moves on from there.
+  readAt: timestamp("read_at", { withTimezone: true }),
+  errorMessage: text("error_message"),
+  failingSince: timestamp("failing_since", { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/** Only the times of her events: no title, attendee, place or description is ever stored. */
+export const busyTimes = pgTable(
+  "busy_time",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    calendarId: uuid("calendar_id")
+      .notNull()
+      .references(() => busyCalendars.id, { onDelete: "cascade" }),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index("busy_time_calendar_idx").on(table.calendarId),
+    index("busy_time_range_idx").on(table.startsAt, table.endsAt),
+    check("busy_time_in_order", sql`${table.startsAt} < ${table.endsAt}`),
+  ],
+);
+
+export type BusyCalendar = typeof busyCalendars.$inferSelect;

@@ -94,13 +94,14 @@ test.describe("with JavaScript", () => {
     await page.goto(`/book?type=intake&tz=America/Los_Angeles`);
     await expect(page.locator(`.day-list a[href*="day=${day}"]`)).toHaveCount(1);
 
-    // A refused entry keeps what was typed and says why beside the field.
-    await therapist.getByLabel("Hours that day").fill("afternoons");
+    // A row with one time only is refused beside the empty one, keeping what was typed.
+    const from = therapist.locator("#override-ranges-0-start");
+    await from.fill("14:00");
     await therapist.getByLabel("Day", { exact: true }).fill(day);
     await therapist.getByRole("button", { name: "Save that day's hours" }).click();
-    await expect(therapist.locator("#override-ranges-error")).toBeVisible();
-    await expect(therapist.getByLabel("Hours that day")).toHaveValue("afternoons");
-    await expect(therapist.getByLabel("Hours that day")).toHaveAttribute("aria-invalid", "true");
+    await expect(therapist.locator("#override-ranges-0-end-error")).toBeVisible();
+    await expect(from).toHaveValue("14:00");
+    await expect(therapist.locator("#override-ranges-0-end")).toHaveAttribute("aria-invalid", "true");
 
     await therapist.getByLabel("First day off").fill(day);
     await therapist.getByLabel("Last day off").fill(day);

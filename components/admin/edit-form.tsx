@@ -1,11 +1,12 @@
 "use client";
 
+import { useEffect } from "react";
 import { ServerForm } from "@/components/forms/server-form";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Field } from "@/components/ui/field";
 import { type AvailabilityFormResult, type EditFormName, editFormSchemas } from "@/lib/admin/booking-schemas";
 
-export type EditField = { name: string; label: string; defaultValue?: string; type?: "text" | "date"; hint?: string; maxLength?: number };
+export type EditField = { name: string; label: string; defaultValue?: string; type?: "text" | "date" | "url"; hint?: string; maxLength?: number };
 
 /**
  * A small availability form: the shared server-form wiring around a list of
@@ -18,11 +19,14 @@ export function EditForm({
   fields,
   submitLabel,
   id,
+  clearOnSave = false,
 }: {
   action: (previous: AvailabilityFormResult, formData: FormData) => Promise<AvailabilityFormResult>;
   fields: EditField[];
   submitLabel: string;
   id: EditFormName;
+  /** A form that adds something (time off, a calendar) empties once it is saved, ready for the next. */
+  clearOnSave?: boolean;
 }) {
   const form = useServerForm<string, { url?: string }>({
     action,
@@ -30,6 +34,12 @@ export function EditForm({
     defaults: Object.fromEntries(fields.map((field) => [field.name, field.defaultValue ?? ""])),
     idPrefix: id,
   });
+  const { state, reset } = form;
+  useEffect(() => {
+    if (clearOnSave && state.status === "saved") reset(Object.fromEntries(fields.map((field) => [field.name, ""])));
+    // Only a new saved answer clears; the fields' list is the same on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state, clearOnSave, reset]);
   const feedUrl = form.state.status === "saved" ? form.state.saved?.url : undefined;
   return (
     <ServerForm form={form} noticeId={`${id}-notice`} className="edit-form" submitLabel={submitLabel} pendingLabel={submitLabel}>
@@ -44,7 +54,7 @@ export function EditForm({
         const { props, input } = form.field(name, { hint: Boolean(hint) });
         return (
           <Field key={name} label={label} hint={hint} {...props}>
-            <input type={type} maxLength={maxLength} {...input} />
+            <input type={type} maxLength={maxLength} autoComplete={type === "url" ? "off" : undefined} {...input} />
           </Field>
         );
       })}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FormResult } from "@/lib/forms/form-result";
+import { type Weekday, weekdays } from "@/lib/practice/practice-schema";
 
 /*
  * The booking rooms' form schemas, shared by the server (lib/admin/booking.ts
@@ -14,50 +15,47 @@ export const bookingDecisionSchema = z.strictObject({
   id: z.uuid("There is no such booking."),
   decision: z.enum(bookingDecisions),
   note: z.string().max(1000, "Please keep the note under 1,000 characters.").optional(),
+  // The second step of confirming a time her own calendar now shows busy.
+  anyway: z.literal("yes").optional(),
 });
 
-const RANGE = /^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$/;
+/** The most ranges one day takes in the editor; a day with more is split differently. */
+export const MAX_RANGES = 6;
 
-/** "9:00-12:00, 13:00-17:00" → ranges; empty means closed. Undefined when the text is not a list of ranges. */
-export function parseRanges(text: string): { start: string; end: string }[] | undefined {
-  const parts = text
-    .split(/[,;\n]/)
-    .map((part) => part.trim())
-    .filter(Boolean);
+export const formatRanges = (ranges: { start: string; end: string }[]) => ranges.map((range) => `${range.start}–${range.end}`).join(", ");
+
+// A browser's time input sends "HH:MM" (or "HH:MM:SS" with a finer step); empty is a row left blank.
+const clockOrEmpty = z
+  .string()
+  .trim()
+  .regex(/^(\d{2}:\d{2}(:\d{2})?)?$/, "Use a time such as 09:00.")
+  .optional();
+
+/** The names of one day's time inputs: "monday-0-start", "monday-0-end", … */
+export const rangeFieldNames = (group: string, index: number) => ({ start: `${group}-${index}-start`, end: `${group}-${index}-end` });
+
+const rangeFields = (group: string) =>
+  Object.fromEntries(
+    Array.from({ length: MAX_RANGES }, (_, index) => Object.values(rangeFieldNames(group, index)).map((name) => [name, clockOrEmpty] as const)).flat(),
+  );
+
+/** One day's rows of time inputs as ranges: blank rows are skipped, a row with one time is refused beside the empty one. */
+function rangesFrom(values: Record<string, string | undefined>, group: string, ctx: z.RefinementCtx): { start: string; end: string }[] {
   const ranges = [];
-  for (const part of parts) {
-    const match = RANGE.exec(part);
-    if (!match) return undefined;
-    const [, h1, m1, h2, m2] = match;
-    ranges.push({ start: `${h1!.padStart(2, "0")}:${m1}`, end: `${h2!.padStart(2, "0")}:${m2}` });
+  for (let index = 0; index < MAX_RANGES; index += 1) {
+    const names = rangeFieldNames(group, index);
+    const start = (values[names.start] ?? "").slice(0, 5);
+    const end = (values[names.end] ?? "").slice(0, 5);
+    if (!start && !end) continue;
+    if (!start || !end) ctx.addIssue({ code: "custom", path: [start ? names.end : names.start], message: "Give both times, or neither to leave the row empty." });
+    else ranges.push({ start, end });
   }
   return ranges;
 }
 
-export const formatRanges = (ranges: { start: string; end: string }[]) => ranges.map((range) => `${range.start}-${range.end}`).join(", ");
-
-const rangesText = z
-  .string()
-  .max(300, "That is longer than a day's hours need.")
-  .transform((text, ctx) => {
-    const ranges = parseRanges(text);
-    if (!ranges) {
-      ctx.addIssue({ code: "custom", message: 'Write times as "09:00-12:00, 13:00-17:00", or leave empty for closed.' });
-      return z.NEVER;
-    }
-    return ranges;
-  });
-
-const dayText = () => rangesText.default(() => []);
-export const weeklyHoursFormSchema = z.strictObject({
-  monday: dayText(),
-  tuesday: dayText(),
-  wednesday: dayText(),
-  thursday: dayText(),
-  friday: dayText(),
-  saturday: dayText(),
-  sunday: dayText(),
-});
+export const weeklyHoursFormSchema = z
+  .strictObject(Object.fromEntries(weekdays.flatMap((day) => Object.entries(rangeFields(day)))))
+  .transform((values, ctx) => Object.fromEntries(weekdays.map((day) => [day, rangesFrom(values, day, ctx)])) as Record<Weekday, { start: string; end: string }[]>);
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-12-24.");
 
@@ -67,9 +65,21 @@ export const timeOffFormSchema = z.strictObject({
   note: z.string().max(200, "Please keep the note under 200 characters.").optional(),
 });
 
-export const dayOverrideFormSchema = z.strictObject({ day: isoDay, ranges: rangesText.default(() => []) });
+export const dayOverrideFormSchema = z
+  .strictObject({ day: isoDay, ...rangeFields("ranges") })
+  .transform((values, ctx) => ({ day: values.day, ranges: rangesFrom(values, "ranges", ctx) }));
 
 export const feedFormSchema = z.strictObject({});
+
+/** One of her own calendars to read busy times from; the server checks the address further (lib/booking/busy-calendars). */
+export const busyCalendarFormSchema = z.strictObject({
+  name: z.string().trim().min(1, "Please give the calendar a name.").max(80, "Please keep the name under 80 characters."),
+  address: z
+    .string()
+    .trim()
+    .max(2000, "That address is longer than any calendar's.")
+    .regex(/^(webcals?|https?):\/\/\S+$/i, "Paste the calendar's address, starting webcal:// or https://."),
+});
 
 /** Picked by name in the browser: a schema cannot travel from a server component as a prop. */
 export const editFormSchemas = {
@@ -77,6 +87,7 @@ export const editFormSchemas = {
   "time-off": timeOffFormSchema,
   override: dayOverrideFormSchema,
   feed: feedFormSchema,
+  calendars: busyCalendarFormSchema,
 } as const;
 export type EditFormName = keyof typeof editFormSchemas;
 

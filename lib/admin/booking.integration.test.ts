@@ -18,7 +18,6 @@ import {
   decisionOutcomes,
   listBookings,
   openBooking,
-  parseRanges,
   removeDayOverrideFromForm,
   removeTimeOffFromForm,
   revokeFeed,
@@ -112,25 +111,35 @@ describe("the therapist's booking rooms", () => {
     expect(await addTimeOffFromForm({ startsOn: "2027-01-10", endsOn: "2027-01-01" })).toMatchObject({ status: "invalid", fieldErrors: { endsOn: [expect.any(String)] } });
     expect(await addTimeOffFromForm({ startsOn: "tomorrow", endsOn: "2027-01-01" })).toMatchObject({ status: "invalid", fieldErrors: { startsOn: [expect.any(String)] } });
 
-    expect(await saveDayOverrideFromForm({ day: "2030-01-02", ranges: "9:00-10:00, 14:00-15:30" })).toMatchObject({ status: "saved" });
+    // Time inputs post "HH:MM" (or "HH:MM:SS"); an empty row is skipped, rows in any order.
+    expect(await saveDayOverrideFromForm({ day: "2030-01-02", "ranges-0-start": "14:00", "ranges-0-end": "15:30:00", "ranges-2-start": "09:00", "ranges-2-end": "10:00" })).toMatchObject({ status: "saved" });
     expect((await availabilityForEditor()).overrides).toContainEqual({ day: "2030-01-02", ranges: [{ start: "09:00", end: "10:00" }, { start: "14:00", end: "15:30" }] });
-    expect(await saveDayOverrideFromForm({ day: "2030-01-03", ranges: "afternoons" })).toMatchObject({ status: "invalid", fieldErrors: { ranges: [expect.any(String)] }, values: { ranges: "afternoons" } });
+    expect(await saveDayOverrideFromForm({ day: "2030-01-03", "ranges-0-start": "14:00" })).toMatchObject({
+      status: "invalid",
+      fieldErrors: { "ranges-0-end": [expect.stringMatching(/both times/)] },
+      values: { "ranges-0-start": "14:00" },
+    });
+    expect(await saveDayOverrideFromForm({ day: "2030-01-03", "ranges-0-start": "afternoons", "ranges-0-end": "17:00" })).toMatchObject({ status: "invalid", fieldErrors: { "ranges-0-start": [expect.any(String)] } });
+    expect(await saveDayOverrideFromForm({ day: "2030-01-03", "ranges-9-start": "09:00", "ranges-9-end": "10:00" })).toMatchObject({ status: "invalid" });
     expect(await removeDayOverrideFromForm({ day: "2030-01-02" })).toMatchObject({ status: "saved" });
 
-    expect(await saveWeeklyHoursFromForm({ monday: "09:00-12:00, 13:00-17:00", tuesday: "", wednesday: "10:00-11:00" })).toMatchObject({ status: "saved" });
+    expect(
+      await saveWeeklyHoursFromForm({ "monday-0-start": "09:00", "monday-0-end": "12:00", "monday-1-start": "13:00", "monday-1-end": "17:00", "tuesday-0-start": "", "wednesday-0-start": "10:00", "wednesday-0-end": "11:00" }),
+    ).toMatchObject({ status: "saved" });
     const weekly = (await availabilityForEditor()).weeklyHours;
     expect(weekly.monday).toEqual([{ start: "09:00", end: "12:00" }, { start: "13:00", end: "17:00" }]);
     expect(weekly.tuesday).toEqual([]);
     // The practice's rules refuse these beside the day they are about.
-    expect(await saveWeeklyHoursFromForm({ monday: "12:00-09:00" })).toMatchObject({ status: "invalid", fieldErrors: { monday: [expect.any(String)] }, values: { monday: "12:00-09:00" } });
-    expect(await saveWeeklyHoursFromForm({ monday: "09:00-12:00, 11:00-13:00" })).toMatchObject({ status: "invalid", fieldErrors: { monday: [expect.any(String)] } });
+    expect(await saveWeeklyHoursFromForm({ "monday-0-start": "12:00", "monday-0-end": "09:00" })).toMatchObject({
+      status: "invalid",
+      fieldErrors: { monday: [expect.any(String)] },
+      values: { "monday-0-start": "12:00", "monday-0-end": "09:00" },
+    });
+    expect(await saveWeeklyHoursFromForm({ "monday-0-start": "09:00", "monday-0-end": "12:00", "monday-1-start": "11:00", "monday-1-end": "13:00" })).toMatchObject({
+      status: "invalid",
+      fieldErrors: { monday: [expect.any(String)] },
+    });
     expect((await audit()).filter((event) => event.subjectType === "availability")).toHaveLength(5);
-  });
-
-  it("parses a day's ranges, and refuses what is not one", () => {
-    expect(parseRanges("")).toEqual([]);
-    expect(parseRanges("9:00 - 12:00;13:00–17:00")).toEqual([{ start: "09:00", end: "12:00" }, { start: "13:00", end: "17:00" }]);
-    expect(parseRanges("9am-5pm")).toBeUndefined();
   });
 
   it("makes a feed URL shown once (only a hash stored), replaces and revokes it", async () => {
@@ -155,10 +164,10 @@ describe("the therapist's booking rooms", () => {
         bookingsAtAGlance: () => bookingsAtAGlance(),
         decideBooking: () => decideBooking({ id, decision: "confirm" }),
         availabilityForEditor: () => availabilityForEditor(),
-        saveWeeklyHours: () => saveWeeklyHoursFromForm({ monday: "" }),
+        saveWeeklyHours: () => saveWeeklyHoursFromForm({ "monday-0-start": "" }),
         addTimeOff: () => addTimeOffFromForm({ startsOn: "2030-01-01", endsOn: "2030-01-02" }),
         removeTimeOff: () => removeTimeOffFromForm({ id }),
-        saveDayOverride: () => saveDayOverrideFromForm({ day: "2030-01-01", ranges: "" }),
+        saveDayOverride: () => saveDayOverrideFromForm({ day: "2030-01-01" }),
         removeDayOverride: () => removeDayOverrideFromForm({ day: "2030-01-01" }),
         createFeed: () => createFeed({}),
         revokeFeed: () => revokeFeed({}),

@@ -13,14 +13,15 @@ import {
   saveWeeklyHours,
   type AvailabilityEditResult,
 } from "@/lib/booking/availability-editor";
+import { addBusyCalendar, listBusyCalendars, refreshBusyCalendarNow, removeBusyCalendar, type BusyCalendarResult } from "@/lib/booking/busy-calendars/busy-calendars";
 import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/lib/booking/calendar-feed";
 import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCompleted, markBookingNoShow, type DecisionResult } from "@/lib/booking/decisions";
 import { bookingListFilterSchema, bookingOverview, getBookingRequest, listBookingRequests } from "@/lib/booking/requests";
 import { sessionTypes } from "@/lib/booking/session-types";
 import type { FieldErrors } from "@/lib/forms/form-result";
-import { bookingDecisionSchema, dayOverrideFormSchema, feedFormSchema, timeOffFormSchema, weeklyHoursFormSchema, type BookingDecision } from "./booking-schemas";
+import { bookingDecisionSchema, busyCalendarFormSchema, dayOverrideFormSchema, feedFormSchema, timeOffFormSchema, weeklyHoursFormSchema, type BookingDecision } from "./booking-schemas";
 
-export { formatRanges, parseRanges } from "./booking-schemas";
+export { formatRanges } from "./booking-schemas";
 
 /*
  * The booking rooms of the private area: each function here comes through
@@ -62,10 +63,11 @@ export const decisionOutcomes = {
   no_show: "Marked as a no-show.",
   refused: "That could not be done: the booking changed in the meantime. Its current state is shown below.",
   "note-too-long": "Please keep the note under 1,000 characters.",
+  busy: "Not confirmed yet: this time now overlaps a busy time in one of your calendars. Confirm anyway if you mean to keep both.",
 } as const;
 
-const decide: Record<BookingDecision, (therapist: Therapist, id: string, note?: string) => Promise<DecisionResult>> = {
-  confirm: (therapist, id) => confirmBooking(therapist, id),
+const decide: Record<BookingDecision, (therapist: Therapist, id: string, note?: string, anyway?: boolean) => Promise<DecisionResult>> = {
+  confirm: (therapist, id, _note, anyway) => confirmBooking(therapist, id, { despiteBusy: anyway }),
   decline: (therapist, id, note) => declineBooking(therapist, id, { note }),
   cancel: (therapist, id, note) => cancelBookingAsTherapist(therapist, id, { note }),
   completed: (therapist, id) => markBookingCompleted(therapist, id),
@@ -73,23 +75,25 @@ const decide: Record<BookingDecision, (therapist: Therapist, id: string, note?: 
 };
 
 /** Confirm, decline (with an optional note), cancel, or mark a started session completed or missed. */
-export const decideBooking = guardedOperation(bookingDecisionSchema, async ({ id, decision, note }, { therapist, audit }) => {
-  const result = await decide[decision](therapist, id, note);
+export const decideBooking = guardedOperation(bookingDecisionSchema, async ({ id, decision, note, anyway }, { therapist, audit }) => {
+  const result = await decide[decision](therapist, id, note, anyway === "yes");
+  // Named by its field, so the page can offer the second step, "Confirm anyway".
+  if (result.status === "refused" && result.reason === "busy-in-calendar") return refusal({ fieldErrors: { anyway: [result.message] } });
   if (result.status === "refused") return refusal({ formError: result.message });
   await audit({ action: "change", subjectType: "booking", subjectId: id, detail: { status: result.bookingStatus, withNote: Boolean(note?.trim()) } });
   const outcome = Object.hasOwn(decisionOutcomes, result.bookingStatus) ? decisionOutcomes[result.bookingStatus as keyof typeof decisionOutcomes] : "Saved.";
   return saved(outcome, { id, status: result.bookingStatus });
 });
 
-/** The availability room's data: the rules, the feed's state and two weeks of free times per session type. */
+/** The availability room's data: the rules, the feed's state, her own calendars and two weeks of free times per session type. */
 export const availabilityForEditor = guardedRead(async ({ therapist }) => {
-  const [availability, feed] = await Promise.all([getAvailability(therapist), calendarFeedStatus(therapist)]);
+  const [availability, feed, calendars] = await Promise.all([getAvailability(therapist), calendarFeedStatus(therapist), listBusyCalendars(therapist)]);
   const previews = [];
   for (const type of sessionTypes) {
     const preview = await previewFreeTimes(therapist, { sessionType: type.slug, days: 14 });
     previews.push({ sessionType: type.slug, name: type.name, days: preview.status === "preview" ? preview.days : [] });
   }
-  return { ...availability, feed, previews };
+  return { ...availability, feed, calendars, previews };
 });
 
 /**
@@ -158,4 +162,44 @@ export const revokeFeed = guardedOperation(feedFormSchema, async (_input, { ther
   const { revoked } = await revokeCalendarFeed(therapist);
   await audit({ action: "change", subjectType: "calendar-feed", detail: { revoked } });
   return saved("The feed is off.", { revoked });
+});
+
+/** What reading a calendar came to, in the room's words. */
+function readOutcome(result: Extract<BusyCalendarResult, { status: "saved" }>, done: string): string {
+  const refreshed = result.refreshed;
+  if (!refreshed) return done;
+  if (refreshed.status === "failed") return `${done} It could not be read: ${refreshed.message} Its last good busy times, if any, still count.`;
+  if (refreshed.status === "unchanged") return `${done} It has not changed since the last read.`;
+  return `${done} ${refreshed.busyTimes} busy time${refreshed.busyTimes === 1 ? "" : "s"} read; /book no longer offers them.`;
+}
+
+function busyCalendarChange<Schema extends z.ZodType<Record<string, unknown>>>(
+  schema: Schema,
+  change: (therapist: Therapist, input: z.output<Schema>) => Promise<BusyCalendarResult>,
+  { message, recorded }: { message: string; recorded: string },
+) {
+  return guardedOperation(schema, async (input, { therapist, audit }) => {
+    const result = await change(therapist, input);
+    if (result.status === "not-found") return refusal({ formError: "That calendar was already removed." });
+    if (result.status === "invalid") return refusalOfEdit(result.fieldErrors);
+    // The address is a secret: the audit log records that a calendar changed, never which address.
+    await audit({ action: "change", subjectType: "availability", detail: { [recorded]: true } });
+    return saved(readOutcome(result, message));
+  });
+}
+
+const calendarId = z.strictObject({ id: z.string().max(100) });
+
+/** Adds one of her calendars (a name and its secret address) and reads it at once. */
+export const addBusyCalendarFromForm = busyCalendarChange(busyCalendarFormSchema, addBusyCalendar, { message: "Calendar added.", recorded: "calendarAdded" });
+
+export const removeBusyCalendarFromForm = busyCalendarChange(calendarId, (therapist, { id }) => removeBusyCalendar(therapist, id), {
+  message: "Calendar removed; its busy times no longer count.",
+  recorded: "calendarRemoved",
+});
+
+/** "Refresh now": reads one calendar whatever the schedule says. */
+export const refreshBusyCalendarFromForm = busyCalendarChange(calendarId, (therapist, { id }) => refreshBusyCalendarNow(therapist, id), {
+  message: "Calendar read again.",
+  recorded: "calendarRefreshed",
 });

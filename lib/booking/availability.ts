@@ -4,6 +4,7 @@ import { getDb, type Transaction } from "@/db/client";
 import { activeBookingStatuses, bookingSettings, bookings, dayOverrides, timeOff, weeklyHours } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { minutesOfDay, weekdays } from "@/lib/practice/practice-schema";
+import { loadCalendarBusy } from "./busy-calendars/busy-calendars";
 import { type AvailabilityRules, type BusyRange, type Slot, expandSlots } from "./slots";
 import type { SessionType } from "./session-types";
 
@@ -50,14 +51,21 @@ export async function loadAvailabilityRules(db?: Executor): Promise<Availability
   };
 }
 
-/** Time held by active bookings between two instants, buffers included; `except` leaves one booking out (a reschedule). */
+/**
+ * Time held between two instants: by active bookings, buffers included
+ * (`except` leaves one booking out, for a reschedule), and by the busy times
+ * of her own calendars, which a new session's buffers must also clear.
+ */
 export async function loadBusyRanges(from: Date, until: Date, { except, db }: { except?: string; db?: Executor } = {}): Promise<BusyRange[]> {
   const executor = db ?? (await getDb());
-  const rows = await executor
-    .select({ id: bookings.id, from: bookings.blockedFrom, until: bookings.blockedUntil })
-    .from(bookings)
-    .where(and(inArray(bookings.status, [...activeBookingStatuses]), lt(bookings.blockedFrom, until), gt(bookings.blockedUntil, from)));
-  return rows.filter((row) => row.id !== except).map(({ from: start, until: end }) => ({ from: start, until: end }));
+  const [rows, calendarBusy] = await Promise.all([
+    executor
+      .select({ id: bookings.id, from: bookings.blockedFrom, until: bookings.blockedUntil })
+      .from(bookings)
+      .where(and(inArray(bookings.status, [...activeBookingStatuses]), lt(bookings.blockedFrom, until), gt(bookings.blockedUntil, from))),
+    loadCalendarBusy(from, until, executor),
+  ]);
+  return [...rows.filter((row) => row.id !== except).map(({ from: start, until: end }) => ({ from: start, until: end })), ...calendarBusy];
 }
 
 const HOUR = 3_600_000;

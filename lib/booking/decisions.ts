@@ -8,6 +8,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { bookAgainUrl, bookingEmailProps } from "./booking-emails";
 import type { Therapist } from "@/lib/auth/guards";
 import { assertTherapist } from "./therapist";
+import { loadCalendarBusy } from "./busy-calendars/busy-calendars";
 
 const HOUR = 3_600_000;
 
@@ -20,7 +21,7 @@ export const therapistNoteSchema = z
 
 export type DecisionResult =
   | { status: "done"; bookingId: string; bookingStatus: Booking["status"] }
-  | { status: "refused"; reason: "not-found" | "not-awaiting-answer" | "not-active" | "not-started" | "invalid-note"; message: string };
+  | { status: "refused"; reason: "not-found" | "not-awaiting-answer" | "not-active" | "not-started" | "invalid-note" | "busy-in-calendar"; message: string };
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
@@ -34,13 +35,25 @@ async function refusalFor(bookingId: string, expected: DecisionResult & { status
 
 /**
  * Confirms a request that is still waiting for an answer and has not lapsed.
- * The visitor's confirmation carries the appointment as an .ics file. Call
- * with requireTherapist()'s result.
+ * The visitor's confirmation carries the appointment as an .ics file. A
+ * request whose time (buffers included) now overlaps a busy time in one of
+ * her own calendars, added since it was asked for, is confirmed only with
+ * `despiteBusy`: she is warned first. Call with requireTherapist()'s result.
  */
-export async function confirmBooking(therapist: Pick<Therapist, "email">, bookingId: string, { now = new Date() } = {}): Promise<DecisionResult> {
+export async function confirmBooking(
+  therapist: Pick<Therapist, "email">,
+  bookingId: string,
+  { now = new Date(), despiteBusy = false } = {},
+): Promise<DecisionResult> {
   assertTherapist(therapist);
   if (!isUuid(bookingId)) return notFound;
   const db = await getDb();
+  if (!despiteBusy) {
+    const [request] = await db.select({ from: bookings.blockedFrom, until: bookings.blockedUntil }).from(bookings).where(and(eq(bookings.id, bookingId), eq(bookings.status, "requested")));
+    if (request && (await loadCalendarBusy(request.from, request.until, db)).length > 0) {
+      return { status: "refused", reason: "busy-in-calendar", message: "This time now overlaps a busy time in one of your calendars." };
+    }
+  }
   const remindBy = new Date(now.getTime() + practice.booking.reminderHoursBefore * HOUR);
   const confirmed = await db.transaction(async (tx) => {
     const [row] = await tx

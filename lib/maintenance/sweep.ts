@@ -1,5 +1,6 @@
 import "server-only";
 import { type BookingSweepSummary, runBookingSweep } from "@/lib/booking/booking-sweep";
+import { refreshDueBusyCalendars } from "@/lib/booking/busy-calendars/busy-calendars";
 import { drainOutbox, type DispatchSummary } from "@/lib/email/dispatcher";
 import { resumeBroadcasts, type RunResult } from "@/lib/newsletter/broadcast";
 import { purgeExpiredLibraryAccess } from "@/lib/newsletter/library";
@@ -12,6 +13,7 @@ export type SweepResult = {
   booking: BookingSweepSummary;
   purged: Awaited<ReturnType<typeof purgeExpiredRecords>>;
   newsletter: { purgedSignups: number; broadcasts: RunResult[] };
+  calendars: Awaited<ReturnType<typeof refreshDueBusyCalendars>>;
 };
 
 /**
@@ -21,7 +23,9 @@ export type SweepResult = {
  * counters, applies the retention rules (lib/privacy/retention.ts, closed
  * bookings, signups never confirmed, expired library links), and resumes any
  * newsletter whose sender stopped, for at most `broadcastBudgetMs` so one
- * sweep never runs long. Run by the interval in the server
+ * sweep never runs long, and reads again the therapist's calendars not read
+ * for five minutes (each fetch bounded in time, so a slow calendar cannot
+ * hold the sweep). Run by the interval in the server
  * (instrumentation.ts) and by the cron route, so it does its work in both
  * places without harm.
  */
@@ -33,5 +37,6 @@ export async function runSweep(now = new Date(), { broadcastBudgetMs = 20_000 } 
   const purgedSignups = await purgeUnconfirmedSubscribers(now);
   await purgeExpiredLibraryAccess(now);
   const broadcasts = await resumeBroadcasts({ budgetMs: broadcastBudgetMs });
-  return { outbox, booking, purged, newsletter: { purgedSignups, broadcasts } };
+  const calendars = await refreshDueBusyCalendars(now);
+  return { outbox, booking, purged, newsletter: { purgedSignups, broadcasts }, calendars };
 }

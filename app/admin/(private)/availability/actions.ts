@@ -3,7 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import {
+  addBusyCalendarFromForm,
   addTimeOffFromForm,
+  refreshBusyCalendarFromForm,
+  removeBusyCalendarFromForm,
   createFeed,
   removeDayOverrideFromForm,
   removeTimeOffFromForm,
@@ -37,6 +40,10 @@ export async function createFeedAction(_previous: AvailabilityFormResult, formDa
   return refreshedWhenSaved(await createFeed(formData));
 }
 
+export async function addBusyCalendarAction(_previous: AvailabilityFormResult, formData: FormData): Promise<AvailabilityFormResult> {
+  return refreshedWhenSaved(await addBusyCalendarFromForm(formData));
+}
+
 // Buttons without text inputs: post/redirect/get.
 export async function removeTimeOffAction(formData: FormData): Promise<void> {
   await removeTimeOffFromForm(formData);
@@ -50,5 +57,15 @@ export async function removeDayOverrideAction(formData: FormData): Promise<void>
 
 export async function revokeFeedAction(formData: FormData): Promise<void> {
   await revokeFeed(formData);
+  redirect(PATH);
+}
+
+export async function removeBusyCalendarAction(formData: FormData): Promise<void> {
+  await removeBusyCalendarFromForm(formData);
+  redirect(PATH);
+}
+
+export async function refreshBusyCalendarAction(formData: FormData): Promise<void> {
+  await refreshBusyCalendarFromForm(formData);
   redirect(PATH);
 }

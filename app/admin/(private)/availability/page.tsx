@@ -2,11 +2,15 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ActionButton } from "@/components/admin/action-button";
 import { EditForm, type EditField } from "@/components/admin/edit-form";
+import { HoursForm } from "@/components/admin/hours-form";
 import { When } from "@/components/admin/when";
 import { availabilityForEditor, formatRanges } from "@/lib/admin/booking";
 import { formatDay } from "@/lib/booking/format";
 import {
+  addBusyCalendarAction,
   addTimeOffAction,
+  refreshBusyCalendarAction,
+  removeBusyCalendarAction,
   createFeedAction,
   removeDayOverrideAction,
   removeTimeOffAction,
@@ -18,7 +22,6 @@ import {
 export const metadata: Metadata = { title: "Availability" };
 
 const dayNames = { monday: "Monday", tuesday: "Tuesday", wednesday: "Wednesday", thursday: "Thursday", friday: "Friday", saturday: "Saturday", sunday: "Sunday" } as const;
-const RANGES_HINT = 'Times as "09:00-12:00, 13:00-17:00"; leave empty for closed.';
 
 const timeOffFields: EditField[] = [
   { name: "startsOn", label: "First day off", type: "date" },
@@ -26,10 +29,17 @@ const timeOffFields: EditField[] = [
   { name: "note", label: "Note (for you only, optional)", maxLength: 200 },
 ];
 
-const dayOverrideFields: EditField[] = [
-  { name: "day", label: "Day", type: "date" },
-  { name: "ranges", label: "Hours that day", hint: RANGES_HINT, maxLength: 300 },
+const busyCalendarFields: EditField[] = [
+  { name: "name", label: "Calendar name", hint: "For you: \"SimplePractice\", \"Google\"…", maxLength: 80 },
+  {
+    name: "address",
+    label: "Calendar address",
+    type: "url",
+    hint: "The secret iCalendar address your calendar gives (webcal:// or https://). Attune keeps only when you are busy, never what the event says.",
+    maxLength: 2000,
+  },
 ];
+
 
 export default async function AvailabilityPage() {
   await connection();
@@ -40,17 +50,12 @@ export default async function AvailabilityPage() {
       <p>All times are in the practice&apos;s time zone, {availability.timeZone}.</p>
 
       <h2>Weekly hours</h2>
-      <EditForm
+      <p>Each day&apos;s working hours, from and until; a day with no hours is closed. Empty a row to remove it.</p>
+      <HoursForm
         id="weekly"
         action={saveWeeklyHoursAction}
         submitLabel="Save weekly hours"
-        fields={Object.entries(dayNames).map(([day, label]) => ({
-          name: day,
-          label,
-          hint: day === "monday" ? RANGES_HINT : undefined,
-          maxLength: 300,
-          defaultValue: formatRanges(availability.weeklyHours[day as keyof typeof dayNames]),
-        }))}
+        groups={Object.entries(dayNames).map(([day, legend]) => ({ name: day, legend, ranges: availability.weeklyHours[day as keyof typeof dayNames] }))}
       />
 
       <h2>Time off</h2>
@@ -75,6 +80,7 @@ export default async function AvailabilityPage() {
         action={addTimeOffAction}
         submitLabel="Add time off"
         fields={timeOffFields}
+        clearOnSave
       />
 
       <h2>One-day changes</h2>
@@ -92,12 +98,52 @@ export default async function AvailabilityPage() {
           ))}
         </ul>
       )}
-      <EditForm
+      <HoursForm
         id="override"
         action={saveDayOverrideAction}
         submitLabel="Save that day's hours"
-        fields={dayOverrideFields}
+        groups={[{ name: "ranges", legend: "Hours that day (none: closed)", ranges: [] }]}
+        withDay
+        clearOnSave
       />
+
+      <h2>Your calendars</h2>
+      <p>
+        Attune reads your own calendars every few minutes and keeps /book from offering a time when any of them shows you
+        busy. Free and cancelled events do not count. If a calendar cannot be read, its last good busy times still count.
+      </p>
+      {availability.calendars.length === 0 ? (
+        <p>No calendar added.</p>
+      ) : (
+        <ul className="plain-list" aria-label="Your calendars">
+          {availability.calendars.map((calendar) => (
+            <li key={calendar.id} data-testid="busy-calendar">
+              <strong>{calendar.name}</strong> <span className="muted">({calendar.shownAddress})</span>
+              <br />
+              {calendar.readAt ? (
+                <>
+                  {calendar.busyTimes} busy time{calendar.busyTimes === 1 ? "" : "s"}, read <When at={calendar.readAt} />.
+                </>
+              ) : (
+                "Not read yet."
+              )}
+              {calendar.errorMessage && calendar.failingSince ? (
+                <span className="field-error" data-testid="busy-calendar-error">
+                  {" "}
+                  {calendar.errorMessage} Failing since <When at={calendar.failingSince} />.
+                </span>
+              ) : null}{" "}
+              <ActionButton action={refreshBusyCalendarAction} fields={{ id: calendar.id }} formClassName="inline-form" label={`Refresh ${calendar.name} now`}>
+                Refresh now
+              </ActionButton>{" "}
+              <ActionButton action={removeBusyCalendarAction} fields={{ id: calendar.id }} formClassName="inline-form" className="button button-danger" label={`Remove ${calendar.name}`}>
+                Remove
+              </ActionButton>
+            </li>
+          ))}
+        </ul>
+      )}
+      <EditForm id="calendars" action={addBusyCalendarAction} submitLabel="Add calendar" fields={busyCalendarFields} clearOnSave />
 
       <h2>Free times in the next two weeks</h2>
       <p>What the booking page offers now, with what is already booked taken out.</p>

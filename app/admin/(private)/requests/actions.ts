@@ -10,5 +10,6 @@ export async function decideBookingAction(formData: FormData): Promise<void> {
   const id = formData.get("id");
   const back = typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id) ? `/admin/requests/${id}` : "/admin/requests";
   if (result.status === "saved" && result.saved) redirect(`${back}?outcome=${result.saved.status}`);
-  redirect(`${back}?outcome=${result.status === "invalid" && result.fieldErrors.note ? "note-too-long" : "refused"}`);
+  const invalid = result.status === "invalid" ? result.fieldErrors : {};
+  redirect(`${back}?outcome=${invalid.anyway ? "busy" : invalid.note ? "note-too-long" : "refused"}`);
 }

@@ -10,12 +10,13 @@ import { decideBookingAction } from "../actions";
 export const metadata: Metadata = { title: "Request" };
 
 
-function Decision({ id, decision, label, danger = false, withNote }: { id: string; decision: string; label: string; danger?: boolean; withNote?: string }) {
+function Decision({ id, decision, label, danger = false, withNote, anyway = false }: { id: string; decision: string; label: string; danger?: boolean; withNote?: string; anyway?: boolean }) {
   const noteId = `note-${decision}`;
   return (
     <form action={decideBookingAction} className="decision-form">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="decision" value={decision} />
+      {anyway ? <input type="hidden" name="anyway" value="yes" /> : null}
       {withNote ? (
         <p className="field">
           <label htmlFor={noteId}>{withNote}</label>
@@ -48,7 +49,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
         {booking.sessionName} with {booking.name}
       </h1>
       {notice ? (
-        <p role="status" className={outcome === "refused" || outcome === "note-too-long" ? "notice notice-error" : "notice notice-success"}>
+        <p role="status" className={outcome === "refused" || outcome === "note-too-long" || outcome === "busy" ? "notice notice-error" : "notice notice-success"}>
           {notice}
         </p>
       ) : null}
@@ -110,7 +111,11 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
       <div className="actions">
         {booking.status === "requested" ? (
           <>
-            <Decision id={booking.id} decision="confirm" label="Confirm" />
+            {outcome === "busy" ? (
+              <Decision id={booking.id} decision="confirm" label="Confirm anyway" anyway />
+            ) : (
+              <Decision id={booking.id} decision="confirm" label="Confirm" />
+            )}
             <Decision id={booking.id} decision="decline" label="Decline" withNote="Note to the client (declining)" danger />
           </>
         ) : null}

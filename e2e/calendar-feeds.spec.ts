@@ -1,0 +1,189 @@
+import { DateTime } from "luxon";
+import { type CalendarServer, startCalendarServer, weeklyBusyCalendar } from "../lib/testing/calendar-server";
+import { expect, expectAccessible, readEmails, test, uniqueEmail } from "./fixtures";
+import { visitorBooks } from "./fixtures/book-visit";
+import { pageFromAnotherAddress, signInAsTherapist, therapistFor } from "./fixtures/therapist";
+
+/*
+ * The therapist's own calendar keeps /book from offering her busy hours. A
+ * local server plays Google or SimplePractice (the app server may fetch from
+ * loopback: CALENDAR_FEEDS_ALLOW_PRIVATE in playwright.config.ts). Each run
+ * uses a weekday of its own three weeks out, past the days other specs book,
+ * and removes its calendar at the end, so no other journey loses a time.
+ */
+const ZONE = "America/Los_Angeles";
+
+let server: CalendarServer;
+test.beforeAll(async () => {
+  server = await startCalendarServer();
+});
+test.afterAll(async () => server.close());
+
+/** The first `weekday` (1 = Monday) at least three weeks ahead in the practice's calendar. */
+function weeksOut(weekday: number) {
+  let day = DateTime.now().setZone(ZONE).startOf("day").plus({ days: 21 });
+  while (day.weekday !== weekday) day = day.plus({ days: 1 });
+  return day;
+}
+
+const at = (day: DateTime, hour: number) => day.set({ hour }).toUTC().toJSDate().toISOString();
+const timeLink = (instant: string) => `a[href*="start=${encodeURIComponent(instant)}"]`;
+
+for (const [javaScriptEnabled, weekday] of [
+  [true, 4],
+  [false, 2],
+] as const) {
+  test.describe(`the therapist's own calendar, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("a weekly busy client hour vanishes from /book, except in its EXDATE week; a failing calendar keeps it; removing it brings it back", async ({ page, browser }, testInfo) => {
+      test.setTimeout(90_000);
+      const first = weeksOut(weekday);
+      const skipped = first.plus({ weeks: 1 });
+      const third = first.plus({ weeks: 2 });
+      const secret = `private-${Date.now().toString(36)}-${javaScriptEnabled ? "js" : "nojs"}`;
+      const path = `/calendar/${secret}/basic.ics`;
+      server.set(path, {
+        calendar: weeklyBusyCalendar({ uid: `${secret}@practice.example`, firstStart: `${first.toISODate()}T09:00:00`, minutes: 50, exdates: [skipped.toISODate()!] }),
+        etag: '"1"',
+      });
+      const book = async (day: DateTime) => page.goto(`/book?type=intake&tz=${ZONE}&day=${day.toISODate()}`);
+
+      await book(first);
+      await expect(page.locator(timeLink(at(first, 9)))).toHaveCount(1);
+
+      const therapist = await pageFromAnotherAddress(browser, { javaScriptEnabled });
+      await signInAsTherapist(therapist, therapistFor(testInfo));
+      await therapist.goto("/admin/availability");
+      const name = `Client calendar ${secret.slice(-8)}`;
+      await therapist.getByLabel("Calendar name").fill(name);
+      await therapist.getByLabel("Calendar address").fill(server.url(path));
+      await therapist.getByRole("button", { name: "Add calendar" }).click();
+      await expect(therapist.getByText(/Calendar added\. \d+ busy times read/)).toBeVisible();
+      // Saved: the form is empty again, and the address shows by its host only.
+      await expect(therapist.getByLabel("Calendar name")).toHaveValue("");
+      await expect(therapist.getByLabel("Calendar address")).toHaveValue("");
+      const listed = therapist.getByTestId("busy-calendar").filter({ hasText: name });
+      await expect(listed).toContainText(/127\.0\.0\.1:\d+\/…/);
+      await expect(therapist.locator("body")).not.toContainText(secret);
+      if (javaScriptEnabled) await expectAccessible(therapist);
+
+      // The busy hour and the half hour whose session would run into it are gone; 10:00 clears the buffer.
+      await book(first);
+      await expect(page.locator(timeLink(at(first, 10)))).toHaveCount(1);
+      await expect(page.locator(timeLink(at(first, 9)))).toHaveCount(0);
+      await book(skipped);
+      await expect(page.locator(timeLink(at(skipped, 9)))).toHaveCount(1);
+      await book(third);
+      await expect(page.locator(timeLink(at(third, 10)))).toHaveCount(1);
+      await expect(page.locator(timeLink(at(third, 9)))).toHaveCount(0);
+
+      // The calendar starts failing: the room says so and since when, and its last busy times still count.
+      server.set(path, { status: 404 });
+      await listed.getByRole("button", { name: `Refresh ${name} now` }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name }).getByTestId("busy-calendar-error")).toContainText(/not found.*Failing since/);
+      await book(first);
+      await expect(page.locator(timeLink(at(first, 10)))).toHaveCount(1);
+      await expect(page.locator(timeLink(at(first, 9)))).toHaveCount(0);
+
+      await therapist.getByTestId("busy-calendar").filter({ hasText: name }).getByRole("button", { name: `Remove ${name}` }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name })).toHaveCount(0);
+      await book(first);
+      await expect(page.locator(timeLink(at(first, 9)))).toHaveCount(1);
+      await therapist.context().close();
+    });
+
+    test("confirming a request her calendar now shows busy warns first; Confirm anyway confirms it", async ({ page, browser }, testInfo) => {
+      test.setTimeout(90_000);
+      const name = `Olive Overlap ${Date.now().toString(36)}`;
+      const email = uniqueEmail("overlap");
+      // Days of their own, past those the other journeys book (0–6).
+      await visitorBooks(page, { name, email, day: javaScriptEnabled ? 9 : 10 });
+      await readEmails(email);
+
+      const therapist = await pageFromAnotherAddress(browser, { javaScriptEnabled });
+      await signInAsTherapist(therapist, therapistFor(testInfo));
+      await therapist.goto("/admin/requests?status=requested");
+      await therapist.getByRole("link", { name }).click();
+      const bookedAt = new Date((await therapist.locator(".details time").first().getAttribute("datetime"))!);
+      const requestUrl = therapist.url();
+
+      // Her Google calendar gains a meeting across the requested time.
+      const utc = (date: Date) => `${date.toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
+      const path = `/calendar/overlap-${Date.now().toString(36)}/basic.ics`;
+      server.set(path, {
+        calendar: ["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", `UID:${path}`, "DTSTAMP:20260101T000000Z", `DTSTART:${utc(bookedAt)}`, `DTEND:${utc(new Date(bookedAt.getTime() + 3_600_000))}`, "SUMMARY:Meeting", "END:VEVENT", "END:VCALENDAR", ""].join("\r\n"),
+      });
+      const calendarName = `Google ${javaScriptEnabled ? "js" : "nojs"} ${Date.now().toString(36)}`;
+      await therapist.goto("/admin/availability");
+      await therapist.getByLabel("Calendar name").fill(calendarName);
+      await therapist.getByLabel("Calendar address").fill(server.url(path));
+      await therapist.getByRole("button", { name: "Add calendar" }).click();
+      await expect(therapist.getByText(/Calendar added\. 1 busy time read/)).toBeVisible();
+
+      await therapist.goto(requestUrl);
+      await therapist.getByRole("button", { name: "Confirm", exact: true }).click();
+      await expect(therapist.getByText(/overlaps a busy time in one of your calendars/)).toBeVisible();
+      await expect(therapist.getByTestId("booking-status")).toHaveText("Awaiting your answer");
+      await therapist.getByRole("button", { name: "Confirm anyway" }).click();
+      await expect(therapist.getByTestId("booking-status")).toHaveText("Confirmed");
+
+      await therapist.goto("/admin/availability");
+      await therapist.getByRole("button", { name: `Remove ${calendarName}` }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: calendarName })).toHaveCount(0);
+      await therapist.context().close();
+    });
+
+    test("a calendar address that is not one is refused beside its field, and nothing is added", async ({ browser }, testInfo) => {
+      const therapist = await pageFromAnotherAddress(browser, { javaScriptEnabled });
+      await signInAsTherapist(therapist, therapistFor(testInfo));
+      await therapist.goto("/admin/availability");
+      const name = `Not a calendar ${Date.now().toString(36)}`;
+      await therapist.getByLabel("Calendar name").fill(name);
+      await therapist.getByLabel("Calendar address").fill("ftp://calendar.example/cal.ics");
+      await therapist.getByRole("button", { name: "Add calendar" }).click();
+      await expect(therapist.locator("#calendars-address-error")).toContainText("webcal://");
+      await expect(therapist.getByLabel("Calendar address")).toHaveAttribute("aria-invalid", "true");
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name })).toHaveCount(0);
+      await therapist.context().close();
+    });
+  });
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`the availability form's time inputs, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("the week shows as times and saves as it is; a one-day change is typed as times, saved, listed, and the form clears", async ({ page }, testInfo) => {
+      await signInAsTherapist(page, therapistFor(testInfo));
+      await page.goto("/admin/availability");
+      // The demo Monday, 09:00–12:00 and 13:00–17:00, as two rows of time inputs and an empty third.
+      const monday = page.getByRole("group", { name: "Monday" });
+      await expect(monday.getByLabel("Monday, hours 1: From")).toHaveValue("09:00");
+      await expect(monday.getByLabel("Monday, hours 2: Until")).toHaveValue("17:00");
+      await expect(monday.getByLabel("Monday, hours 3: From")).toHaveValue("");
+      // Saved unchanged, so no other journey's week moves.
+      await page.getByRole("button", { name: "Save weekly hours" }).click();
+      await expect(page.getByText("Weekly hours saved.")).toBeVisible();
+      await expect(page.getByRole("group", { name: "Monday" }).getByLabel("Monday, hours 1: From")).toHaveValue("09:00");
+
+      // A Saturday (closed in the demo week) about seven weeks out, a different one for each run.
+      let day = DateTime.now().setZone(ZONE).startOf("day").plus({ days: javaScriptEnabled ? 45 : 52 });
+      while (day.weekday !== 6) day = day.plus({ days: 1 });
+      const iso = day.toISODate()!;
+      await page.getByLabel("Day", { exact: true }).fill(iso);
+      const hours = page.getByRole("group", { name: "Hours that day (none: closed)" });
+      await hours.getByLabel("hours 1: From").fill("10:00");
+      await hours.getByLabel("hours 1: Until").fill("12:30");
+      await page.getByRole("button", { name: "Save that day's hours" }).click();
+      await expect(page.getByText("That day's hours are saved.")).toBeVisible();
+      await expect(page.getByRole("list", { name: "One-day changes" })).toContainText("10:00–12:30");
+      await expect(page.getByLabel("Day", { exact: true })).toHaveValue("");
+      await expect(page.getByRole("group", { name: "Hours that day (none: closed)" }).getByLabel("hours 1: From")).toHaveValue("");
+      if (javaScriptEnabled) await expectAccessible(page);
+
+      await page.getByRole("button", { name: `Back to usual hours on ${iso}` }).click();
+      await expect(page.getByRole("button", { name: `Back to usual hours on ${iso}` })).toHaveCount(0);
+    });
+  });
+}
