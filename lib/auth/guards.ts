@@ -35,7 +35,7 @@ async function currentSignIn(): Promise<SignIn | null> {
   const [row] = await db
     .select({
       secondFactorAt: sessions.secondFactorAt,
-      hasPasskey: sql<boolean>`exists (select 1 from ${passkeys} where ${passkeys.userId} = ${sessions.userId})`,
+      hasPasskey: sql<boolean>`exists (select 1 from ${passkeys} where ${passkeys.userId} = ${user.id})`,
     })
     .from(sessions)
     .where(and(eq(sessions.sessionToken, sessionKey), eq(sessions.userId, user.id)));
