@@ -8,7 +8,8 @@ import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { virtualAuthenticator } from "@/lib/testing/virtual-authenticator";
 import { currentTherapist, requireTherapist } from "./guards";
 import { listPasskeys, makeNewRecoveryCodes, passkeyRegistrationOptions, passkeySignInOptions, registerPasskey, removePasskey, verifyPasskeySignIn } from "./passkeys";
-import { RECOVERY_CODE_COUNT, hasPasskey, removeSecondFactor, signInWithRecoveryCode } from "./second-factor";
+import { RECOVERY_CODE_COUNT, hasPasskey, signInWithRecoveryCode } from "./second-factor";
+import { removeSecondFactor } from "./second-factor-reset";
 
 function form(fields: Record<string, string>) {
   const data = new FormData();

@@ -3,7 +3,6 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import { randomInt } from "node:crypto";
 import { getDb, type Database, type Transaction } from "@/db/client";
 import { passkeys, recoveryCodes, sessions, users, webauthnChallenges } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { env } from "@/lib/env";
 import { keyedHash } from "@/lib/security/hash";
 import { halfSignedInOperation, refusal, saved } from "./guarded-operation";
@@ -98,21 +97,3 @@ export const signInWithRecoveryCode = halfSignedInOperation(recoveryCodeSchema, 
   if (!spent) return refusal({ fieldErrors: { code: ["That is not one of your unused recovery codes. Each code works once."] } });
   return saved(`Signed in with a recovery code. ${spent.remaining} unused codes are left.`);
 });
-
-/**
- * For whoever runs the server, when the therapist has lost both her passkey
- * and her recovery codes (scripts/remove-passkeys.ts): removes every passkey
- * and recovery code of `email`, so the emailed link alone signs her in again.
- */
-export async function removeSecondFactor(email: string): Promise<{ passkeys: number; recoveryCodes: number } | null> {
-  const db = await getDb();
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase()));
-  if (!user) return null;
-  return db.transaction(async (tx) => {
-    const removedPasskeys = await tx.delete(passkeys).where(eq(passkeys.userId, user.id)).returning({ id: passkeys.id });
-    const removedCodes = await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id)).returning({ id: recoveryCodes.id });
-    const counts = { passkeys: removedPasskeys.length, recoveryCodes: removedCodes.length };
-    await recordAuditEvent(tx, { actor: null, action: "passkeys-reset", subjectType: "passkey", detail: { ...counts, by: "server script" } });
-    return counts;
-  });
-}
