@@ -2,7 +2,7 @@
 
 import { browserSupportsWebAuthn, startAuthentication, startRegistration } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useState, useTransition, type ReactNode } from "react";
 import { z } from "zod";
 import { ServerForm } from "@/components/forms/server-form";
 import { useServerForm } from "@/components/forms/use-server-form";
@@ -13,7 +13,12 @@ import { recoveryCodeSchema, type RecoveryCodeField } from "@/lib/auth/recovery-
 type Options<T> = () => Promise<T>;
 type CodesResult = FormResult<string, { recoveryCodes: string[] }>;
 
-/** WebAuthn needs JavaScript and a browser that has it; until both are known, no button that cannot work. */
+/**
+ * WebAuthn needs JavaScript and a browser that has it; until both are known
+ * (and for good with JavaScript off) the page shows what to do instead, not
+ * a button that cannot work. Rendered on the server rather than in
+ * <noscript>, so it is also what a browser with scripts blocked shows.
+ */
 function useWebAuthn() {
   const [supported, setSupported] = useState<boolean | null>(null);
   // eslint-disable-next-line react-hooks/set-state-in-effect -- whether the browser has WebAuthn is only known after hydration
@@ -45,7 +50,9 @@ export function RecoveryCodeList({ codes }: { codes: string[] }) {
 export function AddPasskey({
   optionsAction,
   registerAction,
+  withoutScript,
 }: {
+  withoutScript: ReactNode;
   optionsAction: Options<Parameters<typeof startRegistration>[0]>;
   registerAction: (state: CodesResult, formData: FormData) => Promise<CodesResult>;
 }) {
@@ -78,6 +85,7 @@ export function AddPasskey({
     });
   }
 
+  if (supported === null) return withoutScript;
   if (supported === false) return <p>This browser cannot make passkeys. Please add one from a browser that can.</p>;
   return (
     <div className="form">
@@ -87,18 +95,14 @@ export function AddPasskey({
         </div>
       ) : null}
       {codes ? <RecoveryCodeList codes={codes} /> : null}
-      {supported ? (
-        <>
-          <Field name="passkey-name" label="A name for this passkey (optional), e.g. the device it lives on">
-            <input id="passkey-name" maxLength={60} value={name} onChange={(event) => setName(event.target.value)} />
-          </Field>
-          <div>
-            <button type="button" className="button" onClick={add} disabled={pending} aria-disabled={pending}>
-              {pending ? "Waiting for your device…" : "Add a passkey"}
-            </button>
-          </div>
-        </>
-      ) : null}
+      <Field name="passkey-name" label="A name for this passkey (optional), e.g. the device it lives on">
+        <input id="passkey-name" maxLength={60} value={name} onChange={(event) => setName(event.target.value)} />
+      </Field>
+      <div>
+        <button type="button" className="button" onClick={add} disabled={pending} aria-disabled={pending}>
+          {pending ? "Waiting for your device…" : "Add a passkey"}
+        </button>
+      </div>
     </div>
   );
 }
@@ -107,7 +111,9 @@ export function AddPasskey({
 export function PasskeySignIn({
   optionsAction,
   verifyAction,
+  withoutScript,
 }: {
+  withoutScript: ReactNode;
   optionsAction: Options<Parameters<typeof startAuthentication>[0]>;
   verifyAction: (response: string) => Promise<{ status: "verified" } | { status: "refused"; message: string }>;
 }) {
@@ -128,6 +134,7 @@ export function PasskeySignIn({
     });
   }
 
+  if (supported === null) return withoutScript;
   if (supported === false) return <p>This browser cannot use passkeys. Please use a recovery code below, or another browser.</p>;
   return (
     <div>
@@ -136,11 +143,9 @@ export function PasskeySignIn({
           <p>{problem}</p>
         </div>
       ) : null}
-      {supported ? (
-        <button type="button" className="button" onClick={verify} disabled={pending} aria-disabled={pending}>
-          {pending ? "Waiting for your passkey…" : "Use my passkey"}
-        </button>
-      ) : null}
+      <button type="button" className="button" onClick={verify} disabled={pending} aria-disabled={pending}>
+        {pending ? "Waiting for your passkey…" : "Use my passkey"}
+      </button>
     </div>
   );
 }

@@ -38,13 +38,16 @@ export default async function SecurityPage() {
           ))}
         </ul>
       )}
-      <noscript>
-        <p>
-          <strong>Adding a passkey needs JavaScript, which is off in this browser.</strong> Removing one and making new recovery
-          codes work without it.
-        </p>
-      </noscript>
-      <AddPasskey optionsAction={passkeyRegistrationOptionsAction} registerAction={registerPasskeyAction} />
+      <AddPasskey
+        optionsAction={passkeyRegistrationOptionsAction}
+        registerAction={registerPasskeyAction}
+        withoutScript={
+          <p>
+            <strong>Adding a passkey needs JavaScript, which is off in this browser.</strong> Removing one and making new recovery
+            codes work without it.
+          </p>
+        }
+      />
       {passkeys.length > 0 ? (
         <>
           <h2>Recovery codes</h2>

@@ -18,13 +18,16 @@ export default async function SecondFactorPage() {
     <div className="prose">
       <h1>Use your passkey</h1>
       <p>The emailed link was the first half of signing in. Your passkey is the second: press the button and answer your device.</p>
-      <noscript>
-        <p>
-          <strong>A passkey needs JavaScript, which is off in this browser.</strong> Turn it on and reload this page, or use one of
-          your recovery codes below.
-        </p>
-      </noscript>
-      <PasskeySignIn optionsAction={passkeySignInOptionsAction} verifyAction={verifyPasskeySignInAction} />
+      <PasskeySignIn
+        optionsAction={passkeySignInOptionsAction}
+        verifyAction={verifyPasskeySignInAction}
+        withoutScript={
+          <p>
+            <strong>A passkey needs JavaScript, which is off in this browser.</strong> Turn it on and reload this page, or use one
+            of your recovery codes below.
+          </p>
+        }
+      />
       <h2>No passkey to hand?</h2>
       <p>Use one of the recovery codes you were shown when you added your passkey. Each code works once.</p>
       <RecoveryCodeForm action={recoveryCodeSignInAction} />
