@@ -17,8 +17,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { storedMessage } from "@/lib/testing/fixtures";
 import { navigationOf, request } from "@/lib/testing/request-scope";
 import { databaseSnapshot } from "@/lib/testing/snapshot";
-import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
+import { THERAPIST, signInAs, signInHalfway } from "@/lib/testing/therapist-session";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { sessions } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { resetEnvForTests } from "@/lib/env";
 
@@ -33,6 +35,8 @@ const PUBLIC_ACTIONS: Record<string, string[]> = {
   "app/(site)/freebies/library/actions.ts": ["requestLibraryLinkAction"], // answers the same for every address
   "app/admin/sign-in/actions.ts": ["requestSignInLinkAction"], // asks for a link; allowlist in lib/auth
   "app/admin/sign-in/confirm/[token]/actions.ts": ["confirmSignInAction"], // spends a link; the link is the credential
+  // finish a half-signed-in session: requireHalfSignedIn, then the passkey or a recovery code is the credential (lib/auth/second-factor.integration.test.ts)
+  "app/admin/sign-in/passkey/actions.ts": ["passkeySignInOptionsAction", "verifyPasskeySignInAction", "recoveryCodeSignInAction"],
 };
 
 /** Pages, layouts and route handlers that are not private. Everything under app/admin not listed here is. */
@@ -42,6 +46,7 @@ const PUBLIC_ROUTES = new Set([
   "app/admin/sign-in/page.tsx",
   "app/admin/sign-in/check-email/page.tsx",
   "app/admin/sign-in/confirm/[token]/page.tsx",
+  "app/admin/sign-in/passkey/page.tsx", // requireHalfSignedIn: only a session waiting for its passkey sees it
   "app/admin/signed-out/page.tsx",
 ]);
 
@@ -137,14 +142,16 @@ async function seed(): Promise<Fixture> {
   return { messageId: message.id, emailId, visitor };
 }
 
-/** What the call did: "sign-in" when refused with a redirect to the sign-in page. */
+/** What the call did: "sign-in" when refused with a redirect to the sign-in page, "passkey" when sent to prove the passkey first. */
 async function outcome(callable: Callable, ids: Fixture): Promise<string> {
   try {
     await callable.call(hostileForm(ids), ids);
     return "returned";
   } catch (error) {
     const navigation = navigationOf(error);
-    if (navigation?.kind === "redirect") return navigation.to === "/admin/sign-in" ? "sign-in" : `redirect ${navigation.to}`;
+    if (navigation?.kind === "redirect" && navigation.to === "/admin/sign-in") return "sign-in";
+    if (navigation?.kind === "redirect" && navigation.to === "/admin/sign-in/passkey") return "passkey";
+    if (navigation?.kind === "redirect") return `redirect ${navigation.to}`;
     if (navigation?.kind === "not-found") return "not-found";
     return `threw ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -157,7 +164,7 @@ afterEach(() => {
   resetEnvForTests();
 });
 
-const intruders: [string, () => Promise<void>][] = [
+const intruders: [string, () => Promise<void>, refusal?: "passkey"][] = [
   ["no session", async () => {}],
   [
     "no session but x-middleware-subrequest",
@@ -173,6 +180,19 @@ const intruders: [string, () => Promise<void>][] = [
       process.env.THERAPIST_EMAILS = THERAPIST;
       resetEnvForTests();
     },
+  ],
+  ["a session opened by the emailed link that has not proved the therapist's passkey", async () => void (await signInHalfway(THERAPIST)), "passkey"],
+  [
+    "a half-signed-in session whose other browser proved the passkey",
+    async () => {
+      // Proving the passkey completes that browser's session only.
+      const { userId } = await signInHalfway(THERAPIST);
+      const db = await getDb();
+      await db.update(sessions).set({ secondFactorAt: new Date() }).where(eq(sessions.userId, userId));
+      request.reset();
+      await signInAs(THERAPIST);
+    },
+    "passkey",
   ],
 ];
 
@@ -195,7 +215,7 @@ describe("the source tree", () => {
 });
 
 describe("every private action, page, layout and route", () => {
-  for (const [who, become] of intruders) {
+  for (const [who, become, refusal = "sign-in"] of intruders) {
     it(`refuses ${who} and writes nothing`, async () => {
       const ids = await seed();
       await become();
@@ -204,7 +224,7 @@ describe("every private action, page, layout and route", () => {
       const before = await databaseSnapshot();
       const outcomes: Record<string, string> = {};
       for (const callable of callables) outcomes[callable.label] = await outcome(callable, ids);
-      expect(outcomes).toEqual(Object.fromEntries(callables.map((callable) => [callable.label, "sign-in"])));
+      expect(outcomes).toEqual(Object.fromEntries(callables.map((callable) => [callable.label, refusal])));
       expect(await databaseSnapshot()).toEqual(before);
     });
   }

@@ -145,6 +145,10 @@ export const sessions = pgTable(
     expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
     // Never moves: the absolute lifetime is counted from here.
     createdAt: createdAt(),
+    // When this browser proved a passkey or spent a recovery code. While the
+    // therapist has a passkey, a session without it is only half signed in
+    // (lib/auth/guards.ts); it goes with the row at sign-out and expiry.
+    secondFactorAt: timestamp("second_factor_at", { withTimezone: true, mode: "date" }),
   },
   (table) => [index("session_user_idx").on(table.userId)],
 );
@@ -476,3 +480,61 @@ export const busyTimes = pgTable(
 );
 
 export type BusyCalendar = typeof busyCalendars.$inferSelect;
+
+// ─── The therapist's second factor (passkeys and recovery codes) ───────────
+
+/** A WebAuthn credential the therapist registered in the private area's Security room. */
+export const passkeys = pgTable(
+  "passkey",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // base64url of the authenticator's credential id; public, but unique.
+    credentialId: text("credential_id").notNull().unique(),
+    // base64url of the COSE public key: verifies signatures, signs nothing.
+    publicKey: text("public_key").notNull(),
+    counter: integer("counter").notNull().default(0),
+    transports: jsonb("transports").$type<string[]>(),
+    // What the therapist calls it ("Laptop"), or a default with the date.
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (table) => [index("passkey_user_idx").on(table.userId)],
+);
+
+/** One-time codes shown once at registration; only a keyed hash is kept, and a used code stays, marked. */
+export const recoveryCodes = pgTable(
+  "recovery_code",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull().unique(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("recovery_code_user_idx").on(table.userId)],
+);
+
+/**
+ * A WebAuthn challenge waiting for its answer: bound to the session that
+ * asked, deleted when answered (single use) and refused past `expires`.
+ */
+export const webauthnChallenges = pgTable(
+  "webauthn_challenge",
+  {
+    sessionToken: text("session_token")
+      .notNull()
+      .references(() => sessions.sessionToken, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["register", "authenticate"] }).notNull(),
+    challenge: text("challenge").notNull(),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.sessionToken, table.purpose] })],
+);
+
+export type Passkey = typeof passkeys.$inferSelect;

@@ -29,8 +29,12 @@ const PUBLIC_ACTIONS = new Set([
   "app/(site)/freebies/library/actions.ts#requestLibraryLinkAction",
   "app/admin/sign-in/actions.ts#requestSignInLinkAction",
   "app/admin/sign-in/confirm/[token]/actions.ts#confirmSignInAction",
+  // A half-signed-in session finishing its sign-in; e2e/admin-passkey.spec.ts and lib/auth/second-factor.integration.test.ts.
+  "app/admin/sign-in/passkey/actions.ts#passkeySignInOptionsAction",
+  "app/admin/sign-in/passkey/actions.ts#verifyPasskeySignInAction",
+  "app/admin/sign-in/passkey/actions.ts#recoveryCodeSignInAction",
 ]);
-const PUBLIC_PAGES = new Set(["/admin/sign-in", "/admin/sign-in/check-email", "/admin/sign-in/confirm/[token]", "/admin/signed-out"]);
+const PUBLIC_PAGES = new Set(["/admin/sign-in", "/admin/sign-in/check-email", "/admin/sign-in/confirm/[token]", "/admin/sign-in/passkey", "/admin/signed-out"]);
 
 type ManifestEntry = { filename: string; exportedName: string; workers: Record<string, unknown> };
 const actions = Object.entries(

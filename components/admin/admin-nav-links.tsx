@@ -13,6 +13,7 @@ const rooms = [
   { href: "/admin/outbox", label: "Outbox" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/privacy", label: "Privacy" },
+  { href: "/admin/security", label: "Security" },
 ] as const;
 
 export function AdminNavLinks() {

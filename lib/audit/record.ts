@@ -14,13 +14,19 @@ export type AuditAction =
   | "retry-email"
   | "cancel-email"
   | "send-test-issue"
-  | "broadcast";
+  | "broadcast"
+  | "passkey-registered"
+  | "passkey-removed"
+  | "passkey-used"
+  | "recovery-code-used"
+  | "recovery-codes-replaced"
+  | "passkeys-reset";
 
 export type AuditEntry = {
   /** The therapist's address; null for the system itself (the retention sweep). */
   actor: string | null;
   action: AuditAction;
-  subjectType?: "contact-message" | "outbox-email" | "person" | "session" | "booking" | "availability" | "calendar-feed" | "newsletter-issue" | "subscriber";
+  subjectType?: "contact-message" | "outbox-email" | "person" | "session" | "booking" | "availability" | "calendar-feed" | "newsletter-issue" | "subscriber" | "passkey";
   subjectId?: string;
   /** Counts and states only: never what anyone typed, never an erased person's address. */
   detail?: Record<string, string | number | boolean>;

@@ -7,6 +7,8 @@
 export const SIGN_IN_PATH = "/admin/sign-in";
 export const CHECK_EMAIL_PATH = "/admin/sign-in/check-email";
 export const SIGNED_OUT_PATH = "/admin/signed-out";
+/** Where a session opened by an emailed link waits for the therapist's passkey (or a recovery code). */
+export const SECOND_FACTOR_PATH = "/admin/sign-in/passkey";
 export const PRIVATE_HOME_PATH = "/admin";
 
 /** Auth.js builds its internal request URLs under this path; no route answers there. */

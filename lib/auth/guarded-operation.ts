@@ -4,7 +4,7 @@ import { getDb, type Database, type Transaction } from "@/db/client";
 import { recordAuditEvent, type AuditEntry } from "@/lib/audit/record";
 import { isRefusal, savedForm, type FormRefusal, type FormResult } from "@/lib/forms/form-result";
 import { fieldErrorsFrom, readSubmittedForm, valuesToKeep } from "@/lib/forms/parse-form";
-import { requireTherapist, type Therapist } from "./guards";
+import { requireHalfSignedIn, requireTherapist, type Therapist } from "./guards";
 
 /** Writes an audit entry as the signed-in therapist, in `tx` when the change has one, so both commit together. */
 export type AuditWriter = (entry: Omit<AuditEntry, "actor">, tx?: Database | Transaction) => Promise<void>;
@@ -12,8 +12,8 @@ export type AuditWriter = (entry: Omit<AuditEntry, "actor">, tx?: Database | Tra
 /** What every guarded function receives once the guard has let the therapist in. */
 export type TherapistContext = { therapist: Therapist; audit: AuditWriter };
 
-async function enter(): Promise<TherapistContext> {
-  const therapist = await requireTherapist();
+async function enter(gate: () => Promise<Therapist> = requireTherapist): Promise<TherapistContext> {
+  const therapist = await gate();
   const audit: AuditWriter = async (entry, tx) => recordAuditEvent(tx ?? (await getDb()), { ...entry, actor: therapist.email });
   return { therapist, audit };
 }
@@ -32,6 +32,32 @@ export type OperationOutcome<Saved> = { status: "saved"; message: string; saved?
 
 export { refusal, savedForm as saved } from "@/lib/forms/form-result";
 
+/** A write behind `gate`: see guardedOperation. */
+function operationBehind(gate: () => Promise<Therapist>) {
+  return function operation<Schema extends z.ZodType<Record<string, unknown>>, Saved = undefined>(
+    schema: Schema,
+    work: (input: z.output<Schema>, context: TherapistContext) => Promise<OperationOutcome<Saved>>,
+  ) {
+    type Field = keyof z.input<Schema> & string;
+    return async (input: unknown): Promise<FormResult<Field, Saved>> => {
+      const context = await enter(gate);
+      const { fields, malformed } = readSubmittedForm(input);
+      const names = Object.keys(fields) as Field[];
+      if (malformed.length > 0) {
+        return { status: "invalid", fieldErrors: {}, formError: "This form was sent in a way we could not read. Please reload the page and try again.", values: valuesToKeep(fields, names) };
+      }
+      const parsed = schema.safeParse(fields);
+      if (!parsed.success) {
+        const { fieldErrors, formError } = fieldErrorsFrom<Field>(parsed.error);
+        return { status: "invalid", fieldErrors, formError: formError ?? "Please check the highlighted answer.", values: valuesToKeep(fields, names) };
+      }
+      const outcome = await work(parsed.data, context);
+      if (isRefusal(outcome)) return { ...outcome, fieldErrors: outcome.fieldErrors as FormRefusal<Field>["fieldErrors"], values: valuesToKeep(fields, names) };
+      return savedForm(outcome.message, outcome.saved);
+    };
+  };
+}
+
 /**
  * The one door to the private area for writes, built so the order cannot be
  * got wrong: the guard runs first (before the input is even read), then the
@@ -39,25 +65,10 @@ export { refusal, savedForm as saved } from "@/lib/forms/form-result";
  * input and the context. A refusal keeps every field's messages and the
  * values as typed; the result is the same FormResult every form shows.
  */
-export function guardedOperation<Schema extends z.ZodType<Record<string, unknown>>, Saved = undefined>(
-  schema: Schema,
-  work: (input: z.output<Schema>, context: TherapistContext) => Promise<OperationOutcome<Saved>>,
-) {
-  type Field = keyof z.input<Schema> & string;
-  return async (input: unknown): Promise<FormResult<Field, Saved>> => {
-    const context = await enter();
-    const { fields, malformed } = readSubmittedForm(input);
-    const names = Object.keys(fields) as Field[];
-    if (malformed.length > 0) {
-      return { status: "invalid", fieldErrors: {}, formError: "This form was sent in a way we could not read. Please reload the page and try again.", values: valuesToKeep(fields, names) };
-    }
-    const parsed = schema.safeParse(fields);
-    if (!parsed.success) {
-      const { fieldErrors, formError } = fieldErrorsFrom<Field>(parsed.error);
-      return { status: "invalid", fieldErrors, formError: formError ?? "Please check the highlighted answer.", values: valuesToKeep(fields, names) };
-    }
-    const outcome = await work(parsed.data, context);
-    if (isRefusal(outcome)) return { ...outcome, fieldErrors: outcome.fieldErrors as FormRefusal<Field>["fieldErrors"], values: valuesToKeep(fields, names) };
-    return savedForm(outcome.message, outcome.saved);
-  };
-}
+export const guardedOperation = operationBehind(requireTherapist);
+
+/**
+ * The same door for the one kind of write a half-signed-in session may make:
+ * finishing its sign-in with a recovery code (lib/auth/second-factor.ts).
+ */
+export const halfSignedInOperation = operationBehind(requireHalfSignedIn);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { sessions, users } from "@/db/schema";
+import { passkeys, sessions, users } from "@/db/schema";
 import { storedSessionKey } from "@/lib/auth/session-key";
 import { randomToken } from "@/lib/security/hash";
 import { env } from "@/lib/env";
@@ -27,4 +27,16 @@ export async function signInAs(email: string, { createdAt = new Date(), expires 
   });
   request.cookies.set("attune.session", sessionToken);
   return { sessionToken, userId: user.id };
+}
+
+/**
+ * A therapist with a passkey whose session was opened by the emailed link
+ * and has not yet proved the passkey: half signed in. The passkey row is a
+ * stand-in (no real key); lib/testing/virtual-authenticator.ts makes real ones.
+ */
+export async function signInHalfway(email: string) {
+  const signedIn = await signInAs(email);
+  const db = await getDb();
+  await db.insert(passkeys).values({ userId: signedIn.userId, credentialId: randomToken(), publicKey: randomToken(), name: "Stand-in" });
+  return signedIn;
 }

@@ -19,6 +19,12 @@ const actionLabels: Record<string, string> = {
   "cancel-email": "Cancelled an email",
   "send-test-issue": "Sent a test newsletter",
   broadcast: "Sent a newsletter",
+  "passkey-registered": "Added a passkey",
+  "passkey-removed": "Removed a passkey",
+  "passkey-used": "Signed in with a passkey",
+  "recovery-code-used": "Signed in with a recovery code",
+  "recovery-codes-replaced": "Made new recovery codes",
+  "passkeys-reset": "Passkeys removed by the server's script",
 };
 
 function describeDetail(detail: Record<string, string | number | boolean> | null) {

@@ -1,6 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { SECOND_FACTOR_PATH } from "@/lib/auth/auth.config";
+import { hasPasskey } from "@/lib/auth/second-factor";
 import { setSessionCookie, takeReturnPath } from "@/lib/auth/session-cookie";
 import { spendSignInLink } from "@/lib/auth/sign-in-link";
 
@@ -13,6 +15,8 @@ export async function confirmSignInAction(formData: FormData): Promise<void> {
   const result = typeof token === "string" ? await spendSignInLink(token) : ({ status: "invalid" } as const);
   if (result.status === "signed-in") {
     await setSessionCookie(result.sessionToken);
+    // Half signed in until the passkey answers; the page it was heading for waits in its cookie.
+    if (await hasPasskey(result.email)) redirect(SECOND_FACTOR_PATH);
     redirect((await takeReturnPath()) as "/admin");
   }
   // Back to the link's page, which now explains why it cannot be used.

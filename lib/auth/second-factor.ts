@@ -1,0 +1,99 @@
+import "server-only";
+import { and, count, eq, isNull } from "drizzle-orm";
+import { randomInt } from "node:crypto";
+import { getDb, type Database, type Transaction } from "@/db/client";
+import { passkeys, recoveryCodes, sessions, users, webauthnChallenges } from "@/db/schema";
+import { env } from "@/lib/env";
+import { keyedHash } from "@/lib/security/hash";
+import { halfSignedInOperation, refusal, saved } from "./guarded-operation";
+import { recoveryCodeSchema } from "./recovery-code-schema";
+
+/** How long a passkey prompt may stay open before its challenge is refused. */
+export const CHALLENGE_MINUTES = 5;
+export const RECOVERY_CODE_COUNT = 10;
+
+/** Crockford's base32 without its look-alikes' doubles: 10 characters are 50 bits. */
+const CODE_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+
+type Executor = Database | Transaction;
+
+/** Whether the therapist at `email` has registered a passkey, so a link alone cannot sign her in. */
+export async function hasPasskey(email: string): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(passkeys).innerJoin(users, eq(users.id, passkeys.userId)).where(eq(users.email, email));
+  return (row?.n ?? 0) > 0;
+}
+
+/** Stores the challenge a passkey prompt must sign, replacing any earlier one of this session and purpose. */
+export async function storeChallenge(sessionKey: string, purpose: "register" | "authenticate", challenge: string, now = new Date()) {
+  const db = await getDb();
+  const expires = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000);
+  await db
+    .insert(webauthnChallenges)
+    .values({ sessionToken: sessionKey, purpose, challenge, expires })
+    .onConflictDoUpdate({ target: [webauthnChallenges.sessionToken, webauthnChallenges.purpose], set: { challenge, expires } });
+}
+
+/** Takes the session's challenge: deleted whatever the answer turns out to be (single use), null once expired. */
+export async function takeChallenge(sessionKey: string, purpose: "register" | "authenticate", now = new Date()): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db
+    .delete(webauthnChallenges)
+    .where(and(eq(webauthnChallenges.sessionToken, sessionKey), eq(webauthnChallenges.purpose, purpose)))
+    .returning();
+  return row && row.expires.getTime() > now.getTime() ? row.challenge : null;
+}
+
+/** Marks this browser's session as fully signed in. */
+export async function completeSecondFactor(tx: Executor, sessionKey: string, now = new Date()) {
+  await tx.update(sessions).set({ secondFactorAt: now }).where(eq(sessions.sessionToken, sessionKey));
+}
+
+/** The one stored form of a code: case, spaces and hyphens do not matter. Keyed, so a copy of the table finds none. */
+function recoveryCodeHash(code: string) {
+  const normalised = code.toLowerCase().replace(/[\s-]/g, "");
+  return keyedHash(env().AUTH_SECRET, `recovery-code:${normalised}`);
+}
+
+/** A fresh set of recovery codes, replacing every earlier one; the codes are returned to be shown once and never stored. */
+export async function replaceRecoveryCodes(tx: Executor, userId: string): Promise<string[]> {
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => {
+    const characters = Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+    return `${characters.slice(0, 5)}-${characters.slice(5)}`;
+  });
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  await tx.insert(recoveryCodes).values(codes.map((code) => ({ userId, codeHash: recoveryCodeHash(code) })));
+  return codes;
+}
+
+export async function unusedRecoveryCodes(tx: Executor, userId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  return row?.n ?? 0;
+}
+
+/**
+ * Finishes a half-signed-in session with a recovery code instead of the
+ * passkey. Each code works once: the update that marks it used is the check,
+ * so two tabs cannot both spend it.
+ */
+export const signInWithRecoveryCode = halfSignedInOperation(recoveryCodeSchema, async ({ code }, { therapist, audit }) => {
+  const db = await getDb();
+  const now = new Date();
+  const spent = await db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(recoveryCodes)
+      .set({ usedAt: now })
+      .where(and(eq(recoveryCodes.userId, therapist.userId), eq(recoveryCodes.codeHash, recoveryCodeHash(code)), isNull(recoveryCodes.usedAt)))
+      .returning({ id: recoveryCodes.id });
+    if (!used) return null;
+    await completeSecondFactor(tx, therapist.sessionKey, now);
+    const remaining = await unusedRecoveryCodes(tx, therapist.userId);
+    await audit({ action: "recovery-code-used", subjectType: "session", detail: { remaining } }, tx);
+    return { remaining };
+  });
+  if (!spent) return refusal({ fieldErrors: { code: ["That is not one of your unused recovery codes. Each code works once."] } });
+  return saved(`Signed in with a recovery code. ${spent.remaining} unused codes are left.`);
+});
