@@ -55,7 +55,7 @@ export const bookingsAtAGlance = guardedRead(async ({ therapist }) => bookingOve
  * nothing changed. A fixed word, never text from the form.
  */
 export const decisionOutcomes = {
-  confirmed: "Confirmed. The client's confirmation, with the calendar file, is on its way.",
+  confirmed: "Confirmed. The client's confirmation, with the calendar file and your note if you wrote one, is on its way.",
   declined: "Declined. The client has been told, with your note if you wrote one.",
   cancelled: "Cancelled. The client has been told and the time is free again.",
   completed: "Marked as completed.",
@@ -65,14 +65,14 @@ export const decisionOutcomes = {
 } as const;
 
 const decide: Record<BookingDecision, (therapist: Therapist, id: string, note?: string) => Promise<DecisionResult>> = {
-  confirm: (therapist, id) => confirmBooking(therapist, id),
+  confirm: (therapist, id, note) => confirmBooking(therapist, id, { note }),
   decline: (therapist, id, note) => declineBooking(therapist, id, { note }),
   cancel: (therapist, id, note) => cancelBookingAsTherapist(therapist, id, { note }),
   completed: (therapist, id) => markBookingCompleted(therapist, id),
   no_show: (therapist, id) => markBookingNoShow(therapist, id),
 };
 
-/** Confirm, decline (with an optional note), cancel, or mark a started session completed or missed. */
+/** Confirm or decline (each with an optional note to the client), cancel, or mark a started session completed or missed. */
 export const decideBooking = guardedOperation(bookingDecisionSchema, async ({ id, decision, note }, { therapist, audit }) => {
   const result = await decide[decision](therapist, id, note);
   if (result.status === "refused") return refusal({ formError: result.message });

@@ -37,21 +37,23 @@ async function refusalFor(bookingId: string, expected: DecisionResult & { status
  * The visitor's confirmation carries the appointment as an .ics file. Call
  * with requireTherapist()'s result.
  */
-export async function confirmBooking(therapist: Pick<Therapist, "email">, bookingId: string, { now = new Date() } = {}): Promise<DecisionResult> {
+export async function confirmBooking(therapist: Pick<Therapist, "email">, bookingId: string, { now = new Date(), note }: { now?: Date; note?: string } = {}): Promise<DecisionResult> {
   assertTherapist(therapist);
   if (!isUuid(bookingId)) return notFound;
+  const parsedNote = therapistNoteSchema.safeParse(note);
+  if (!parsedNote.success) return { status: "refused", reason: "invalid-note", message: parsedNote.error.issues[0]!.message };
   const db = await getDb();
   const remindBy = new Date(now.getTime() + practice.booking.reminderHoursBefore * HOUR);
   const confirmed = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(bookings)
-      .set({ status: "confirmed", confirmedAt: now, expiresAt: null, decidedBy: therapist.email, updatedAt: now })
+      .set({ status: "confirmed", confirmedAt: now, expiresAt: null, decidedBy: therapist.email, therapistNote: parsedNote.data, updatedAt: now })
       .where(and(eq(bookings.id, bookingId), eq(bookings.status, "requested"), or(isNull(bookings.expiresAt), gt(bookings.expiresAt, now))))
       .returning();
     if (!row) return null;
     // Confirmed inside the reminder window: the confirmation is the reminder.
     if (row.startsAt <= remindBy) await tx.update(bookings).set({ reminderQueuedAt: now }).where(eq(bookings.id, row.id));
-    await enqueueEmail(tx, { to: row.email, template: "booking-confirmed", props: { ...bookingEmailProps(row), sequence: row.rescheduleCount } });
+    await enqueueEmail(tx, { to: row.email, template: "booking-confirmed", props: { ...bookingEmailProps(row), sequence: row.rescheduleCount, note: parsedNote.data } });
     return row;
   });
   if (!confirmed) {

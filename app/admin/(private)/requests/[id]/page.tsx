@@ -4,11 +4,11 @@ import { connection } from "next/server";
 import { bookingStatusLabels } from "@/components/admin/booking-status";
 import { When } from "@/components/admin/when";
 import { decisionOutcomes, openBooking } from "@/lib/admin/booking";
+import { heardAboutLabel } from "@/lib/booking/schema";
 import { formatLabels } from "@/lib/booking/session-types";
 import { decideBookingAction } from "../actions";
 
 export const metadata: Metadata = { title: "Request" };
-
 
 function Decision({ id, decision, label, danger = false, withNote }: { id: string; decision: string; label: string; danger?: boolean; withNote?: string }) {
   const noteId = `note-${decision}`;
@@ -80,7 +80,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
         <dt>Will be in</dt>
         <dd>{booking.locationName}</dd>
         <dt>Heard of the practice</dt>
-        <dd>{booking.heardAbout}</dd>
+        <dd>{heardAboutLabel(booking.heardAbout)}</dd>
         <dt>Requested</dt>
         <dd>
           <When at={booking.createdAt} />
@@ -110,7 +110,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
       <div className="actions">
         {booking.status === "requested" ? (
           <>
-            <Decision id={booking.id} decision="confirm" label="Confirm" />
+            <Decision id={booking.id} decision="confirm" label="Confirm" withNote="Note to the client (confirming)" />
             <Decision id={booking.id} decision="decline" label="Decline" withNote="Note to the client (declining)" danger />
           </>
         ) : null}
