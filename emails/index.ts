@@ -14,6 +14,7 @@ import NewsletterConfirmationEmail from "./newsletter-confirmation";
 import NewsletterIssueEmail from "./newsletter-issue";
 import NewsletterLibraryLinkEmail from "./newsletter-library-link";
 import NewsletterWelcomeEmail from "./newsletter-welcome";
+import PracticeReplyEmail from "./practice-reply";
 
 type Sender = "visitors" | "notifications" | "newsletter";
 
@@ -89,6 +90,11 @@ export const emailTemplates = {
     subject: ({ kind }) =>
       ({ requested: "New appointment request", booked: "New appointment booked", cancelled: "An appointment was cancelled", rescheduled: "An appointment was moved" })[kind],
     from: "notifications",
+  }),
+  "practice-reply": template({
+    component: PracticeReplyEmail,
+    subject: () => "A reply to your message",
+    from: "visitors",
   }),
   "newsletter-confirmation": template({
     component: NewsletterConfirmationEmail,

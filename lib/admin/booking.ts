@@ -18,6 +18,7 @@ import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCo
 import { bookingListFilterSchema, bookingOverview, getBookingRequest, listBookingRequests } from "@/lib/booking/requests";
 import { sessionTypes } from "@/lib/booking/session-types";
 import type { FieldErrors } from "@/lib/forms/form-result";
+import { threadOf } from "./replies";
 import { bookingDecisionSchema, dayOverrideFormSchema, feedFormSchema, timeOffFormSchema, weeklyHoursFormSchema, type BookingDecision } from "./booking-schemas";
 
 export { formatRanges, parseRanges } from "./booking-schemas";
@@ -43,7 +44,7 @@ export const openBooking = guardedRead(async ({ therapist, audit }, id: string) 
   const booking = await getBookingRequest(therapist, id);
   if (!booking) notFound();
   await audit({ action: "read", subjectType: "booking", subjectId: booking.id });
-  return { ...booking, started: booking.startsAt.getTime() <= Date.now() };
+  return { ...booking, started: booking.startsAt.getTime() <= Date.now(), replies: await threadOf("booking", booking.id) };
 });
 
 /** Today's and this week's sessions and the requests awaiting an answer. */

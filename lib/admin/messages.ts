@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { contactMessages } from "@/db/schema";
 import { guardedOperation, guardedRead, refusal, saved } from "@/lib/auth/guarded-operation";
 import { messageArchivedSchema, messageHandledSchema, messageIdSchema } from "./message-schemas";
+import { threadOf } from "./replies";
 
 /*
  * The contact inbox of the private area. Each function comes through the
@@ -74,7 +75,7 @@ export const openMessage = guardedRead(async ({ audit }, id: string) => {
       found.readAt = readAt;
     }
     await audit({ action: "read", subjectType: "contact-message", subjectId: found.id }, tx);
-    return found;
+    return { ...found, replies: await threadOf("contact-message", found.id, tx) };
   });
   if (!message) notFound();
   return message;

@@ -3,10 +3,13 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { bookingStatusLabels } from "@/components/admin/booking-status";
 import { When } from "@/components/admin/when";
+import { ReplyForm } from "@/components/admin/reply-form";
+import { ReplyThread } from "@/components/admin/reply-thread";
 import { decisionOutcomes, openBooking } from "@/lib/admin/booking";
+import { replyDeliveryLabels } from "@/lib/admin/replies";
 import { heardAboutLabel } from "@/lib/booking/schema";
 import { formatLabels } from "@/lib/booking/session-types";
-import { decideBookingAction } from "../actions";
+import { decideBookingAction, replyToRequestAction } from "../actions";
 
 export const metadata: Metadata = { title: "Request" };
 
@@ -35,7 +38,7 @@ function Decision({ id, decision, label, danger = false, withNote }: { id: strin
 export default async function RequestPage({ params, searchParams }: PageProps<"/admin/requests/[id]">) {
   await connection();
   const { id } = await params;
-  const { outcome } = await searchParams;
+  const { outcome, replied } = await searchParams;
   const booking = await openBooking(id);
   const { started } = booking;
   const notice = typeof outcome === "string" && Object.hasOwn(decisionOutcomes, outcome) ? decisionOutcomes[outcome as keyof typeof decisionOutcomes] : undefined;
@@ -105,6 +108,17 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
         Consent given <When at={booking.consentedAt} /> to privacy notice version {booking.consentNoticeVersion}; not-an-emergency acknowledged{" "}
         <When at={booking.emergencyAcknowledgedAt} />.
       </p>
+
+      <section aria-labelledby="replies-heading" id="replies">
+        <h2 id="replies-heading">Your replies</h2>
+        {replied === "1" ? (
+          <p role="status" className="notice notice-success">
+            Your reply is on its way.
+          </p>
+        ) : null}
+        <ReplyThread replies={booking.replies.map((reply) => ({ ...reply, deliveryLabel: replyDeliveryLabels[reply.delivery] }))} />
+        <ReplyForm key={booking.replies.length} action={replyToRequestAction} id={booking.id} />
+      </section>
 
       <h2>Actions</h2>
       <div className="actions">
