@@ -86,6 +86,12 @@ export default async function IssuePage({ params, searchParams }: PageProps<"/ad
             {progress && progress.failed > 0 ? `; ${progress.failed} failed` : ""}
             {progress && progress.skipped > 0 ? `; ${progress.skipped} skipped (left since)` : ""}.
           </p>
+          {progress ? (
+            <p data-testid="deliveries">
+              Since then, as the receiving servers report it: {progress.delivered} delivered, {progress.bounced} bounced, {progress.complained} marked as spam
+              {progress.delayed > 0 ? `, ${progress.delayed} delayed` : ""}.
+            </p>
+          ) : null}
           {issue.status === "sending" ? (
             <p>
               This page refreshes itself every few seconds. <Link href={`/admin/newsletter/${issue.id}`}>Refresh now</Link>
