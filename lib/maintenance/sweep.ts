@@ -3,6 +3,7 @@ import { type BookingSweepSummary, runBookingSweep } from "@/lib/booking/booking
 import { drainOutbox, type DispatchSummary } from "@/lib/email/dispatcher";
 import { resumeBroadcasts, type RunResult } from "@/lib/newsletter/broadcast";
 import { purgeExpiredLibraryAccess } from "@/lib/newsletter/library";
+import { startDueIssues } from "@/lib/newsletter/schedule";
 import { purgeUnconfirmedSubscribers } from "@/lib/newsletter/subscribers";
 import { purgeExpiredRecords } from "@/lib/privacy/retention";
 import { purgeExpiredRateLimits } from "@/lib/security/rate-limit";
@@ -11,7 +12,7 @@ export type SweepResult = {
   outbox: DispatchSummary;
   booking: BookingSweepSummary;
   purged: Awaited<ReturnType<typeof purgeExpiredRecords>>;
-  newsletter: { purgedSignups: number; broadcasts: RunResult[] };
+  newsletter: { purgedSignups: number; scheduled: string[]; broadcasts: RunResult[] };
 };
 
 /**
@@ -20,7 +21,7 @@ export type SweepResult = {
  * (retries and the emails just queued included), clears old rate-limit
  * counters, applies the retention rules (lib/privacy/retention.ts, closed
  * bookings, signups never confirmed, expired library links), and resumes any
- * newsletter whose sender stopped, for at most `broadcastBudgetMs` so one
+ * newsletter whose sender stopped (and starts any scheduled one that is due), for at most `broadcastBudgetMs` so one
  * sweep never runs long. Run by the interval in the server
  * (instrumentation.ts) and by the cron route, so it does its work in both
  * places without harm.
@@ -32,6 +33,8 @@ export async function runSweep(now = new Date(), { broadcastBudgetMs = 20_000 } 
   const purged = await purgeExpiredRecords(now);
   const purgedSignups = await purgeUnconfirmedSubscribers(now);
   await purgeExpiredLibraryAccess(now);
+  // A scheduled issue whose time has come starts here and is sent by the next step, like one she sent by hand.
+  const scheduled = await startDueIssues(now);
   const broadcasts = await resumeBroadcasts({ budgetMs: broadcastBudgetMs });
-  return { outbox, booking, purged, newsletter: { purgedSignups, broadcasts } };
+  return { outbox, booking, purged, newsletter: { purgedSignups, scheduled, broadcasts } };
 }

@@ -43,7 +43,8 @@ export async function startBroadcast(_therapist: Pick<Therapist, "email">, issue
   return db.transaction(async (tx) => {
     const [issue] = await tx
       .update(newsletterIssues)
-      .set({ status: "sending", sendStartedAt: now, updatedAt: now })
+      // Sending now (by hand or on time) ends any schedule.
+      .set({ status: "sending", sendStartedAt: now, scheduledFor: null, updatedAt: now })
       .where(and(eq(newsletterIssues.id, issueId), eq(newsletterIssues.status, "draft")))
       .returning({ id: newsletterIssues.id });
     if (!issue) {

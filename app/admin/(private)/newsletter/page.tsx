@@ -65,7 +65,14 @@ export default async function NewsletterPage({ searchParams }: PageProps<"/admin
               <td>
                 <Link href={`/admin/newsletter/${issue.id}`}>{issue.subject}</Link>
               </td>
-              <td>{statusLabels[issue.status]}</td>
+              <td>
+                {statusLabels[issue.status]}
+                {issue.status === "draft" && issue.scheduledFor ? (
+                  <>
+                    , scheduled for <When at={issue.scheduledFor} />
+                  </>
+                ) : null}
+              </td>
               <td>{issue.recipientCount ?? "—"}</td>
               <td>{issue.counts.sent}</td>
               <td>{issue.counts.failed}</td>
