@@ -7,6 +7,7 @@ import { broadcastProgress, startBroadcast } from "@/lib/newsletter/broadcast";
 import { createIssue, draftPostAnnouncement, getIssue, issueHistory, previewIssue, sendTestIssue, updateIssue } from "@/lib/newsletter/issues";
 import { cancelScheduledIssue, scheduleIssue, scheduleIssueSchema, scheduleMessages } from "@/lib/newsletter/schedule";
 import { newsletterIssueSchema } from "@/lib/newsletter/schema";
+import { seriesTotals } from "@/lib/newsletter/series";
 import { eraseSubscriber, exportSubscribersCsv, searchSubscribers, subscriberTotals, type SubscriberStatusFilter } from "@/lib/newsletter/subscribers";
 
 /*
@@ -100,6 +101,9 @@ export const findSubscribers = guardedRead(async ({ therapist }, params: { q?: u
 });
 
 export const newsletterTotals = guardedRead(async ({ therapist }) => subscriberTotals(therapist));
+
+/** How many receive the series by email now, and how many have had all of it. */
+export const seriesByEmail = guardedRead(async ({ therapist }) => seriesTotals(therapist));
 
 /** Every subscriber as CSV; the export itself is audited. */
 export const subscribersCsv = guardedRead(async ({ therapist, audit }) => {

@@ -4,6 +4,7 @@ import { drainOutbox, type DispatchSummary } from "@/lib/email/dispatcher";
 import { resumeBroadcasts, type RunResult } from "@/lib/newsletter/broadcast";
 import { purgeExpiredLibraryAccess } from "@/lib/newsletter/library";
 import { startDueIssues } from "@/lib/newsletter/schedule";
+import { queueDueSeriesParts } from "@/lib/newsletter/series";
 import { purgeUnconfirmedSubscribers } from "@/lib/newsletter/subscribers";
 import { purgeExpiredRecords } from "@/lib/privacy/retention";
 import { purgeExpiredRateLimits } from "@/lib/security/rate-limit";
@@ -12,7 +13,7 @@ export type SweepResult = {
   outbox: DispatchSummary;
   booking: BookingSweepSummary;
   purged: Awaited<ReturnType<typeof purgeExpiredRecords>>;
-  newsletter: { purgedSignups: number; scheduled: string[]; broadcasts: RunResult[] };
+  newsletter: { purgedSignups: number; scheduled: string[]; seriesParts: number; broadcasts: RunResult[] };
 };
 
 /**
@@ -28,6 +29,8 @@ export type SweepResult = {
  */
 export async function runSweep(now = new Date(), { broadcastBudgetMs = 20_000 } = {}): Promise<SweepResult> {
   const booking = await runBookingSweep(now);
+  // Before the outbox is drained, so a part that fell due goes out in this sweep.
+  const seriesParts = await queueDueSeriesParts(now);
   const outbox = await drainOutbox({ now });
   await purgeExpiredRateLimits(now);
   const purged = await purgeExpiredRecords(now);
@@ -36,5 +39,5 @@ export async function runSweep(now = new Date(), { broadcastBudgetMs = 20_000 } 
   // A scheduled issue whose time has come starts here and is sent by the next step, like one she sent by hand.
   const scheduled = await startDueIssues(now);
   const broadcasts = await resumeBroadcasts({ budgetMs: broadcastBudgetMs });
-  return { outbox, booking, purged, newsletter: { purgedSignups, scheduled, broadcasts } };
+  return { outbox, booking, purged, newsletter: { purgedSignups, scheduled, seriesParts, broadcasts } };
 }
