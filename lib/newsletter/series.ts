@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { subscribers } from "@/db/schema";
 import type { Therapist } from "@/lib/auth/guards";
@@ -87,7 +87,8 @@ async function queueDue(tx: Transaction, now: Date, only?: string): Promise<numb
           isNull(subscribers.suppressedAt),
           isNotNull(subscribers.seriesStartedAt),
           lt(subscribers.seriesPartsSent, total),
-          lte(sql`${subscribers.seriesStartedAt} + make_interval(days => 7 * ${subscribers.seriesPartsSent})`, now),
+          // Part n + 1 falls due n weeks after the series was chosen.
+          sql`${subscribers.seriesStartedAt} + make_interval(days => 7 * ${subscribers.seriesPartsSent}) <= ${now.toISOString()}::timestamptz`,
           only ? eq(subscribers.id, only) : undefined,
         ),
       )
