@@ -18,10 +18,10 @@ export default function PracticeReplyEmail({ body }: PracticeReplyProps) {
       <Text style={paragraph}>Hello,</Text>
       {body
         .trim()
-        .split(/\n\s*\n/)
+        .split(/\r?\n\s*\r?\n/)
         .map((block, index) => (
           <Text key={index} style={paragraph}>
-            {block.split("\n").flatMap((line, lineIndex) => (lineIndex === 0 ? [line] : [<br key={lineIndex} />, line]))}
+            {block.split(/\r?\n/).flatMap((line, lineIndex) => (lineIndex === 0 ? [line] : [<br key={lineIndex} />, line]))}
           </Text>
         ))}
       <Text style={paragraph}>

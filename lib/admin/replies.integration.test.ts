@@ -50,7 +50,9 @@ describe("replying from the private area", () => {
     expect((await openBooking(booked.bookingId)).replies).toMatchObject([{ body: "Could we speak by phone first?", delivery: "waiting" }]);
 
     const message = await storedMessage();
-    await replyToMessage({ id: message.id, body: "Hello" });
+    // A posted textarea's CRLF is kept as one line break.
+    await replyToMessage({ id: message.id, body: "Hello\r\nagain" });
+    expect((await openMessage(message.id)).replies).toMatchObject([{ body: "Hello\nagain" }]);
     await (await getDb()).delete(contactMessages).where(eq(contactMessages.id, message.id));
     expect(await (await getDb()).select({ id: replies.id }).from(replies).where(eq(replies.contactMessageId, message.id))).toEqual([]);
   });
