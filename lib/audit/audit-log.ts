@@ -52,7 +52,7 @@ const kindOf: Record<SubjectType, string> = {
   "calendar-feed": "her calendar feed",
 };
 
-/** Detail in words: "handled", "status: confirmed, with a note", "3 recipients". */
+/** Detail in words: "handled", "status: confirmed, with a note", "recipients: 3". */
 function describeDetail(detail: Detail | null): string {
   if (!detail) return "";
   return Object.entries(detail)
@@ -60,7 +60,7 @@ function describeDetail(detail: Detail | null): string {
       const words = key.replace(/([A-Z])/g, " $1").toLowerCase();
       if (value === true) return key === "withNote" ? "with a note" : words;
       if (value === false) return key === "withNote" ? "" : `not ${words}`;
-      if (typeof value === "number") return `${value} ${words}`;
+      if (typeof value === "number") return `${words}: ${value}`;
       return `${words}: ${String(value).replace(/_/g, "-")}`;
     })
     .filter(Boolean)
