@@ -341,6 +341,9 @@ export const subscribers = pgTable(
     unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
     unsubscribeTokenHash: text("unsubscribe_token_hash").notNull().unique(),
     libraryLinkSentAt: timestamp("library_link_sent_at", { withTimezone: true }),
+    // The series by email (issue 13): when they chose it, and how many parts have been queued since.
+    seriesStartedAt: timestamp("series_started_at", { withTimezone: true }),
+    seriesPartsSent: integer("series_parts_sent").notNull().default(0),
     // Set by a bounce or complaint: no newsletter mail goes to this address again.
     suppressedAt: timestamp("suppressed_at", { withTimezone: true }),
     suppressionReason: suppressionReason("suppression_reason"),
@@ -389,6 +392,8 @@ export const newsletterIssues = pgTable(
     testSentAt: timestamp("test_sent_at", { withTimezone: true }),
     sendStartedAt: timestamp("send_started_at", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    // A draft with a time goes out then (the sweep starts it); cleared when cancelled or started.
+    scheduledFor: timestamp("scheduled_for", { withTimezone: true }),
     // The sender holding this issue; another one may take over after it.
     runnerLockedUntil: timestamp("runner_locked_until", { withTimezone: true }),
     lastError: text("last_error"),
@@ -538,3 +543,30 @@ export const webauthnChallenges = pgTable(
 );
 
 export type Passkey = typeof passkeys.$inferSelect;
+
+/* The therapist's week (issue 13, parts 2 and 3): replies, scheduled issues, the series by email. */
+
+/**
+ * The therapist's reply to a contact message or a booking request: her own
+ * words, sent through the outbox from the practice's address. Kept with the
+ * message or request (and gone with it), so the page shows the thread; the
+ * delivery status is read from the outbox row it queued.
+ */
+export const replies = pgTable(
+  "reply",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contactMessageId: uuid("contact_message_id").references(() => contactMessages.id, { onDelete: "cascade" }),
+    bookingId: uuid("booking_id").references(() => bookings.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    sentBy: text("sent_by").notNull(),
+    outboxEmailId: uuid("outbox_email_id").references(() => outboxEmails.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("reply_contact_message_idx").on(table.contactMessageId),
+    index("reply_booking_idx").on(table.bookingId),
+    check("reply_to_one_thing", sql`num_nonnulls(${table.contactMessageId}, ${table.bookingId}) = 1`),
+  ],
+);
+export type Reply = typeof replies.$inferSelect;

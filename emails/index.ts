@@ -13,7 +13,9 @@ import BookingRescheduledEmail from "./booking-rescheduled";
 import NewsletterConfirmationEmail from "./newsletter-confirmation";
 import NewsletterIssueEmail from "./newsletter-issue";
 import NewsletterLibraryLinkEmail from "./newsletter-library-link";
+import NewsletterSeriesPartEmail from "./newsletter-series-part";
 import NewsletterWelcomeEmail from "./newsletter-welcome";
+import PracticeReplyEmail from "./practice-reply";
 
 type Sender = "visitors" | "notifications" | "newsletter";
 
@@ -90,6 +92,11 @@ export const emailTemplates = {
       ({ requested: "New appointment request", booked: "New appointment booked", cancelled: "An appointment was cancelled", rescheduled: "An appointment was moved" })[kind],
     from: "notifications",
   }),
+  "practice-reply": template({
+    component: PracticeReplyEmail,
+    subject: () => "A reply to your message",
+    from: "visitors",
+  }),
   "newsletter-confirmation": template({
     component: NewsletterConfirmationEmail,
     subject: () => "Please confirm your subscription",
@@ -105,6 +112,11 @@ export const emailTemplates = {
     subject: () => "Your link to the library",
     from: "newsletter",
   }),
+  "newsletter-series-part": template({
+    component: NewsletterSeriesPartEmail,
+    subject: ({ series, part, parts }) => `${series}, part ${part} of ${parts}`,
+    from: "newsletter",
+  }),
   "newsletter-issue": template({
     component: NewsletterIssueEmail,
     // The therapist's own words, written in the private area.
@@ -114,7 +126,7 @@ export const emailTemplates = {
 };
 
 /** Templates that are newsletter mail: sent from the newsletter address, stopped by unsubscribing. */
-export const newsletterTemplates = ["newsletter-confirmation", "newsletter-welcome", "newsletter-library-link", "newsletter-issue"] as const;
+export const newsletterTemplates = ["newsletter-confirmation", "newsletter-welcome", "newsletter-library-link", "newsletter-issue", "newsletter-series-part"] as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
 /** What the template's component takes when it renders. */

@@ -10,7 +10,7 @@ export type SignInLinkProps = { signInUrl: string; validMinutes: number };
  */
 export default function SignInLinkEmail({ signInUrl, validMinutes }: SignInLinkProps) {
   return (
-    <EmailLayout preview="Your sign-in link">
+    <EmailLayout preview="Your sign-in link" audience="practice">
       <Text style={paragraph}>Here is your sign-in link for the private area.</Text>
       <Button href={signInUrl} style={button}>
         Open the sign-in page

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 const rooms = [
   { href: "/admin", label: "Overview" },
@@ -16,20 +17,33 @@ const rooms = [
   { href: "/admin/security", label: "Security" },
 ] as const;
 
+/**
+ * The rooms behind one "Menu" disclosure, so at 320 px the menu is one line
+ * until opened (a native <details>: it works without JavaScript). Wide
+ * screens show the list open and hide the summary (globals.css).
+ */
 export function AdminNavLinks() {
   const pathname = usePathname();
+  const menu = useRef<HTMLDetailsElement>(null);
+  // A client-side navigation keeps the page, so an opened menu would stay open over the next room.
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [pathname]);
   return (
-    <ul>
-      {rooms.map((room) => {
-        const current = room.href === "/admin" ? pathname === "/admin" : pathname.startsWith(room.href);
-        return (
-          <li key={room.href}>
-            <Link href={room.href} aria-current={current ? "page" : undefined}>
-              {room.label}
-            </Link>
-          </li>
-        );
-      })}
-    </ul>
+    <details className="admin-menu" ref={menu}>
+      <summary>Menu</summary>
+      <ul>
+        {rooms.map((room) => {
+          const current = room.href === "/admin" ? pathname === "/admin" : pathname.startsWith(room.href);
+          return (
+            <li key={room.href}>
+              <Link href={room.href} aria-current={current ? "page" : undefined}>
+                {room.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </details>
   );
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { RecordTable } from "./record-table";
 import { When } from "./when";
 
-type MessageSummary = { id: string; name: string; email: string; createdAt: Date; readAt: Date | null; handledAt: Date | null };
+type MessageSummary = { id: string; name: string; email: string; firstLine: string; createdAt: Date; readAt: Date | null; handledAt: Date | null };
 
 /** The inbox table. Names and addresses are rendered as text by React, whatever a visitor typed. */
 export function MessageList({ messages, caption }: { messages: MessageSummary[]; caption: string }) {
@@ -18,6 +18,8 @@ export function MessageList({ messages, caption }: { messages: MessageSummary[];
             </Link>
             <br />
             <span className="muted">{message.email}</span>
+            <br />
+            <span className="message-first-line">{message.firstLine}</span>
           </td>
           <td>
             <When at={message.createdAt} />

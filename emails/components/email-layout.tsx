@@ -4,8 +4,13 @@ import { practice } from "@/lib/practice/practice";
 
 const colors = { page: "#f6f1ea", card: "#fffdf9", ink: "#2f2a26", muted: "#6b6159", accent: "#3f6b5c" };
 
-/** The frame every email shares: calm colours, the practice's name, crisis lines. */
-export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
+/**
+ * The frame every email shares: calm colours, the practice's name, and for a
+ * visitor the crisis lines. An email to the practice itself (a notice, a
+ * sign-in link) leaves them out: they are meant for people who may be in
+ * distress, not for the therapist reading her own notices.
+ */
+export function EmailLayout({ preview, children, audience = "visitor" }: { preview: string; children: ReactNode; audience?: "visitor" | "practice" }) {
   return (
     <Html lang="en">
       <Head />
@@ -14,11 +19,15 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
         <Container style={{ backgroundColor: colors.card, borderRadius: 12, maxWidth: 560, padding: "32px 28px" }}>
           <Text style={{ color: colors.accent, fontSize: 18, fontWeight: 700, margin: "0 0 16px" }}>{practice.name}</Text>
           <Section>{children}</Section>
-          <Hr style={{ borderColor: "#e6ddd2", margin: "28px 0 16px" }} />
-          <Text style={{ color: colors.muted, fontSize: 13, lineHeight: "20px", margin: 0 }}>
-            If you are in crisis or in danger, please don&apos;t wait for a reply:{" "}
-            {practice.crisisLines.map((line) => `${line.name}: ${line.how}`).join(" · ")}.
-          </Text>
+          {audience === "visitor" ? (
+            <>
+              <Hr style={{ borderColor: "#e6ddd2", margin: "28px 0 16px" }} />
+              <Text style={{ color: colors.muted, fontSize: 13, lineHeight: "20px", margin: 0 }}>
+                If you are in crisis or in danger, please don&apos;t wait for a reply:{" "}
+                {practice.crisisLines.map((line) => `${line.name}: ${line.how}`).join(" · ")}.
+              </Text>
+            </>
+          ) : null}
         </Container>
       </Body>
     </Html>

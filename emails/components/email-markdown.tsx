@@ -44,7 +44,9 @@ function drawNode(node: Nodes, resolveUrl: EmailMarkdownProps["resolveUrl"], tig
         </Heading>
       );
     case "text":
-      return node.value;
+      // A single line break in Markdown is "soft" and would fold into a space;
+      // she wrote "Warmly,\nMaya" on two lines, so the email keeps them.
+      return node.value.split(/\r?\n/).flatMap((line, index) => (index === 0 ? [line] : [<br key={index} />, line]));
     case "strong":
       return <strong>{inner(node.children)}</strong>;
     case "emphasis":

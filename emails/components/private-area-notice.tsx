@@ -16,7 +16,7 @@ type PrivateAreaNoticeProps = {
  */
 export function PrivateAreaNotice({ preview, news, privacy, href, action }: PrivateAreaNoticeProps) {
   return (
-    <EmailLayout preview={preview}>
+    <EmailLayout preview={preview} audience="practice">
       <Text style={paragraph}>{news}</Text>
       <Text style={paragraph}>{privacy}</Text>
       <Button href={href} style={button}>

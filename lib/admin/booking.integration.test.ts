@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { bookings, calendarFeeds, timeOff } from "@/db/schema";
+import { bookings, calendarFeeds, outboxEmails, timeOff } from "@/db/schema";
 import { intakeRequest, ip } from "@/lib/testing/booking-fixtures";
 import { auditTrail as audit, expectEveryCallRefused, intruders } from "@/lib/testing/private-area";
 import { navigationOf } from "@/lib/testing/request-scope";
@@ -89,6 +89,20 @@ describe("the therapist's booking rooms", () => {
       [first, { status: "cancelled", withNote: true }],
       [second, { status: "declined", withNote: true }],
     ]);
+  });
+
+  it("confirms with her own note, which goes into the client's email as her words; a note too long changes nothing", async () => {
+    await signInAs(THERAPIST);
+    const id = await requested();
+    const db = await getDb();
+    const before = await db.select({ id: outboxEmails.id }).from(outboxEmails);
+    expect(await decideBooking({ id, decision: "confirm", note: "x".repeat(1001) })).toMatchObject({ status: "invalid", fieldErrors: { note: [expect.any(String)] } });
+    expect(await statusOf(id)).toBe("requested");
+    expect(await db.select({ id: outboxEmails.id }).from(outboxEmails)).toEqual(before);
+    expect(await decideBooking({ id, decision: "confirm", note: "  Parking is behind the building.  " })).toMatchObject({ status: "saved", saved: { status: "confirmed" } });
+    const [email] = await db.select().from(outboxEmails).where(eq(outboxEmails.template, "booking-confirmed"));
+    expect(email!.props).toMatchObject({ note: "Parking is behind the building." });
+    expect((await audit()).filter((event) => event.action === "change").map((event) => event.detail)).toEqual([{ status: "confirmed", withNote: true }]);
   });
 
   it("the overview shows what awaits an answer", async () => {

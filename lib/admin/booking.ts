@@ -19,6 +19,7 @@ import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCo
 import { bookingListFilterSchema, bookingOverview, getBookingRequest, listBookingRequests } from "@/lib/booking/requests";
 import { sessionTypes } from "@/lib/booking/session-types";
 import type { FieldErrors } from "@/lib/forms/form-result";
+import { threadOf } from "./replies";
 import { bookingDecisionSchema, busyCalendarFormSchema, dayOverrideFormSchema, feedFormSchema, timeOffFormSchema, weeklyHoursFormSchema, type BookingDecision } from "./booking-schemas";
 
 export { formatRanges } from "./booking-schemas";
@@ -44,7 +45,7 @@ export const openBooking = guardedRead(async ({ therapist, audit }, id: string) 
   const booking = await getBookingRequest(therapist, id);
   if (!booking) notFound();
   await audit({ action: "read", subjectType: "booking", subjectId: booking.id });
-  return { ...booking, started: booking.startsAt.getTime() <= Date.now() };
+  return { ...booking, started: booking.startsAt.getTime() <= Date.now(), replies: await threadOf("booking", booking.id) };
 });
 
 /** Today's and this week's sessions and the requests awaiting an answer. */
@@ -56,7 +57,7 @@ export const bookingsAtAGlance = guardedRead(async ({ therapist }) => bookingOve
  * nothing changed. A fixed word, never text from the form.
  */
 export const decisionOutcomes = {
-  confirmed: "Confirmed. The client's confirmation, with the calendar file, is on its way.",
+  confirmed: "Confirmed. The client's confirmation, with the calendar file and your note if you wrote one, is on its way.",
   declined: "Declined. The client has been told, with your note if you wrote one.",
   cancelled: "Cancelled. The client has been told and the time is free again.",
   completed: "Marked as completed.",
@@ -67,14 +68,14 @@ export const decisionOutcomes = {
 } as const;
 
 const decide: Record<BookingDecision, (therapist: Therapist, id: string, note?: string, anyway?: boolean) => Promise<DecisionResult>> = {
-  confirm: (therapist, id, _note, anyway) => confirmBooking(therapist, id, { despiteBusy: anyway }),
+  confirm: (therapist, id, note, anyway) => confirmBooking(therapist, id, { note, despiteBusy: anyway }),
   decline: (therapist, id, note) => declineBooking(therapist, id, { note }),
   cancel: (therapist, id, note) => cancelBookingAsTherapist(therapist, id, { note }),
   completed: (therapist, id) => markBookingCompleted(therapist, id),
   no_show: (therapist, id) => markBookingNoShow(therapist, id),
 };
 
-/** Confirm, decline (with an optional note), cancel, or mark a started session completed or missed. */
+/** Confirm or decline (each with an optional note to the client), cancel, or mark a started session completed or missed. */
 export const decideBooking = guardedOperation(bookingDecisionSchema, async ({ id, decision, note, anyway }, { therapist, audit }) => {
   const result = await decide[decision](therapist, id, note, anyway === "yes");
   // Named by its field, so the page can offer the second step, "Confirm anyway".

@@ -30,12 +30,13 @@ function everyCall(id: string) {
 describe("the contact inbox", () => {
   it("lists inbox messages newest first, and archived ones apart", async () => {
     await signInAs(THERAPIST);
-    const older = await storedMessage({ name: "Older", createdAt: new Date(Date.now() - 60_000) });
-    const newer = await storedMessage({ name: "Newer" });
+    const older = await storedMessage({ name: "Older", message: "Older first line\nand more", createdAt: new Date(Date.now() - 60_000) });
+    const newer = await storedMessage({ name: "Newer", message: "  Newer first line\r\nsecond" });
     const archived = await storedMessage({ name: "Archived", archivedAt: new Date() });
     expect((await listMessages()).map((message) => message.id)).toEqual([newer.id, older.id]);
     expect((await listMessages("archived")).map((message) => message.id)).toEqual([archived.id]);
-    expect(await messagesNeedingAttention()).toEqual({ unread: 2, unhandled: 2 });
+    expect(await messagesNeedingAttention()).toEqual({ unread: 2, readNotHandled: 0 });
+    expect((await listMessages()).map((message) => message.firstLine)).toEqual(["Newer first line", "Older first line"]);
     // Listing is not reading: nothing is marked read and nothing recorded.
     expect((await messageRow(newer.id))!.readAt).toBeNull();
     expect(await audit()).toEqual([]);
@@ -50,7 +51,7 @@ describe("the contact inbox", () => {
     expect(opened).not.toHaveProperty("formKey");
     expect((await messageRow(stored.id))!.readAt).toBeInstanceOf(Date);
     expect(await audit()).toEqual([{ actor: THERAPIST, action: "read", subjectType: "contact-message", subjectId: stored.id, detail: null }]);
-    expect(await messagesNeedingAttention()).toEqual({ unread: 0, unhandled: 1 });
+    expect(await messagesNeedingAttention()).toEqual({ unread: 0, readNotHandled: 1 });
   });
 
   it("answers a malformed or unknown id with a 404 and records nothing", async () => {

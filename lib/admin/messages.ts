@@ -1,10 +1,11 @@
 import "server-only";
-import { and, count, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { contactMessages } from "@/db/schema";
 import { guardedOperation, guardedRead, refusal, saved } from "@/lib/auth/guarded-operation";
 import { messageArchivedSchema, messageHandledSchema, messageIdSchema } from "./message-schemas";
+import { threadOf } from "./replies";
 
 /*
  * The contact inbox of the private area. Each function comes through the
@@ -21,26 +22,43 @@ function columns<Name extends keyof typeof contactMessages.$inferSelect>(...name
 const listed = columns("id", "name", "email", "createdAt", "readAt", "handledAt");
 const shownWhenOpened = { ...listed, ...columns("phone", "preferredContact", "message", "consentNoticeVersion", "consentedAt", "archivedAt") };
 
+const FIRST_LINE_CHARACTERS = 80;
+
+/** The message's first line, shortened, so the list tells one message from another without opening it. */
+export function firstLine(text: string): string {
+  const line = text.trim().split(/\r?\n/, 1)[0]!.trim();
+  return line.length > FIRST_LINE_CHARACTERS ? `${line.slice(0, FIRST_LINE_CHARACTERS - 1).trimEnd()}…` : line;
+}
+
 export type MessageFolder = "inbox" | "archived";
 
-/** The contact inbox, newest first. Lists who and when, not what: the text is shown (and the read recorded) when a message is opened. */
+/** The contact inbox, newest first: who, when and a first line; the whole text is shown (and the read recorded) when a message is opened. */
 export const listMessages = guardedRead(async (_context, folder: MessageFolder = "inbox") => {
   const db = await getDb();
-  return db
-    .select(listed)
+  const rows = await db
+    // Only the start of each message leaves the database: a list of 500 need not carry 500 whole letters.
+    .select({ ...listed, opening: sql<string>`left(${contactMessages.message}, 400)` })
     .from(contactMessages)
     .where(folder === "archived" ? isNotNull(contactMessages.archivedAt) : isNull(contactMessages.archivedAt))
     .orderBy(desc(contactMessages.createdAt), desc(contactMessages.id))
     .limit(500);
+  return rows.map(({ opening, ...row }) => ({ ...row, firstLine: firstLine(opening) }));
 });
 
-/** What needs attention now, for the overview. */
+/**
+ * What needs attention now, for the overview, as two counts that never
+ * overlap: new (unread) messages, and those read but not yet handled. Each
+ * message is counted once, so the overview never says one number twice.
+ */
 export const messagesNeedingAttention = guardedRead(async () => {
   const db = await getDb();
   const inbox = isNull(contactMessages.archivedAt);
   const [unread] = await db.select({ n: count() }).from(contactMessages).where(and(inbox, isNull(contactMessages.readAt)));
-  const [unhandled] = await db.select({ n: count() }).from(contactMessages).where(and(inbox, isNull(contactMessages.handledAt)));
-  return { unread: unread!.n, unhandled: unhandled!.n };
+  const [waiting] = await db
+    .select({ n: count() })
+    .from(contactMessages)
+    .where(and(inbox, isNotNull(contactMessages.readAt), isNull(contactMessages.handledAt)));
+  return { unread: unread!.n, readNotHandled: waiting!.n };
 });
 
 /** Opens one message: marks it read and records the read in the audit log. A bad or unknown id is a 404. */
@@ -57,7 +75,7 @@ export const openMessage = guardedRead(async ({ audit }, id: string) => {
       found.readAt = readAt;
     }
     await audit({ action: "read", subjectType: "contact-message", subjectId: found.id }, tx);
-    return found;
+    return { ...found, replies: await threadOf("contact-message", found.id, tx) };
   });
   if (!message) notFound();
   return message;

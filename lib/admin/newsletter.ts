@@ -5,7 +5,9 @@ import { guardedOperation, guardedRead, refusal, saved } from "@/lib/auth/guarde
 import { postPath, publishedPosts } from "@/lib/blog/posts";
 import { broadcastProgress, startBroadcast } from "@/lib/newsletter/broadcast";
 import { createIssue, draftPostAnnouncement, getIssue, issueHistory, previewIssue, sendTestIssue, updateIssue } from "@/lib/newsletter/issues";
+import { cancelScheduledIssue, scheduleIssue, scheduleIssueSchema, scheduleMessages } from "@/lib/newsletter/schedule";
 import { newsletterIssueSchema } from "@/lib/newsletter/schema";
+import { seriesTotals } from "@/lib/newsletter/series";
 import { eraseSubscriber, exportSubscribersCsv, searchSubscribers, subscriberTotals, type SubscriberStatusFilter } from "@/lib/newsletter/subscribers";
 
 /*
@@ -100,6 +102,9 @@ export const findSubscribers = guardedRead(async ({ therapist }, params: { q?: u
 
 export const newsletterTotals = guardedRead(async ({ therapist }) => subscriberTotals(therapist));
 
+/** How many receive the series by email now, and how many have had all of it. */
+export const seriesByEmail = guardedRead(async ({ therapist }) => seriesTotals(therapist));
+
 /** Every subscriber as CSV; the export itself is audited. */
 export const subscribersCsv = guardedRead(async ({ therapist, audit }) => {
   const csv = await exportSubscribersCsv(therapist);
@@ -114,4 +119,44 @@ export const eraseOneSubscriber = guardedOperation(subscriberIdSchema, async ({ 
   if (!(await eraseSubscriber(therapist, id))) return refusal({ formError: "That subscriber could not be found; they may have been erased already." });
   await audit({ action: "erase", subjectType: "subscriber", subjectId: id });
   return saved("The subscriber was erased, with every email addressed to them.", { id });
+});
+
+/**
+ * What the issue page says when scheduling did not happen, by the fixed word
+ * the action puts in its address (post/redirect/get).
+ */
+export const scheduleProblems = {
+  "schedule-time": scheduleMessages.time,
+  "schedule-gap": scheduleMessages.gap,
+  "schedule-soon": "Please choose a time at least a few minutes from now, or send it now instead.",
+  "schedule-far": "Please choose a time within the next year.",
+  schedule: "This issue can no longer be scheduled: it has been sent, or was deleted.",
+  unschedule: "This issue is not scheduled any more: it may have started sending.",
+} as const;
+
+const scheduleRefusals = {
+  "not-found": scheduleProblems.schedule,
+  "not-a-draft": scheduleProblems.schedule,
+  "too-soon": scheduleProblems["schedule-soon"],
+  "too-far": scheduleProblems["schedule-far"],
+} as const;
+
+/** The word for a refused schedule's message, for the page's address. */
+export function scheduleProblemWord(message: string | undefined): keyof typeof scheduleProblems {
+  return (Object.entries(scheduleProblems).find(([, text]) => text === message)?.[0] as keyof typeof scheduleProblems | undefined) ?? "schedule";
+}
+
+/** Sends a draft later, at a time in the practice's zone; the sweep starts it then. */
+export const scheduleSend = guardedOperation(scheduleIssueSchema, async ({ id, sendAt }, { therapist, audit }) => {
+  const result = await scheduleIssue(therapist, id, sendAt);
+  if (result.status === "refused") return refusal({ fieldErrors: result.reason.startsWith("too-") ? { sendAt: [scheduleRefusals[result.reason]] } : {}, formError: scheduleRefusals[result.reason] });
+  await audit({ action: "schedule-issue", subjectType: "newsletter-issue", subjectId: id, detail: { at: sendAt.toISOString() } });
+  return saved("Scheduled.", { id });
+});
+
+/** Takes the time off a scheduled draft before it goes; it stays a draft. */
+export const cancelScheduledSend = guardedOperation(issueIdSchema, async ({ id }, { therapist, audit }) => {
+  if (!(await cancelScheduledIssue(therapist, id))) return refusal({ formError: scheduleProblems.unschedule });
+  await audit({ action: "cancel-schedule", subjectType: "newsletter-issue", subjectId: id });
+  return saved("The schedule is cancelled; the issue is a draft again.", { id });
 });

@@ -43,10 +43,12 @@ async function refusalFor(bookingId: string, expected: DecisionResult & { status
 export async function confirmBooking(
   therapist: Pick<Therapist, "email">,
   bookingId: string,
-  { now = new Date(), despiteBusy = false } = {},
+  { now = new Date(), note, despiteBusy = false }: { now?: Date; note?: string; despiteBusy?: boolean } = {},
 ): Promise<DecisionResult> {
   assertTherapist(therapist);
   if (!isUuid(bookingId)) return notFound;
+  const parsedNote = therapistNoteSchema.safeParse(note);
+  if (!parsedNote.success) return { status: "refused", reason: "invalid-note", message: parsedNote.error.issues[0]!.message };
   const db = await getDb();
   if (!despiteBusy) {
     const [request] = await db.select({ from: bookings.blockedFrom, until: bookings.blockedUntil }).from(bookings).where(and(eq(bookings.id, bookingId), eq(bookings.status, "requested")));
@@ -58,13 +60,13 @@ export async function confirmBooking(
   const confirmed = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(bookings)
-      .set({ status: "confirmed", confirmedAt: now, expiresAt: null, decidedBy: therapist.email, updatedAt: now })
+      .set({ status: "confirmed", confirmedAt: now, expiresAt: null, decidedBy: therapist.email, therapistNote: parsedNote.data, updatedAt: now })
       .where(and(eq(bookings.id, bookingId), eq(bookings.status, "requested"), or(isNull(bookings.expiresAt), gt(bookings.expiresAt, now))))
       .returning();
     if (!row) return null;
     // Confirmed inside the reminder window: the confirmation is the reminder.
     if (row.startsAt <= remindBy) await tx.update(bookings).set({ reminderQueuedAt: now }).where(eq(bookings.id, row.id));
-    await enqueueEmail(tx, { to: row.email, template: "booking-confirmed", props: { ...bookingEmailProps(row), sequence: row.rescheduleCount } });
+    await enqueueEmail(tx, { to: row.email, template: "booking-confirmed", props: { ...bookingEmailProps(row), sequence: row.rescheduleCount, note: parsedNote.data } });
     return row;
   });
   if (!confirmed) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { refusesEach } from "@/lib/testing/schema-cases";
-import { bookingRequestSchema } from "./schema";
+import { bookingRequestSchema, heardAboutLabel } from "./schema";
 
 const valid = {
   sessionType: "intake",
@@ -65,5 +65,13 @@ describe("bookingRequestSchema", () => {
 
   it("refuses fields the form does not have", () => {
     expect(bookingRequestSchema.safeParse({ ...valid, status: "confirmed" }).success).toBe(false);
+  });
+});
+
+describe("how she heard of the practice", () => {
+  it("reads in the words the form showed, and an unknown stored value as itself", () => {
+    expect(heardAboutLabel("friend")).toBe("A friend or family member");
+    expect(heardAboutLabel("prefer-not-to-say")).toBe("I'd rather not say");
+    expect(heardAboutLabel("legacy")).toBe("legacy");
   });
 });

@@ -15,6 +15,11 @@ export const heardAboutOptions = [
   ["prefer-not-to-say", "I'd rather not say"],
 ] as const;
 
+/** The words the booking form showed for an answer, so the private area shows "A friend or family member", not `friend`. */
+export function heardAboutLabel(value: string): string {
+  return heardAboutOptions.find(([option]) => option === value)?.[1] ?? value;
+}
+
 // Far outside any booking horizon, and inside what a Date can hold: a start
 // beyond it is a wrong answer, not a time to search around.
 const EARLIEST_START = Date.UTC(2000, 0, 1);

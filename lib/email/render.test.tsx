@@ -9,7 +9,9 @@ describe("every email", () => {
     expect(props).toBeTruthy();
     const { html, text, attachments } = await renderEmail(name, props);
     expect(text).not.toMatch(/undefined|NaN|Invalid Date|\[object Object\]/);
-    expect(html).toContain("988");
+    // The crisis lines are for visitors; the therapist's own notices go without them.
+    if (definition.from === "notifications") expect(html).not.toContain("988");
+    else expect(html).toContain("988");
     const subject = (definition.subject as (p: unknown) => string)(props);
     // Nobody glancing at an inbox learns it is about therapy, or who wrote.
     expect(subject).not.toMatch(/therap|trauma|intake|counsel|Jordan/i);
@@ -43,5 +45,18 @@ describe("links made when an email is sent", () => {
   it("send a row queued before the booking page's link was stored to the booking page", async () => {
     const { text } = await renderEmail("booking-expired", stored);
     expect(text).toMatch(/Choose a new time\s*\S*\/book\b/);
+  });
+});
+
+describe("a newsletter issue", () => {
+  it("keeps the line breaks she typed, in the HTML and the text", async () => {
+    const { html, text } = await renderEmail("newsletter-issue", {
+      subject: "Hello",
+      body: "Thank you for reading.\n\nWarmly,\nMaya",
+      siteUrl: "http://localhost:3000",
+      unsubscribeUrl: "http://localhost:3000/newsletter/unsubscribe/t",
+    });
+    expect(html).toMatch(/Warmly,<br\/?>Maya/);
+    expect(text).toMatch(/Warmly,\n+Maya/);
   });
 });

@@ -4,6 +4,8 @@ import { refreshDueBusyCalendars } from "@/lib/booking/busy-calendars/busy-calen
 import { drainOutbox, type DispatchSummary } from "@/lib/email/dispatcher";
 import { resumeBroadcasts, type RunResult } from "@/lib/newsletter/broadcast";
 import { purgeExpiredLibraryAccess } from "@/lib/newsletter/library";
+import { startDueIssues } from "@/lib/newsletter/schedule";
+import { queueDueSeriesParts } from "@/lib/newsletter/series";
 import { purgeUnconfirmedSubscribers } from "@/lib/newsletter/subscribers";
 import { purgeExpiredRecords } from "@/lib/privacy/retention";
 import { purgeExpiredRateLimits } from "@/lib/security/rate-limit";
@@ -12,7 +14,7 @@ export type SweepResult = {
   outbox: DispatchSummary;
   booking: BookingSweepSummary;
   purged: Awaited<ReturnType<typeof purgeExpiredRecords>>;
-  newsletter: { purgedSignups: number; broadcasts: RunResult[] };
+  newsletter: { purgedSignups: number; scheduled: string[]; seriesParts: number; broadcasts: RunResult[] };
   calendars: Awaited<ReturnType<typeof refreshDueBusyCalendars>>;
 };
 
@@ -22,21 +24,25 @@ export type SweepResult = {
  * (retries and the emails just queued included), clears old rate-limit
  * counters, applies the retention rules (lib/privacy/retention.ts, closed
  * bookings, signups never confirmed, expired library links), and resumes any
- * newsletter whose sender stopped, for at most `broadcastBudgetMs` so one
- * sweep never runs long, and reads again the therapist's calendars not read
- * for five minutes (each fetch bounded in time, so a slow calendar cannot
- * hold the sweep). Run by the interval in the server
+ * newsletter whose sender stopped (and starts any scheduled one that is due),
+ * for at most `broadcastBudgetMs` so one sweep never runs long, and reads
+ * again the therapist's calendars not read for five minutes (each fetch
+ * bounded in time, so a slow calendar cannot hold the sweep). Run by the interval in the server
  * (instrumentation.ts) and by the cron route, so it does its work in both
  * places without harm.
  */
 export async function runSweep(now = new Date(), { broadcastBudgetMs = 20_000 } = {}): Promise<SweepResult> {
   const booking = await runBookingSweep(now);
+  // Before the outbox is drained, so a part that fell due goes out in this sweep.
+  const seriesParts = await queueDueSeriesParts(now);
   const outbox = await drainOutbox({ now });
   await purgeExpiredRateLimits(now);
   const purged = await purgeExpiredRecords(now);
   const purgedSignups = await purgeUnconfirmedSubscribers(now);
   await purgeExpiredLibraryAccess(now);
+  // A scheduled issue whose time has come starts here and is sent by the next step, like one she sent by hand.
+  const scheduled = await startDueIssues(now);
   const broadcasts = await resumeBroadcasts({ budgetMs: broadcastBudgetMs });
   const calendars = await refreshDueBusyCalendars(now);
-  return { outbox, booking, purged, newsletter: { purgedSignups, broadcasts }, calendars };
+  return { outbox, booking, purged, newsletter: { purgedSignups, scheduled, seriesParts, broadcasts }, calendars };
 }

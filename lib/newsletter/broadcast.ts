@@ -5,7 +5,7 @@ import "server-only";
 // periodic sweep.
 import { and, asc, count, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { newsletterIssues, newsletterSends, subscribers } from "@/db/schema";
+import { newsletterIssues, newsletterSends, subscribers, type NewsletterIssue } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { renderEmail } from "@/lib/email/render";
 import { emailTransport, type BatchEmail, type BatchSendResult, type EmailTransport } from "@/lib/email/transport";
@@ -43,7 +43,8 @@ export async function startBroadcast(_therapist: Pick<Therapist, "email">, issue
   return db.transaction(async (tx) => {
     const [issue] = await tx
       .update(newsletterIssues)
-      .set({ status: "sending", sendStartedAt: now, updatedAt: now })
+      // Sending now (by hand or on time) ends any schedule.
+      .set({ status: "sending", sendStartedAt: now, scheduledFor: null, updatedAt: now })
       .where(and(eq(newsletterIssues.id, issueId), eq(newsletterIssues.status, "draft")))
       .returning({ id: newsletterIssues.id });
     if (!issue) {
@@ -79,6 +80,33 @@ export type RunResult = {
 };
 
 type Recipient = { sendId: string; subscriberId: string; email: string };
+
+/**
+ * Each recipient's copy of an issue: rendered once, with each copy's own
+ * unsubscribe link put in. The broadcast sends exactly these; the development
+ * mailbox shows them (lib/newsletter/dev-copies.ts).
+ */
+export async function issueCopies(issue: Pick<NewsletterIssue, "subject" | "body" | "postUrl">) {
+  const rendered = await renderEmail("newsletter-issue", {
+    subject: issue.subject,
+    body: issue.body,
+    siteUrl: env().APP_URL,
+    postUrl: issue.postUrl ?? undefined,
+    unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER,
+  });
+  return (recipient: Pick<Recipient, "subscriberId" | "email">): BatchEmail => {
+    const token = unsubscribeToken(recipient.subscriberId);
+    const link = unsubscribePageUrl(token);
+    return {
+      from: practice.senders.newsletter,
+      to: recipient.email,
+      subject: issue.subject,
+      html: rendered.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, link),
+      text: rendered.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, link),
+      headers: newsletterHeaders(token),
+    };
+  };
+}
 
 /**
  * Sends an issue's pending records in batches of 100, at most 2 calls a
@@ -132,25 +160,7 @@ async function sendIssue(issueId: string, options: RunOptions): Promise<RunResul
   const pacer = options.paced === false ? null : new Pacer(CALLS_PER_SECOND);
   const started = Date.now();
 
-  const rendered = await renderEmail("newsletter-issue", {
-    subject: issue.subject,
-    body: issue.body,
-    siteUrl: env().APP_URL,
-    postUrl: issue.postUrl ?? undefined,
-    unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER,
-  });
-  const emailFor = (recipient: Recipient): BatchEmail => {
-    const token = unsubscribeToken(recipient.subscriberId);
-    const link = unsubscribePageUrl(token);
-    return {
-      from: practice.senders.newsletter,
-      to: recipient.email,
-      subject: issue.subject,
-      html: rendered.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, link),
-      text: rendered.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, link),
-      headers: newsletterHeaders(token),
-    };
-  };
+  const emailFor = await issueCopies(issue);
 
   try {
     for (;;) {
@@ -329,7 +339,18 @@ export async function broadcastProgress(_therapist: Pick<Therapist, "email">, is
   if (!issue) return null;
   const rows = await db.select({ status: newsletterSends.status, n: count() }).from(newsletterSends).where(eq(newsletterSends.issueId, issueId)).groupBy(newsletterSends.status);
   const by = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
+  // What Resend's webhooks said of each copy since: one status a recipient, the last that counts.
+  const deliveries = await db
+    .select({ delivery: newsletterSends.deliveryStatus, n: count() })
+    .from(newsletterSends)
+    .where(and(eq(newsletterSends.issueId, issueId), isNotNull(newsletterSends.deliveryStatus)))
+    .groupBy(newsletterSends.deliveryStatus);
+  const delivered = (status: string) => deliveries.find((row) => row.delivery === status)?.n ?? 0;
   return {
+    delivered: delivered("delivered"),
+    delayed: delivered("delayed"),
+    bounced: delivered("bounced"),
+    complained: delivered("complained"),
     status: issue.status,
     total: issue.recipientCount ?? 0,
     sent: by("sent"),

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { subscribers } from "@/db/schema";
 import { createLibrarySession, emailLibraryLink, type LibrarySession } from "./library";
 import { looksLikeToken, tokenHash } from "./links";
+import { startSeries } from "./series";
 
 function pendingWithToken(token: string, now: Date) {
   return and(eq(subscribers.confirmTokenHash, tokenHash(token)), eq(subscribers.status, "pending"), gt(subscribers.confirmTokenExpiresAt, now));
@@ -23,7 +24,11 @@ export async function confirmationIsOpen(token: string, now = new Date()): Promi
  * with the way into the library is queued, and the person who confirmed gets
  * a library session at once.
  */
-export async function confirmSubscription(token: string, now = new Date()): Promise<{ confirmed: true; session: LibrarySession } | { confirmed: false }> {
+export async function confirmSubscription(
+  token: string,
+  now = new Date(),
+  { series = false }: { series?: boolean } = {},
+): Promise<{ confirmed: true; session: LibrarySession } | { confirmed: false }> {
   if (!looksLikeToken(token)) return { confirmed: false };
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -34,6 +39,8 @@ export async function confirmSubscription(token: string, now = new Date()): Prom
       .returning();
     if (!subscriber) return { confirmed: false } as const;
     await emailLibraryLink(tx, subscriber, now, "newsletter-welcome");
+    // They chose the series on the confirm page: its first part goes now, the rest a week apart.
+    if (series) await startSeries(tx, subscriber.id, now);
     return { confirmed: true, session: await createLibrarySession(tx, subscriber.id, now) } as const;
   });
 }

@@ -111,6 +111,7 @@ export async function getIssue(_therapist: Pick<Therapist, "email">, issueId: st
       testSentAt: newsletterIssues.testSentAt,
       sendStartedAt: newsletterIssues.sendStartedAt,
       sentAt: newsletterIssues.sentAt,
+      scheduledFor: newsletterIssues.scheduledFor,
       lastError: newsletterIssues.lastError,
       createdAt: newsletterIssues.createdAt,
       updatedAt: newsletterIssues.updatedAt,
@@ -158,6 +159,7 @@ export async function issueHistory(_therapist: Pick<Therapist, "email">, limit =
       recipientCount: newsletterIssues.recipientCount,
       sendStartedAt: newsletterIssues.sendStartedAt,
       sentAt: newsletterIssues.sentAt,
+      scheduledFor: newsletterIssues.scheduledFor,
       createdAt: newsletterIssues.createdAt,
     })
     .from(newsletterIssues)

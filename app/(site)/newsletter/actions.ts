@@ -6,6 +6,7 @@ import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
 import { env } from "@/lib/env";
 import { answerPublicForm } from "@/lib/forms/public-action";
 import { confirmSubscription } from "@/lib/newsletter/confirm";
+import { chooseSeriesWithToken } from "@/lib/newsletter/series";
 import { libraryCookie } from "@/lib/newsletter/library-cookie";
 import { SIGNUP_FLASH_COOKIE, SIGNUP_FLASH_SECONDS, encodeSignupFlash } from "@/lib/newsletter/signup-flash";
 import { subscribe, subscribeForm, type SubscribeFormState } from "@/lib/newsletter/subscribe";
@@ -48,7 +49,8 @@ export async function subscribeWithoutScriptAction(formData: FormData): Promise<
 /** The "Confirm" button on the page a confirmation link opens. */
 export async function confirmSubscriptionAction(formData: FormData): Promise<void> {
   const token = formData instanceof FormData ? formData.get("token") : null;
-  const result = typeof token === "string" ? await confirmSubscription(token) : { confirmed: false as const };
+  const series = formData instanceof FormData && formData.get("series") === "yes";
+  const result = typeof token === "string" ? await confirmSubscription(token, new Date(), { series }) : { confirmed: false as const };
   if (!result.confirmed) redirect(typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token) ? `/newsletter/confirm/${token}` : "/newsletter");
   dispatchAfterResponse();
   const cookie = libraryCookie();
@@ -62,4 +64,13 @@ export async function unsubscribeAction(formData: FormData): Promise<void> {
   const done = typeof token === "string" && (await unsubscribe(token));
   if (!done) redirect(typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token) ? `/newsletter/unsubscribe/${token}` : "/newsletter");
   redirect("/newsletter/unsubscribed");
+}
+
+/** "Send me the series" on the page a subscriber's own link opens; the token is the credential. */
+export async function chooseSeriesAction(formData: FormData): Promise<void> {
+  const token = formData instanceof FormData ? formData.get("token") : null;
+  const valid = typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token);
+  if (!valid) redirect("/newsletter");
+  const chosen = await chooseSeriesWithToken(token);
+  redirect(`/newsletter/unsubscribe/${token}${chosen ? "?series=chosen" : ""}`);
 }

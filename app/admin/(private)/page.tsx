@@ -22,8 +22,8 @@ export default async function OverviewPage() {
         <li className="card">
           <h2>Messages</h2>
           <p>
-            {messages.unread === 0 ? "No new messages." : <strong>{plural(messages.unread, "new message", "new messages")}</strong>}{" "}
-            {messages.unhandled > 0 ? `${plural(messages.unhandled, "message", "messages")} not yet handled.` : null}
+            {messages.unread === 0 ? "No new messages." : <strong>{plural(messages.unread, "new message", "new messages")}.</strong>}{" "}
+            {messages.readNotHandled > 0 ? `${plural(messages.readNotHandled, "read message", "read messages")} not yet handled.` : null}
           </p>
           <p>
             <Link href="/admin/messages">Open the inbox</Link>

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { listMailbox } from "@/lib/email/mailbox";
+import { listNewsletterCopies } from "@/lib/newsletter/dev-copies";
 
 export default async function MailboxPage() {
   await connection();
-  const emails = await listMailbox();
+  // Newsletter issues go out in batches, not through the outbox: their copies are listed beside it.
+  const emails = [...(await listMailbox()), ...(await listNewsletterCopies())].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, 100);
   return (
     <>
       <h1>Development mailbox</h1>

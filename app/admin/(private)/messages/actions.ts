@@ -1,6 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import type { ReplyField } from "@/lib/admin/reply-schema";
+import { replyToMessage } from "@/lib/admin/replies";
+import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
+import type { FormResult } from "@/lib/forms/form-result";
 import { deleteMessage, setMessageArchived, setMessageHandled } from "@/lib/admin/messages";
 
 // Each action redirects (post/redirect/get), so a plain form post without
@@ -19,4 +23,14 @@ export async function setMessageArchivedAction(formData: FormData): Promise<void
 export async function deleteMessageAction(formData: FormData): Promise<void> {
   await deleteMessage(formData);
   redirect("/admin/messages");
+}
+
+type ReplyFormResult = FormResult<ReplyField, { id: string; replyId: string }>;
+
+// A sent reply returns to the page (post/redirect/get), which shows it in the thread; a refusal keeps what she wrote.
+export async function replyToMessageAction(_previous: ReplyFormResult, formData: FormData): Promise<ReplyFormResult> {
+  const result = await replyToMessage(formData);
+  if (result.status !== "saved" || !result.saved) return result;
+  dispatchAfterResponse();
+  redirect(`/admin/messages/${result.saved.id}?replied=1#replies`);
 }

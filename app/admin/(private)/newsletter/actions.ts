@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { after } from "next/server";
-import { announcePost, composeIssue, editIssue, sendTest, sendToAll } from "@/lib/admin/newsletter";
+import { announcePost, cancelScheduledSend, composeIssue, editIssue, scheduleProblemWord, scheduleSend, sendTest, sendToAll } from "@/lib/admin/newsletter";
 import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
 import { logError } from "@/lib/errors";
 import type { FormResult } from "@/lib/forms/form-result";
@@ -45,4 +45,17 @@ export async function sendToAllAction(formData: FormData): Promise<void> {
     after(() => runBroadcast(id).catch((error: unknown) => logError("newsletter: broadcast failed; the sweep resumes it", error)));
   }
   redirect(issuePage(formData.get("id"), result.status === "saved" ? "" : "?problem=confirm"));
+}
+
+// The page says what happened by a fixed word in its address, never text from the form.
+export async function scheduleIssueAction(formData: FormData): Promise<void> {
+  const result = await scheduleSend(formData);
+  if (result.status === "saved") redirect(issuePage(formData.get("id"), "?scheduled=1"));
+  const message = result.status === "invalid" ? (result.fieldErrors.sendAt?.[0] ?? result.formError) : undefined;
+  redirect(issuePage(formData.get("id"), `?problem=${scheduleProblemWord(message)}`));
+}
+
+export async function cancelScheduleAction(formData: FormData): Promise<void> {
+  const result = await cancelScheduledSend(formData);
+  redirect(issuePage(formData.get("id"), result.status === "saved" ? "?unscheduled=1" : "?problem=unschedule"));
 }

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { IssueForm } from "@/components/admin/issue-form";
 import { RecordTable } from "@/components/admin/record-table";
 import { When } from "@/components/admin/when";
-import { listIssues, postsToAnnounce } from "@/lib/admin/newsletter";
+import { listIssues, postsToAnnounce, seriesByEmail } from "@/lib/admin/newsletter";
 import { announcePostAction, composeIssueAction } from "./actions";
 
 export const metadata: Metadata = { title: "Newsletter" };
@@ -13,7 +13,7 @@ const statusLabels = { draft: "Draft", sending: "Sending", sent: "Sent" } as con
 
 export default async function NewsletterPage({ searchParams }: PageProps<"/admin/newsletter">) {
   await connection();
-  const [issues, posts, { problem }] = await Promise.all([listIssues(), postsToAnnounce(), searchParams]);
+  const [issues, posts, series, { problem }] = await Promise.all([listIssues(), postsToAnnounce(), seriesByEmail(), searchParams]);
   return (
     <>
       <h1>Newsletter</h1>
@@ -21,6 +21,14 @@ export default async function NewsletterPage({ searchParams }: PageProps<"/admin
         Write an issue, look at it as the email, send yourself a test, then send it to every confirmed subscriber. No
         opens or clicks are tracked.
       </p>
+      <section aria-labelledby="series-heading">
+        <h2 id="series-heading">The series by email</h2>
+        <p data-testid="series-totals">
+          {series.receiving === 1 ? "1 subscriber is" : `${series.receiving} subscribers are`} receiving <em>{series.title}</em>, one part a week
+          {series.finished > 0 ? `; ${series.finished} had all ${series.parts} parts` : ""}. Subscribers choose it when they confirm, or from their
+          newsletter link.
+        </p>
+      </section>
       <h2>Write an issue</h2>
       <IssueForm action={composeIssueAction} submitLabel="Save draft" />
 
@@ -65,7 +73,14 @@ export default async function NewsletterPage({ searchParams }: PageProps<"/admin
               <td>
                 <Link href={`/admin/newsletter/${issue.id}`}>{issue.subject}</Link>
               </td>
-              <td>{statusLabels[issue.status]}</td>
+              <td>
+                {statusLabels[issue.status]}
+                {issue.status === "draft" && issue.scheduledFor ? (
+                  <>
+                    , scheduled for <When at={issue.scheduledFor} />
+                  </>
+                ) : null}
+              </td>
               <td>{issue.recipientCount ?? "—"}</td>
               <td>{issue.counts.sent}</td>
               <td>{issue.counts.failed}</td>

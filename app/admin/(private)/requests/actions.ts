@@ -1,6 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import type { ReplyField } from "@/lib/admin/reply-schema";
+import { replyToRequest } from "@/lib/admin/replies";
+import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
+import type { FormResult } from "@/lib/forms/form-result";
 import { decideBooking } from "@/lib/admin/booking";
 
 // Post/redirect/get: with JavaScript off the form posts and lands on the
@@ -12,4 +16,14 @@ export async function decideBookingAction(formData: FormData): Promise<void> {
   if (result.status === "saved" && result.saved) redirect(`${back}?outcome=${result.saved.status}`);
   const invalid = result.status === "invalid" ? result.fieldErrors : {};
   redirect(`${back}?outcome=${invalid.anyway ? "busy" : invalid.note ? "note-too-long" : "refused"}`);
+}
+
+type ReplyFormResult = FormResult<ReplyField, { id: string; replyId: string }>;
+
+// A sent reply returns to the page (post/redirect/get), which shows it in the thread; a refusal keeps what she wrote.
+export async function replyToRequestAction(_previous: ReplyFormResult, formData: FormData): Promise<ReplyFormResult> {
+  const result = await replyToRequest(formData);
+  if (result.status !== "saved" || !result.saved) return result;
+  dispatchAfterResponse();
+  redirect(`/admin/requests/${result.saved.id}?replied=1#replies`);
 }

@@ -5,6 +5,7 @@ import { POST } from "./route";
 import { getDb } from "@/db/client";
 import { newsletterIssues, newsletterSends, outboxEmails, subscribers } from "@/db/schema";
 import { resetEnvForTests } from "@/lib/env";
+import { broadcastProgress } from "@/lib/newsletter/broadcast";
 import { tokenHash, unsubscribeToken } from "@/lib/newsletter/links";
 
 const secretKey = randomBytes(24);
@@ -138,6 +139,19 @@ describe("the Resend webhook", () => {
     await deliver(signed(event("email.bounced", reader.providerId, reader.email)));
     await deliver(signed(event("email.delivered", reader.providerId, reader.email)));
     expect((await db.select().from(outboxEmails).where(eq(outboxEmails.id, reader.sentId)))[0]!.deliveryStatus).toBe("bounced");
+  });
+
+  it("counts each recipient's delivery, bounce and complaint on the issue's progress", async () => {
+    const readers = [await subscriberWithMail(), await subscriberWithMail(), await subscriberWithMail()];
+    const db = await getDb();
+    // One issue for the three, as a broadcast makes it.
+    const [issue] = await db.insert(newsletterIssues).values({ subject: "S", body: "B", createdBy: "maya@stillwater.example", status: "sent", recipientCount: 3 }).returning();
+    for (const reader of readers) await db.update(newsletterSends).set({ issueId: issue!.id }).where(eq(newsletterSends.providerId, reader.broadcastId));
+    await deliver(signed(event("email.delivered", readers[0]!.broadcastId, readers[0]!.email)));
+    await deliver(signed(event("email.delivered", readers[1]!.broadcastId, readers[1]!.email)));
+    await deliver(signed(event("email.bounced", readers[1]!.broadcastId, readers[1]!.email)));
+    await deliver(signed(event("email.complained", readers[2]!.broadcastId, readers[2]!.email)));
+    expect(await broadcastProgress({ email: "maya@stillwater.example" }, issue!.id)).toMatchObject({ sent: 3, delivered: 1, bounced: 1, complained: 1, delayed: 0 });
   });
 
   it("records nothing for opens and clicks", async () => {

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { readMailboxEmail } from "@/lib/email/mailbox";
+import { readNewsletterCopy } from "@/lib/newsletter/dev-copies";
 
 export default async function MailboxEmailPage({ params }: PageProps<"/dev/mailbox/[id]">) {
   await connection();
   const { id } = await params;
-  const email = await readMailboxEmail(id);
+  const email = (await readNewsletterCopy(id)) ?? (await readMailboxEmail(id));
   return (
     <>
       <p>

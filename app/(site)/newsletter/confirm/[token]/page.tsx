@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { confirmationIsOpen } from "@/lib/newsletter/confirm";
+import { SERIES_TITLE } from "@/lib/newsletter/series";
 import { confirmSubscriptionAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false } };
@@ -31,6 +32,15 @@ export default async function ConfirmPage({ params }: PageProps<"/newsletter/con
       <p>Press the button to start receiving the newsletter and open the library of freebies.</p>
       <form action={confirmSubscriptionAction}>
         <input type="hidden" name="token" value={token} />
+        <p className="field">
+          <label className="choice" htmlFor="series">
+            <input type="checkbox" id="series" name="series" value="yes" />
+            <span>
+              Also send me the four-part series <em>{SERIES_TITLE}</em> by email, one part a week: a short excerpt and a
+              link to each post. You can stop it with the newsletter&apos;s unsubscribe link.
+            </span>
+          </label>
+        </p>
         <button type="submit" className="button">
           Confirm
         </button>

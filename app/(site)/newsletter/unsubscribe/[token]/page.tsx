@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SERIES_TITLE, seriesStateForToken } from "@/lib/newsletter/series";
 import { unsubscribeLinkState } from "@/lib/newsletter/unsubscribe";
-import { unsubscribeAction } from "../../actions";
+import { chooseSeriesAction, unsubscribeAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };
 
 /** Asks before unsubscribing: a link followed by a mail scanner changes nothing. */
-export default async function UnsubscribePage({ params }: PageProps<"/newsletter/unsubscribe/[token]">) {
+export default async function UnsubscribePage({ params, searchParams }: PageProps<"/newsletter/unsubscribe/[token]">) {
   const { token } = await params;
+  const { series: seriesNotice } = await searchParams;
   const state = await unsubscribeLinkState(token);
+  const series = state === "subscribed" ? await seriesStateForToken(token) : "invalid";
   if (state === "invalid") {
     return (
       <div className="container prose">
@@ -32,6 +35,11 @@ export default async function UnsubscribePage({ params }: PageProps<"/newsletter
   }
   return (
     <div className="container prose">
+      {seriesNotice === "chosen" ? (
+        <p className="notice notice-success" role="status">
+          The series is on its way: its first part arrives shortly, then one a week.
+        </p>
+      ) : null}
       <h1>Unsubscribe from the newsletter?</h1>
       <p>You will receive no more newsletter emails, and the library of freebies will close for you straight away.</p>
       <form action={unsubscribeAction}>
@@ -40,6 +48,21 @@ export default async function UnsubscribePage({ params }: PageProps<"/newsletter
           Unsubscribe
         </button>
       </form>
+      {series === "offer" ? (
+        <section className="section" aria-labelledby="series-heading">
+          <h2 id="series-heading">Or receive the series by email</h2>
+          <p>
+            The four parts of <em>{SERIES_TITLE}</em>, one a week: a short excerpt and a link to each post.
+            Unsubscribing stops it too.
+          </p>
+          <form action={chooseSeriesAction}>
+            <input type="hidden" name="token" value={token} />
+            <button type="submit" className="button button-secondary">
+              Send me the series
+            </button>
+          </form>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -3,14 +3,18 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { ActionButton } from "@/components/admin/action-button";
 import { When } from "@/components/admin/when";
+import { ReplyForm } from "@/components/admin/reply-form";
+import { ReplyThread } from "@/components/admin/reply-thread";
 import { openMessage } from "@/lib/admin/messages";
-import { deleteMessageAction, setMessageArchivedAction, setMessageHandledAction } from "../actions";
+import { replyDeliveryLabels } from "@/lib/admin/replies";
+import { deleteMessageAction, replyToMessageAction, setMessageArchivedAction, setMessageHandledAction } from "../actions";
 
 export const metadata: Metadata = { title: "Message" };
 
-export default async function MessagePage({ params }: PageProps<"/admin/messages/[id]">) {
+export default async function MessagePage({ params, searchParams }: PageProps<"/admin/messages/[id]">) {
   await connection();
   const { id } = await params;
+  const { replied } = await searchParams;
   const message = await openMessage(id);
   return (
     <>
@@ -53,6 +57,17 @@ export default async function MessagePage({ params }: PageProps<"/admin/messages
       <p className="muted">
         Consent given <When at={message.consentedAt} /> to privacy notice version {message.consentNoticeVersion}.
       </p>
+
+      <section aria-labelledby="replies-heading" id="replies">
+        <h2 id="replies-heading">Your replies</h2>
+        {replied === "1" ? (
+          <p role="status" className="notice notice-success">
+            Your reply is on its way.
+          </p>
+        ) : null}
+        <ReplyThread replies={message.replies.map((reply) => ({ ...reply, deliveryLabel: replyDeliveryLabels[reply.delivery] }))} />
+        <ReplyForm key={message.replies.length} action={replyToMessageAction} id={message.id} />
+      </section>
 
       <h2>Actions</h2>
       <div className="actions">

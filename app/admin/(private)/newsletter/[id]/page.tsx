@@ -3,15 +3,17 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { IssueForm } from "@/components/admin/issue-form";
 import { When } from "@/components/admin/when";
-import { issueProgress, newsletterTotals, previewSavedIssue, readIssue } from "@/lib/admin/newsletter";
-import { editIssueAction, sendTestAction, sendToAllAction } from "../actions";
+import { issueProgress, newsletterTotals, previewSavedIssue, readIssue, scheduleProblems } from "@/lib/admin/newsletter";
+import { practice } from "@/lib/practice/practice";
+import { cancelScheduleAction, editIssueAction, scheduleIssueAction, sendTestAction, sendToAllAction } from "../actions";
 
 export const metadata: Metadata = { title: "Newsletter issue" };
 
 export default async function IssuePage({ params, searchParams }: PageProps<"/admin/newsletter/[id]">) {
   await connection();
   const { id } = await params;
-  const { test, problem, saved } = await searchParams;
+  const { test, problem, saved, scheduled, unscheduled } = await searchParams;
+  const scheduleProblem = typeof problem === "string" && Object.hasOwn(scheduleProblems, problem) ? scheduleProblems[problem as keyof typeof scheduleProblems] : undefined;
   const issue = await readIssue(id);
   const [preview, totals, progress] = await Promise.all([previewSavedIssue(issue.id), newsletterTotals(), issueProgress(issue.id)]);
   const recipients = totals.confirmed;
@@ -36,6 +38,21 @@ export default async function IssuePage({ params, searchParams }: PageProps<"/ad
       {problem === "confirm" ? (
         <p className="notice notice-error" role="alert">
           Please tick the box to confirm before sending to every subscriber.
+        </p>
+      ) : null}
+      {scheduled ? (
+        <p className="notice notice-success" role="status">
+          Scheduled. It goes to every confirmed subscriber at that time; you can still edit it or cancel the schedule until then.
+        </p>
+      ) : null}
+      {unscheduled ? (
+        <p className="notice notice-success" role="status">
+          The schedule is cancelled; the issue is a draft again.
+        </p>
+      ) : null}
+      {scheduleProblem ? (
+        <p className="notice notice-error" role="alert">
+          {scheduleProblem}
         </p>
       ) : null}
       {problem === "test" ? (
@@ -77,6 +94,36 @@ export default async function IssuePage({ params, searchParams }: PageProps<"/ad
               </button>
             </div>
           </form>
+          <h3>Send later</h3>
+          {issue.scheduledFor ? (
+            <form action={cancelScheduleAction}>
+              <input type="hidden" name="id" value={issue.id} />
+              <p data-testid="schedule">
+                Scheduled for <When at={issue.scheduledFor} /> (your time, {practice.timeZone.replace(/_/g, " ")}), to every confirmed subscriber then.
+              </p>
+              <p>
+                <button type="submit" className="button button-secondary">
+                  Cancel the schedule
+                </button>
+              </p>
+            </form>
+          ) : (
+            <form action={scheduleIssueAction} className="form">
+              <input type="hidden" name="id" value={issue.id} />
+              <div className="field">
+                <label htmlFor="send-at">Day and time to send</label>
+                <input type="datetime-local" id="send-at" name="sendAt" required aria-describedby="send-at-hint" />
+                <span id="send-at-hint" className="hint">
+                  In your time zone, {practice.timeZone.replace(/_/g, " ")}. It goes to whoever is subscribed at that moment.
+                </span>
+              </div>
+              <div>
+                <button type="submit" className="button button-secondary">
+                  Schedule
+                </button>
+              </div>
+            </form>
+          )}
         </>
       ) : (
         <section aria-labelledby="progress-heading">
@@ -86,6 +133,12 @@ export default async function IssuePage({ params, searchParams }: PageProps<"/ad
             {progress && progress.failed > 0 ? `; ${progress.failed} failed` : ""}
             {progress && progress.skipped > 0 ? `; ${progress.skipped} skipped (left since)` : ""}.
           </p>
+          {progress ? (
+            <p data-testid="deliveries">
+              Since then, as the receiving servers report it: {progress.delivered} delivered, {progress.bounced} bounced, {progress.complained} marked as spam
+              {progress.delayed > 0 ? `, ${progress.delayed} delayed` : ""}.
+            </p>
+          ) : null}
           {issue.status === "sending" ? (
             <p>
               This page refreshes itself every few seconds. <Link href={`/admin/newsletter/${issue.id}`}>Refresh now</Link>

@@ -3,12 +3,15 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { bookingStatusLabels } from "@/components/admin/booking-status";
 import { When } from "@/components/admin/when";
+import { ReplyForm } from "@/components/admin/reply-form";
+import { ReplyThread } from "@/components/admin/reply-thread";
 import { decisionOutcomes, openBooking } from "@/lib/admin/booking";
+import { replyDeliveryLabels } from "@/lib/admin/replies";
+import { heardAboutLabel } from "@/lib/booking/schema";
 import { formatLabels } from "@/lib/booking/session-types";
-import { decideBookingAction } from "../actions";
+import { decideBookingAction, replyToRequestAction } from "../actions";
 
 export const metadata: Metadata = { title: "Request" };
-
 
 function Decision({ id, decision, label, danger = false, withNote, anyway = false }: { id: string; decision: string; label: string; danger?: boolean; withNote?: string; anyway?: boolean }) {
   const noteId = `note-${decision}`;
@@ -36,7 +39,7 @@ function Decision({ id, decision, label, danger = false, withNote, anyway = fals
 export default async function RequestPage({ params, searchParams }: PageProps<"/admin/requests/[id]">) {
   await connection();
   const { id } = await params;
-  const { outcome } = await searchParams;
+  const { outcome, replied } = await searchParams;
   const booking = await openBooking(id);
   const { started } = booking;
   const notice = typeof outcome === "string" && Object.hasOwn(decisionOutcomes, outcome) ? decisionOutcomes[outcome as keyof typeof decisionOutcomes] : undefined;
@@ -81,7 +84,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
         <dt>Will be in</dt>
         <dd>{booking.locationName}</dd>
         <dt>Heard of the practice</dt>
-        <dd>{booking.heardAbout}</dd>
+        <dd>{heardAboutLabel(booking.heardAbout)}</dd>
         <dt>Requested</dt>
         <dd>
           <When at={booking.createdAt} />
@@ -107,14 +110,25 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
         <When at={booking.emergencyAcknowledgedAt} />.
       </p>
 
+      <section aria-labelledby="replies-heading" id="replies">
+        <h2 id="replies-heading">Your replies</h2>
+        {replied === "1" ? (
+          <p role="status" className="notice notice-success">
+            Your reply is on its way.
+          </p>
+        ) : null}
+        <ReplyThread replies={booking.replies.map((reply) => ({ ...reply, deliveryLabel: replyDeliveryLabels[reply.delivery] }))} />
+        <ReplyForm key={booking.replies.length} action={replyToRequestAction} id={booking.id} />
+      </section>
+
       <h2>Actions</h2>
       <div className="actions">
         {booking.status === "requested" ? (
           <>
             {outcome === "busy" ? (
-              <Decision id={booking.id} decision="confirm" label="Confirm anyway" anyway />
+              <Decision id={booking.id} decision="confirm" label="Confirm anyway" withNote="Note to the client (confirming)" anyway />
             ) : (
-              <Decision id={booking.id} decision="confirm" label="Confirm" />
+              <Decision id={booking.id} decision="confirm" label="Confirm" withNote="Note to the client (confirming)" />
             )}
             <Decision id={booking.id} decision="decline" label="Decline" withNote="Note to the client (declining)" danger />
           </>
