@@ -133,7 +133,7 @@ async function seed(): Promise<Fixture> {
   const visitor = `visitor.${randomUUID().slice(0, 8)}@example.com`;
   const message = await storedMessage({ email: visitor });
   const db = await getDb();
-  const emailId = await db.transaction((tx) => enqueueEmail(tx, { to: visitor, template: "contact-acknowledgement", props: { name: "Jordan" } }));
+  const emailId = await db.transaction((tx) => enqueueEmail(tx, { to: visitor, template: "contact-acknowledgement", props: {} }));
   return { messageId: message.id, emailId, visitor };
 }
 

@@ -36,7 +36,7 @@ export async function sendContactMessage(input: unknown, context: SubmitContext)
         .onConflictDoNothing({ target: contactMessages.formKey })
         .returning({ id: contactMessages.id });
       if (!stored) return;
-      await enqueueEmail(tx, { to: message.email, template: "contact-acknowledgement", props: { name: message.name } });
+      await enqueueEmail(tx, { to: message.email, template: "contact-acknowledgement", props: {} });
       await enqueueEmail(tx, {
         to: practice.notificationEmail,
         template: "contact-notification",
