@@ -70,6 +70,8 @@ const envSchema = z
       z.string().min(32, "use at least 32 random characters").default(DEVELOPMENT_NEWSLETTER_SECRET),
     ),
     RESEND_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().startsWith("whsec_", "use the signing secret Resend shows, whsec_…").optional()),
+    // Practice-wide: emails an hour to addresses nobody has proven (lib/email/unverified.ts).
+    UNVERIFIED_EMAILS_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
     LIBRARY_ACCESS_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
   })
   .superRefine((env, ctx) => {

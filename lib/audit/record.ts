@@ -14,7 +14,8 @@ export type AuditAction =
   | "retry-email"
   | "cancel-email"
   | "send-test-issue"
-  | "broadcast";
+  | "broadcast"
+  | "hold-back-email";
 
 export type AuditEntry = {
   /** The therapist's address; null for the system itself (the retention sweep). */

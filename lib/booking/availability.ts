@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, gt, inArray, lt } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
+import { stillHeld } from "./hold";
 import { activeBookingStatuses, bookingSettings, bookings, dayOverrides, timeOff, weeklyHours } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { minutesOfDay, weekdays } from "@/lib/practice/practice-schema";
@@ -50,13 +51,20 @@ export async function loadAvailabilityRules(db?: Executor): Promise<Availability
   };
 }
 
-/** Time held by active bookings between two instants, buffers included; `except` leaves one booking out (a reschedule). */
-export async function loadBusyRanges(from: Date, until: Date, { except, db }: { except?: string; db?: Executor } = {}): Promise<BusyRange[]> {
+/**
+ * Time held by active bookings between two instants, buffers included; a hold
+ * nobody confirmed in time holds nothing. `except` leaves one booking out (a reschedule).
+ */
+export async function loadBusyRanges(
+  from: Date,
+  until: Date,
+  { except, db, now = new Date() }: { except?: string; db?: Executor; now?: Date } = {},
+): Promise<BusyRange[]> {
   const executor = db ?? (await getDb());
   const rows = await executor
     .select({ id: bookings.id, from: bookings.blockedFrom, until: bookings.blockedUntil })
     .from(bookings)
-    .where(and(inArray(bookings.status, [...activeBookingStatuses]), lt(bookings.blockedFrom, until), gt(bookings.blockedUntil, from)));
+    .where(and(inArray(bookings.status, [...activeBookingStatuses]), stillHeld(now), lt(bookings.blockedFrom, until), gt(bookings.blockedUntil, from)));
   return rows.filter((row) => row.id !== except).map(({ from: start, until: end }) => ({ from: start, until: end }));
 }
 
@@ -77,7 +85,7 @@ export async function findFreeSlots(
   const windowUntil = until ?? new Date(now.getTime() + sessionType.horizonDays * DAY);
   // Bookings a buffer's length outside the window can still block its edges.
   const margin = (sessionType.bufferBeforeMinutes + sessionType.bufferAfterMinutes + sessionType.durationMinutes) * 60_000 + DAY;
-  const busy = await loadBusyRanges(new Date(windowFrom.getTime() - margin), new Date(windowUntil.getTime() + margin), { except });
+  const busy = await loadBusyRanges(new Date(windowFrom.getTime() - margin), new Date(windowUntil.getTime() + margin), { except, now });
   return expandSlots({ rules, sessionType, busy, now, timeZone: practice.timeZone, from, until });
 }
 

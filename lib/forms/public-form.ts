@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { hitRateLimit } from "@/lib/security/rate-limit";
 import { mailboxKey } from "./email-address";
+import { formKeyHash } from "./form-key";
 import type { FormRefusal } from "./form-result";
 import { fieldErrorsFrom, formKeySchema, readSubmittedForm, refusalKeeping } from "./parse-form";
 
@@ -36,8 +37,12 @@ type PublicFormSpec<Schema extends z.ZodType<Record<string, unknown>>, Field ext
 /** What a form's own work receives once every check of the pipeline has passed. */
 export type Submission<Field extends string> = {
   now: Date;
-  /** The rendered form's key (a UUID): the same key twice is the same submission. */
-  formKey: string;
+  /**
+   * The sha256 of the rendered form's key (lib/forms/form-key.ts): the same
+   * key twice is a resubmission of one form. Only the hash reaches the work,
+   * so no form can store the key itself.
+   */
+  formKeyHash: string;
   /** A refusal that keeps what was typed, for the checks only the domain can make. */
   refuse: <Detail = never>(problems: { formError?: string; fieldErrors?: Partial<Record<Field, string[]>>; detail?: Detail }) => FormRefusal<Field, Detail>;
 };
@@ -86,7 +91,7 @@ export function publicForm<Schema extends z.ZodType<Record<string, unknown>>, Fi
       if (!(await hitRateLimit(rules.perAddress, mailboxKey(addressOf(parsed.data)), now))) {
         return refuse({ formError: publicFormMessages.tooMany });
       }
-      return work(parsed.data, { now, formKey: formKey.data, refuse });
+      return work(parsed.data, { now, formKeyHash: formKeyHash(formKey.data), refuse });
     },
   };
 }
