@@ -30,6 +30,8 @@ type PublicFormSpec<Schema extends z.ZodType<Record<string, unknown>>, Field ext
   /** The fields a refusal gives back as typed. */
   fields: readonly Field[];
   limits: { perIp: Limit; perAddress: Limit };
+  /** The answer past the per-address limit, when the hourly wording does not fit (a one-minute cooldown). */
+  tooManyForAddress?: string;
   /** Which parsed value the per-address limit counts; its `email` unless said otherwise. */
   address?: (input: z.output<Schema>) => string;
 };
@@ -89,7 +91,7 @@ export function publicForm<Schema extends z.ZodType<Record<string, unknown>>, Fi
       const parsed = spec.schema.safeParse(form.fields);
       if (!parsed.success) return refuse(fieldErrorsFrom<Field>(parsed.error));
       if (!(await hitRateLimit(rules.perAddress, mailboxKey(addressOf(parsed.data)), now))) {
-        return refuse({ formError: publicFormMessages.tooMany });
+        return refuse({ formError: spec.tooManyForAddress ?? publicFormMessages.tooMany });
       }
       return work(parsed.data, { now, formKeyHash: formKeyHash(formKey.data), refuse });
     },
