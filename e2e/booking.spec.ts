@@ -56,6 +56,8 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled, timezoneId: "Europe/London" });
 
     test("a visitor requests an intake session, follows the email's link, moves it, then cancels it", async ({ page, request, baseURL }) => {
+      // Four emails, two of them read before the booking exists for the therapist, and axe on each page.
+      test.setTimeout(60_000);
       const foreign: string[] = [];
       page.on("request", (sent) => {
         if (new URL(sent.url()).origin !== new URL(baseURL!).origin) foreign.push(sent.url());
