@@ -16,8 +16,9 @@ export const contactMessages = pgTable(
     // Consent is kept with the notice version the visitor agreed to and when.
     consentNoticeVersion: text("consent_notice_version").notNull(),
     consentedAt: timestamp("consented_at", { withTimezone: true }).notNull(),
-    // One per rendered form: a double click or a resubmitted page stores one message.
-    formKey: uuid("form_key").notNull().unique(),
+    // One per rendered form: a double click or a resubmitted page stores one
+    // message. Only the key's sha256 (lib/forms/form-key.ts) is kept.
+    formKeyHash: text("form_key").notNull().unique(),
     readAt: timestamp("read_at", { withTimezone: true }),
     handledAt: timestamp("handled_at", { withTimezone: true }),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
@@ -226,11 +227,17 @@ export const bookings = pgTable(
     consentNoticeVersion: text("consent_notice_version").notNull(),
     consentedAt: timestamp("consented_at", { withTimezone: true }).notNull(),
     emergencyAcknowledgedAt: timestamp("emergency_acknowledged_at", { withTimezone: true }).notNull(),
-    formKey: uuid("form_key").notNull().unique(),
+    // sha256 of the rendered form's key (lib/forms/form-key.ts): a replay of
+    // the same submission finds its booking, and a leaked table names no key.
+    formKeyHash: text("form_key").notNull().unique(),
     // sha256 of the manage link's token; the token itself is never stored.
     manageTokenHash: text("manage_token_hash").notNull().unique(),
     // When an unanswered request lapses; null once it is answered.
     expiresAt: timestamp("expires_at", { withTimezone: true }),
+    // Set while the time is only held for an address nobody has proven: the
+    // visitor has not yet pressed "Confirm" from the email. The hold lapses
+    // then and frees the time; null once the visitor confirmed (lib/booking/hold.ts).
+    holdExpiresAt: timestamp("hold_expires_at", { withTimezone: true }),
     therapistNote: text("therapist_note"),
     cancelledBy: text("cancelled_by", { enum: ["visitor", "therapist"] }),
     // The therapist who last decided on it (from requireTherapist()).
@@ -334,6 +341,12 @@ export const subscribers = pgTable(
     source: text("source").notNull(),
     consentNoticeVersion: text("consent_notice_version").notNull(),
     consentedAt: timestamp("consented_at", { withTimezone: true }).notNull(),
+    // What a signup for an existing, unconfirmed row asked for: applied only
+    // when the confirmation link is used, so a stranger typing someone's
+    // address changes nothing stored about them (lib/newsletter/subscribe.ts).
+    pendingFirstName: text("pending_first_name"),
+    pendingConsentNoticeVersion: text("pending_consent_notice_version"),
+    pendingConsentedAt: timestamp("pending_consented_at", { withTimezone: true }),
     confirmTokenHash: text("confirm_token_hash").unique(),
     confirmTokenExpiresAt: timestamp("confirm_token_expires_at", { withTimezone: true }),
     confirmationSentAt: timestamp("confirmation_sent_at", { withTimezone: true }),

@@ -15,7 +15,7 @@ for (const javaScriptEnabled of [true, false]) {
       const email = uniqueEmail("confirm-me");
       const secret = `<b>private</b> reason ${Date.now()}`;
       await visitorBooks(page, { name, email, secret, day: javaScriptEnabled ? 4 : 5 });
-      await readEmails(email);
+      await readEmails(email, { count: 2 });
 
       const therapist = await pageFromAnotherAddress(browser, { javaScriptEnabled });
       await signInAsTherapist(therapist, therapistFor(testInfo));
@@ -43,7 +43,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(therapist.getByTestId("booking-status")).toHaveText("Confirmed");
       await expect(therapist.getByRole("button", { name: "Cancel this session" })).toBeVisible();
 
-      const emails = await readEmails(email, { count: 2 });
+      const emails = await readEmails(email, { count: 3 });
       const confirmation = emails.find((sent) => sent.subject === "Your appointment is confirmed");
       expect(confirmation).toBeDefined();
       expect(`${confirmation!.html}${confirmation!.text}`).not.toContain("private</b> reason");
@@ -62,7 +62,7 @@ test.describe("with JavaScript", () => {
     const name = uniqueName("Dana Decline");
     const email = uniqueEmail("decline-me");
     await visitorBooks(page, { name, email, day: 6 });
-    await readEmails(email);
+    await readEmails(email, { count: 2 });
 
     const therapist = await pageFromAnotherAddress(browser);
     await signInAsTherapist(therapist, therapistFor(testInfo));
@@ -74,7 +74,7 @@ test.describe("with JavaScript", () => {
     await expect(therapist.getByTestId("booking-status")).toHaveText("Declined");
     await expect(therapist.getByText("Nothing left to do here.")).toBeVisible();
 
-    const emails = await readEmails(email, { count: 2 });
+    const emails = await readEmails(email, { count: 3 });
     const declined = emails.find((sent) => sent.subject === "About your appointment request");
     expect(declined).toBeDefined();
     expect(declined!.text).toContain(note);

@@ -20,6 +20,7 @@ import { visitorSends } from "./fixtures/visitor";
 const PUBLIC_ACTIONS = new Set([
   "app/(site)/contact/actions.ts#sendContactMessageAction",
   "app/(site)/book/actions.ts#requestBookingAction",
+  "app/(site)/book/actions.ts#confirmHoldAction",
   "app/(site)/book/manage/[token]/actions.ts#cancelBookingAction",
   "app/(site)/book/manage/[token]/actions.ts#rescheduleBookingAction",
   "app/(site)/newsletter/actions.ts#subscribeAction",

@@ -17,7 +17,7 @@ export type BookingCancelledProps = BookingEmailProps & BookAgainProps & { by: "
 export default function BookingCancelledEmail({ by, note, bookUrl, ...booking }: BookingCancelledProps) {
   return (
     <EmailLayout preview="Your appointment has been cancelled.">
-      <Text style={paragraph}>{`Hello ${booking.name},`}</Text>
+      <Text style={paragraph}>Hello,</Text>
       <Text style={paragraph}>
         {by === "visitor"
           ? "As you asked, this appointment has been cancelled:"

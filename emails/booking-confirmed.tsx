@@ -10,7 +10,7 @@ export type BookingConfirmedProps = BookingEmailProps & ManageLinkProps & { sequ
 export default function BookingConfirmedEmail({ sequence: _sequence, manageUrl, note = null, ...booking }: BookingConfirmedProps) {
   return (
     <EmailLayout preview={`Your appointment with ${practice.name} is confirmed.`}>
-      <Text style={paragraph}>{`Hello ${booking.name},`}</Text>
+      <Text style={paragraph}>Hello,</Text>
       <Text style={paragraph}>Your appointment is confirmed. {practice.therapist.name} looks forward to meeting you.</Text>
       <AppointmentDetails {...booking} />
       <TherapistNote note={note} />

@@ -9,7 +9,7 @@ export type BookingDeclinedProps = BookingEmailProps & { note: string | null };
 export default function BookingDeclinedEmail({ note, ...booking }: BookingDeclinedProps) {
   return (
     <EmailLayout preview="An answer to your appointment request.">
-      <Text style={paragraph}>{`Hello ${booking.name},`}</Text>
+      <Text style={paragraph}>Hello,</Text>
       <Text style={paragraph}>
         Thank you for reaching out. {practice.therapist.name} is not able to offer you this appointment, and the time has
         been released:

@@ -9,7 +9,7 @@ export type BookingExpiredProps = BookingEmailProps & BookAgainProps;
 export default function BookingExpiredEmail({ bookUrl, ...booking }: BookingExpiredProps) {
   return (
     <EmailLayout preview="Your appointment request could not be confirmed in time.">
-      <Text style={paragraph}>{`Hello ${booking.name},`}</Text>
+      <Text style={paragraph}>Hello,</Text>
       <Text style={paragraph}>
         We are sorry: {practice.therapist.name} could not confirm your request in time, so this time has been released
         and is no longer held for you:

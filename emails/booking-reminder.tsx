@@ -9,7 +9,7 @@ export type BookingReminderProps = BookingEmailProps & ManageLinkProps;
 export default function BookingReminderEmail({ manageUrl, ...booking }: BookingReminderProps) {
   return (
     <EmailLayout preview="A reminder of your upcoming appointment.">
-      <Text style={paragraph}>{`Hello ${booking.name},`}</Text>
+      <Text style={paragraph}>Hello,</Text>
       <Text style={paragraph}>A gentle reminder of your appointment:</Text>
       <AppointmentDetails {...booking} />
       <HowToAttend format={booking.format} />

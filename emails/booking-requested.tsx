@@ -9,7 +9,7 @@ export type BookingRequestedProps = BookingEmailProps & ManageLinkProps & { expi
 export default function BookingRequestedEmail({ expiryHours, manageUrl, ...booking }: BookingRequestedProps) {
   return (
     <EmailLayout preview="Your requested time is held while it is confirmed.">
-      <Text style={paragraph}>{`Hello ${booking.name},`}</Text>
+      <Text style={paragraph}>Hello,</Text>
       <Text style={paragraph}>
         Thank you for your request. The time below is held for you while {practice.therapist.name} looks at it; you will
         hear back within {expiryHours} hours, by email.

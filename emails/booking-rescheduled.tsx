@@ -15,7 +15,7 @@ export type BookingRescheduledProps = BookingEmailProps &
 export default function BookingRescheduledEmail({ previousStartsAt, status, sequence: _sequence, manageUrl, ...booking }: BookingRescheduledProps) {
   return (
     <EmailLayout preview="Your appointment has a new time.">
-      <Text style={paragraph}>{`Hello ${booking.name},`}</Text>
+      <Text style={paragraph}>Hello,</Text>
       <Text style={paragraph}>
         {`Your appointment has moved from ${formatDateTime(new Date(previousStartsAt), booking.timeZone)} to:`}
       </Text>

@@ -2,19 +2,21 @@ import { Text } from "@react-email/components";
 import { practice } from "@/lib/practice/practice";
 import { EmailLayout, SignOff, paragraph } from "./components/email-layout";
 
-export type ContactAcknowledgementProps = { name: string };
+/** Nothing the visitor typed: the address is not proven, so a typed name could put a stranger's words in the practice's mail. */
+export type ContactAcknowledgementProps = Record<string, never>;
 
 /**
- * Sent to a visitor who wrote through /contact. It repeats nothing they wrote
- * but their name: email is not a private channel.
+ * Sent to a visitor who wrote through /contact. It repeats nothing they wrote,
+ * not even their name: email is not a private channel, and anyone can type
+ * anyone's address.
  */
-export default function ContactAcknowledgementEmail({ name }: ContactAcknowledgementProps) {
+export default function ContactAcknowledgementEmail(_props: ContactAcknowledgementProps) {
   return (
     <EmailLayout preview={`Thank you for reaching out to ${practice.name}.`}>
-      <Text style={paragraph}>{`Hello ${name},`}</Text>
+      <Text style={paragraph}>{`Thank you for writing to ${practice.name}.`}</Text>
       <Text style={paragraph}>
-        Thank you for reaching out. Your message arrived safely, and {practice.therapist.name} will reply within two
-        working days, in the way you asked to be contacted.
+        Your message arrived safely, and {practice.therapist.name} will reply within two working days, in the way you
+        asked to be contacted.
       </Text>
       <Text style={paragraph}>
         For your privacy this email does not repeat what you wrote. If you did not send a message to {practice.name},
@@ -25,4 +27,4 @@ export default function ContactAcknowledgementEmail({ name }: ContactAcknowledge
   );
 }
 
-ContactAcknowledgementEmail.PreviewProps = { name: "Jordan" } satisfies ContactAcknowledgementProps;
+ContactAcknowledgementEmail.PreviewProps = {} satisfies ContactAcknowledgementProps;

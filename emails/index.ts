@@ -6,6 +6,7 @@ import BookingCancelledEmail from "./booking-cancelled";
 import BookingConfirmedEmail from "./booking-confirmed";
 import BookingDeclinedEmail from "./booking-declined";
 import BookingExpiredEmail from "./booking-expired";
+import BookingHoldEmail from "./booking-hold";
 import BookingNotificationEmail from "./booking-notification";
 import BookingRequestedEmail from "./booking-requested";
 import BookingReminderEmail from "./booking-reminder";
@@ -50,6 +51,11 @@ export const emailTemplates = {
     component: SignInLinkEmail,
     subject: () => "Your sign-in link",
     from: "notifications",
+  }),
+  "booking-hold": template({
+    component: BookingHoldEmail,
+    subject: () => "Please confirm your appointment time",
+    from: "visitors",
   }),
   "booking-requested": template({
     component: BookingRequestedEmail,
@@ -134,4 +140,5 @@ export type EmailComponentProps<T extends EmailTemplateName> =
   (typeof emailTemplates)[T] extends Template<infer P> ? P : never;
 
 export type { BookingEmailProps, ManageLinkProps } from "./components/booking-details";
+export type { ConfirmTimeLinkProps } from "./booking-hold";
 export type { BookingNotificationProps } from "./booking-notification";

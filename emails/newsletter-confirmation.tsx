@@ -5,14 +5,14 @@ import { EmailLayout, SignOff, button, paragraph } from "./components/email-layo
 export type NewsletterConfirmationProps = { confirmUrl: string; validDays: number };
 
 /**
- * The double opt-in. It carries nothing the person typed, not even the first
- * name: anyone can type any address into a signup form, so this email must be
+ * The double opt-in. It greets in the practice's words and carries nothing the
+ * person typed, not even the first name they gave: anyone can type any address into a signup form, so this email must be
  * harmless to someone who never asked for it.
  */
 export default function NewsletterConfirmationEmail({ confirmUrl, validDays }: NewsletterConfirmationProps) {
   return (
     <EmailLayout preview={`Confirm your subscription to ${practice.name}'s newsletter.`}>
-      <Text style={paragraph}>Hello,</Text>
+      <Text style={paragraph}>{`Thank you for your interest in ${practice.name}.`}</Text>
       <Text style={paragraph}>
         Someone, hopefully you, asked to receive {practice.name}&apos;s newsletter and its freebies at this address. Please
         confirm that it was you:

@@ -4,13 +4,13 @@ import { paragraph, SignOff } from "./components/email-layout";
 import { LibraryButton, previewLibraryLink } from "./components/library-button";
 import { NewsletterLayout, previewUnsubscribeUrl } from "./components/newsletter-layout";
 
-export type NewsletterWelcomeProps = { firstName?: string; libraryUrl: string; linkValidDays: number; unsubscribeUrl: string };
+export type NewsletterWelcomeProps = { libraryUrl: string; linkValidDays: number; unsubscribeUrl: string };
 
 /** Sent once a subscription is confirmed: the way into the library of freebies. */
-export default function NewsletterWelcomeEmail({ firstName, libraryUrl, linkValidDays, unsubscribeUrl }: NewsletterWelcomeProps) {
+export default function NewsletterWelcomeEmail({ libraryUrl, linkValidDays, unsubscribeUrl }: NewsletterWelcomeProps) {
   return (
     <NewsletterLayout preview="Your subscription is confirmed. Here is the way into the library." unsubscribeUrl={unsubscribeUrl}>
-      <Text style={paragraph}>{firstName ? `Hello ${firstName},` : "Hello,"}</Text>
+      <Text style={paragraph}>{`Welcome to ${practice.name}’s newsletter.`}</Text>
       <Text style={paragraph}>
         Thank you for confirming. You will hear from {practice.therapist.name} when a new post goes up, and now and then
         with something to try between posts.
@@ -27,4 +27,4 @@ export default function NewsletterWelcomeEmail({ firstName, libraryUrl, linkVali
   );
 }
 
-NewsletterWelcomeEmail.PreviewProps = { firstName: "Sam", ...previewLibraryLink, unsubscribeUrl: previewUnsubscribeUrl } satisfies NewsletterWelcomeProps;
+NewsletterWelcomeEmail.PreviewProps = { ...previewLibraryLink, unsubscribeUrl: previewUnsubscribeUrl } satisfies NewsletterWelcomeProps;

@@ -72,6 +72,8 @@ const envSchema = z
     RESEND_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().startsWith("whsec_", "use the signing secret Resend shows, whsec_…").optional()),
     // Only the tests, whose calendar server listens on loopback, turn this on: see .env.example.
     CALENDAR_FEEDS_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")).transform((value) => value === "1"),
+    // Practice-wide: emails an hour to addresses nobody has proven (lib/email/unverified.ts).
+    UNVERIFIED_EMAILS_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
     LIBRARY_ACCESS_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
   })
   .superRefine((env, ctx) => {

@@ -2,6 +2,7 @@
 // times (fixed keys, and inserts that skip what is already there).
 import { closeDb, databaseEngine, getDb } from "@/db/client";
 import { contactMessages } from "@/db/schema";
+import { formKeyHash } from "@/lib/forms/form-key";
 import { practice } from "@/lib/practice/practice";
 import { ensureAvailabilitySeeded } from "@/lib/booking/availability";
 
@@ -31,12 +32,12 @@ async function main() {
   const inserted = await db
     .insert(contactMessages)
     .values(
-      demoMessages.map(({ daysAgo, phone, ...message }) => {
+      demoMessages.map(({ daysAgo, phone, formKey, ...message }) => {
         const at = new Date(now - daysAgo * 24 * 60 * 60 * 1000);
-        return { ...message, phone: phone ?? null, consentNoticeVersion: practice.privacy.noticeVersion, consentedAt: at, createdAt: at };
+        return { ...message, formKeyHash: formKeyHash(formKey), phone: phone ?? null, consentNoticeVersion: practice.privacy.noticeVersion, consentedAt: at, createdAt: at };
       }),
     )
-    .onConflictDoNothing({ target: contactMessages.formKey })
+    .onConflictDoNothing({ target: contactMessages.formKeyHash })
     .returning({ id: contactMessages.id });
   console.info(`Seeded ${databaseEngine()}: ${inserted.length} new demo message(s).`);
   // Only the first time: after that the week is the therapist's to edit.

@@ -223,6 +223,8 @@ function serverEnv(databaseUrl, relayUrl, letter) {
     // As deploy/systemd/attune@.service sets it.
     TRUSTED_IP_HEADER: "x-real-ip",
     OUTBOX_SWEEP_INTERVAL_SECONDS: String(SWEEP_SECONDS),
+    // The run posts more contact forms than a real hour sees, and counts every acknowledgement.
+    UNVERIFIED_EMAILS_PER_HOUR: "100000",
   };
 }
 

@@ -4,10 +4,14 @@ import { formatLabels } from "@/lib/booking/session-types";
 import { practice } from "@/lib/practice/practice";
 import { button, paragraph } from "./email-layout";
 
-/** What every booking email says about the appointment: the kind, the time in the visitor's zone, the format. */
+/**
+ * What every booking email says about the appointment: the kind, the time in the
+ * visitor's zone, the format. Never the name or anything else the visitor typed:
+ * the address is not proven, so a typed name would let a stranger put their
+ * own words in the practice's mail to someone else.
+ */
 export type BookingEmailProps = {
   bookingId: string;
-  name: string;
   sessionName: string;
   /** ISO instants. */
   startsAt: string;
@@ -29,7 +33,6 @@ export type BookAgainProps = { bookUrl: string };
 
 export const previewBooking: BookingEmailProps = {
   bookingId: "00000000-0000-4000-8000-000000000000",
-  name: "Jordan",
   sessionName: "Intake session",
   startsAt: "2026-03-10T16:00:00.000Z",
   endsAt: "2026-03-10T16:50:00.000Z",

@@ -2,12 +2,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookings, calendarFeeds, outboxEmails, timeOff } from "@/db/schema";
-import { intakeRequest, ip } from "@/lib/testing/booking-fixtures";
+import { intakeRequest, ip, requestConfirmedBooking } from "@/lib/testing/booking-fixtures";
 import { auditTrail as audit, expectEveryCallRefused, intruders } from "@/lib/testing/private-area";
 import { navigationOf } from "@/lib/testing/request-scope";
 import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { findFreeSlots } from "@/lib/booking/availability";
-import { requestBooking } from "@/lib/booking/request-booking";
 import { findSessionType } from "@/lib/booking/session-types";
 import {
   addTimeOffFromForm,
@@ -29,7 +28,7 @@ import {
 async function requested(overrides: Record<string, unknown> = {}) {
   const [slot] = await findFreeSlots(findSessionType("intake")!, { now: new Date() });
   if (!slot) throw new Error("no free intake time");
-  const result = await requestBooking(intakeRequest({ startsAt: slot.startsAt.toISOString(), ...overrides }), { ip: ip() });
+  const result = await requestConfirmedBooking(intakeRequest({ startsAt: slot.startsAt.toISOString(), ...overrides }), { ip: ip() });
   if (result.status !== "requested") throw new Error(`booking refused: ${JSON.stringify(result)}`);
   return result.bookingId;
 }

@@ -48,7 +48,7 @@ describe("the contact inbox", () => {
     const opened = await openMessage(stored.id);
     expect(opened).toMatchObject({ id: stored.id, message: "<script>alert(1)</script> as typed" });
     expect(opened.readAt).toBeInstanceOf(Date);
-    expect(opened).not.toHaveProperty("formKey");
+    expect(opened).not.toHaveProperty("formKeyHash");
     expect((await messageRow(stored.id))!.readAt).toBeInstanceOf(Date);
     expect(await audit()).toEqual([{ actor: THERAPIST, action: "read", subjectType: "contact-message", subjectId: stored.id, detail: null }]);
     expect(await messagesNeedingAttention()).toEqual({ unread: 0, readNotHandled: 1 });

@@ -45,6 +45,7 @@ const what: Record<string, string> = {
   "recovery-code-used": "Signed in with a recovery code",
   "recovery-codes-replaced": "Made new recovery codes",
   "passkeys-reset": "Passkeys removed by the server's script",
+  "hold-back-email": "Held back an email to an unconfirmed address",
 };
 
 /** Records as she knows them, for subjects that no longer exist or have no row of their own. */

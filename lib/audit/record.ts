@@ -24,7 +24,8 @@ export type AuditAction =
   | "passkeys-reset"
   | "reply"
   | "schedule-issue"
-  | "cancel-schedule";
+  | "cancel-schedule"
+  | "hold-back-email";
 
 export type AuditEntry = {
   /** The therapist's address; null for the system itself (the retention sweep). */

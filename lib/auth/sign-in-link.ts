@@ -1,7 +1,7 @@
 import "server-only";
 import { Auth, raw, skipCSRFCheck } from "@auth/core";
 import { AuthError } from "@auth/core/errors";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import { getDb } from "@/db/client";
 import { verificationTokens } from "@/db/schema";
@@ -16,7 +16,21 @@ import { SIGN_IN_LINK_MINUTES, queueSignInEmail } from "./sign-in-email";
 import { signInFields, signInSchema, type SignInField } from "./sign-in-schema";
 import { isTherapistEmail } from "./therapists";
 
-export const signInForm = publicForm({ name: "sign-in", schema: signInSchema, fields: signInFields, limits: { perIp: perHour(10), perAddress: perHour(5) } });
+/**
+ * One link a minute per address, from anyone: a short cooldown rather than an
+ * hourly count, so nobody can lock the therapist out by asking for her links
+ * from many IPs; each request a stranger makes only sends her one more
+ * working link.
+ */
+export const SIGN_IN_COOLDOWN_SECONDS = 60;
+
+export const signInForm = publicForm({
+  name: "sign-in",
+  schema: signInSchema,
+  fields: signInFields,
+  limits: { perIp: perHour(10), perAddress: { max: 1, windowSeconds: SIGN_IN_COOLDOWN_SECONDS } },
+  tooManyForAddress: "A link was sent to this address less than a minute ago. Please look in your inbox, or wait a minute and ask again.",
+});
 export type SignInFormState = FormResult<SignInField>;
 
 /** How Auth.js stores a link's token (its `createHash(token + secret)`), so Auth.js can spend what we stored. */
@@ -29,25 +43,35 @@ function storedTokenFor(token: string) {
  * the same answer; only a configured therapist's gets an email. The rate
  * limits and the allowlist come before anything is stored, and the link's
  * token and its email are written in one transaction.
+ *
+ * An earlier link still waiting in her inbox keeps working until it is used
+ * or expires (retention.ts removes expired ones): a stranger's request never
+ * voids hers. An unknown address takes the same path, token, hash and
+ * transaction, with a row written and removed in place of the link and its
+ * email, so the time of the answer does not tell who is a therapist.
  */
 export async function requestSignInLink(input: unknown, context: SubmitContext): Promise<SignInFormState> {
   return signInForm.submit(input, context, async ({ email }, { now }) => {
-    if (!isTherapistEmail(email)) return { status: "success" } as const;
+    const known = isTherapistEmail(email);
     const token = randomToken();
+    const stored = storedTokenFor(token);
     const db = await getDb();
     await db.transaction(async (tx) => {
-      // A new link replaces any earlier one still waiting in the inbox.
-      await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, email));
-      await tx.insert(verificationTokens).values({
-        identifier: email,
-        token: storedTokenFor(token),
-        expires: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000),
-      });
-      await queueSignInEmail(tx, email, token);
+      if (known) {
+        await tx.insert(verificationTokens).values({ identifier: email, token: stored, expires: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000) });
+        await queueSignInEmail(tx, email, token);
+      } else {
+        // Already expired and gone before the commit: nothing is stored, nothing can sign in.
+        await tx.insert(verificationTokens).values({ identifier: UNKNOWN_ADDRESS, token: stored, expires: now });
+        await tx.delete(verificationTokens).where(and(eq(verificationTokens.identifier, UNKNOWN_ADDRESS), eq(verificationTokens.token, stored)));
+      }
     });
     return { status: "success" } as const;
   });
 }
+
+/** Not an address, so no link can ever be made for it. */
+const UNKNOWN_ADDRESS = "(unknown address)";
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { activeBookingStatuses, bookings, dayOverrides, timeOff, weeklyHours } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { dayRangesSchema, minutesOfDay, weekdays, weeklyHoursSchema, type Weekday } from "@/lib/practice/practice-schema";
+import { confirmedByVisitor } from "./hold";
 import { loadAvailabilityRules, loadBusyRanges } from "./availability";
 import { formatTime } from "./format";
 import { findSessionType } from "./session-types";
@@ -76,7 +77,7 @@ async function strandedBookings(now: Date): Promise<StrandedBooking[]> {
     db
       .select({ id: bookings.id, startsAt: bookings.startsAt, endsAt: bookings.endsAt, status: bookings.status })
       .from(bookings)
-      .where(and(inArray(bookings.status, [...activeBookingStatuses]), gte(bookings.startsAt, now)))
+      .where(and(inArray(bookings.status, [...activeBookingStatuses]), confirmedByVisitor, gte(bookings.startsAt, now)))
       .orderBy(asc(bookings.startsAt)),
   ]);
   return bookingsOutsideHours(rules, upcoming, practice.timeZone);

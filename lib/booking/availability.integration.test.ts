@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { weeklyHours } from "@/db/schema";
-import { NOW, WEDNESDAY, at, intakeRequest, ip, therapist } from "@/lib/testing/booking-fixtures";
+import { NOW, WEDNESDAY, at, intakeRequest, ip, therapist, requestConfirmedBooking } from "@/lib/testing/booking-fixtures";
 import { practice } from "@/lib/practice/practice";
 import { ensureAvailabilitySeeded, findFreeSlots, loadAvailabilityRules } from "./availability";
 import { addTimeOff, getAvailability, previewFreeTimes, removeDayOverride, removeTimeOff, saveDayOverride, saveWeeklyHours } from "./availability-editor";
-import { requestBooking } from "./request-booking";
 import { findSessionType } from "./session-types";
 
 const intake = findSessionType("intake")!;
@@ -50,7 +49,7 @@ describe("editing availability", () => {
   });
 
   it("takes time off and names the bookings it leaves stranded, without cancelling them", async () => {
-    const booked = await requestBooking(intakeRequest(), { ip: ip(), now: NOW });
+    const booked = await requestConfirmedBooking(intakeRequest(), { ip: ip(), now: NOW });
     if (booked.status !== "requested") throw new Error("refused");
     const result = await addTimeOff(therapist, { startsOn: WEDNESDAY, endsOn: "2027-03-05", note: "Conference" }, { now: NOW });
     expect(result).toEqual({ status: "saved", stranded: [expect.objectContaining({ id: booked.bookingId, status: "requested" })] });

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, gt, inArray, lt } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
+import { stillHeld } from "./hold";
 import { activeBookingStatuses, bookingSettings, bookings, dayOverrides, timeOff, weeklyHours } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { minutesOfDay, weekdays } from "@/lib/practice/practice-schema";
@@ -52,17 +53,23 @@ export async function loadAvailabilityRules(db?: Executor): Promise<Availability
 }
 
 /**
- * Time held between two instants: by active bookings, buffers included
- * (`except` leaves one booking out, for a reschedule), and by the busy times
- * of her own calendars, which a new session's buffers must also clear.
+/**
+ * Time held between two instants: by active bookings, buffers included (a
+ * hold nobody confirmed in time holds nothing; `except` leaves one booking
+ * out, for a reschedule), and by the busy times of her own calendars, which a
+ * new session's buffers must also clear.
  */
-export async function loadBusyRanges(from: Date, until: Date, { except, db }: { except?: string; db?: Executor } = {}): Promise<BusyRange[]> {
+export async function loadBusyRanges(
+  from: Date,
+  until: Date,
+  { except, db, now = new Date() }: { except?: string; db?: Executor; now?: Date } = {},
+): Promise<BusyRange[]> {
   const executor = db ?? (await getDb());
   const [rows, calendarBusy] = await Promise.all([
     executor
       .select({ id: bookings.id, from: bookings.blockedFrom, until: bookings.blockedUntil })
       .from(bookings)
-      .where(and(inArray(bookings.status, [...activeBookingStatuses]), lt(bookings.blockedFrom, until), gt(bookings.blockedUntil, from))),
+      .where(and(inArray(bookings.status, [...activeBookingStatuses]), stillHeld(now), lt(bookings.blockedFrom, until), gt(bookings.blockedUntil, from))),
     loadCalendarBusy(from, until, executor),
   ]);
   return [...rows.filter((row) => row.id !== except).map(({ from: start, until: end }) => ({ from: start, until: end })), ...calendarBusy];
@@ -85,7 +92,7 @@ export async function findFreeSlots(
   const windowUntil = until ?? new Date(now.getTime() + sessionType.horizonDays * DAY);
   // Bookings a buffer's length outside the window can still block its edges.
   const margin = (sessionType.bufferBeforeMinutes + sessionType.bufferAfterMinutes + sessionType.durationMinutes) * 60_000 + DAY;
-  const busy = await loadBusyRanges(new Date(windowFrom.getTime() - margin), new Date(windowUntil.getTime() + margin), { except });
+  const busy = await loadBusyRanges(new Date(windowFrom.getTime() - margin), new Date(windowUntil.getTime() + margin), { except, now });
   return expandSlots({ rules, sessionType, busy, now, timeZone: practice.timeZone, from, until });
 }
 

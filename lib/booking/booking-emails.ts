@@ -8,17 +8,16 @@ import { practice } from "@/lib/practice/practice";
 import { adminBookingUrl } from "./manage-link";
 import { findSessionType } from "./session-types";
 
-type BookingFacts = Pick<Booking, "id" | "name" | "sessionType" | "startsAt" | "endsAt" | "visitorTimeZone" | "format">;
+type BookingFacts = Pick<Booking, "id" | "sessionType" | "startsAt" | "endsAt" | "visitorTimeZone" | "format">;
 
 /**
- * What a booking email may say: the person's name and the appointment. No
- * intake answer (location, phone, what brings them) is ever copied into the
- * outbox, and the manage link is derived when the email is rendered.
+ * What a booking email may say: the appointment, nothing the visitor typed. No
+ * name or intake answer (location, phone, what brings them) is ever copied into
+ * the outbox, and the manage link is derived when the email is rendered.
  */
 export function bookingEmailProps(booking: BookingFacts): BookingEmailProps {
   return {
     bookingId: booking.id,
-    name: booking.name,
     sessionName: findSessionType(booking.sessionType)?.name ?? "Appointment",
     startsAt: booking.startsAt.toISOString(),
     endsAt: booking.endsAt.toISOString(),

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookings, outboxEmails } from "@/db/schema";
-import { NOW, at, intakeRequest, ip, rowCounts, therapist } from "@/lib/testing/booking-fixtures";
+import { NOW, at, intakeRequest, ip, rowCounts, therapist, requestConfirmedBooking } from "@/lib/testing/booking-fixtures";
 import { practice } from "@/lib/practice/practice";
 import { runSweep } from "@/lib/maintenance/sweep";
 import { renderEmail } from "@/lib/email/render";
@@ -10,7 +10,6 @@ import { findFreeSlots } from "./availability";
 import { expireBookingRequests, purgeClosedBookings, queueBookingReminders } from "./booking-sweep";
 import { confirmBooking, declineBooking, markBookingCompleted } from "./decisions";
 import { findManagedBooking } from "./manage-booking";
-import { requestBooking } from "./request-booking";
 import { findSessionType } from "./session-types";
 
 const HOUR = 3_600_000;
@@ -18,7 +17,7 @@ const DAY = 24 * HOUR;
 const intake = findSessionType("intake")!;
 
 async function bookIntake(overrides: Record<string, unknown> = {}) {
-  const result = await requestBooking(intakeRequest(overrides), { ip: ip(), now: NOW });
+  const result = await requestConfirmedBooking(intakeRequest(overrides), { ip: ip(), now: NOW });
   if (result.status !== "requested") throw new Error(`booking refused: ${JSON.stringify(result)}`);
   return result;
 }
@@ -37,7 +36,7 @@ describe("requests nobody answered", () => {
     expect(await expireBookingRequests(new Date(expiry.getTime() + HOUR))).toBe(0);
 
     expect((await findManagedBooking(manageToken, expiry))!.status).toBe("expired");
-    expect(await templatesTo("lapsed@example.com")).toEqual(["booking-expired", "booking-requested"]);
+    expect(await templatesTo("lapsed@example.com")).toEqual(["booking-expired", "booking-hold", "booking-requested"]);
     const free = await findFreeSlots(intake, { now: NOW });
     expect(free.map((slot) => slot.startsAt.getTime())).toContain(at("2027-03-04", "09:00").getTime());
     expect(await confirmBooking(therapist, bookingId, { now: expiry })).toMatchObject({ status: "refused" });
@@ -62,8 +61,8 @@ describe("reminders", () => {
     expect(await queueBookingReminders(new Date(dayBefore.getTime() - HOUR))).toBe(0);
     expect(await queueBookingReminders(dayBefore)).toBe(1);
     expect(await queueBookingReminders(new Date(dayBefore.getTime() + HOUR))).toBe(0);
-    expect(await templatesTo("remind.me@example.com")).toEqual(["booking-confirmed", "booking-reminder", "booking-requested"]);
-    expect(await templatesTo("not.yet@example.com")).toEqual(["booking-requested"]);
+    expect(await templatesTo("remind.me@example.com")).toEqual(["booking-confirmed", "booking-hold", "booking-reminder", "booking-requested"]);
+    expect(await templatesTo("not.yet@example.com")).toEqual(["booking-hold", "booking-requested"]);
   });
 });
 
@@ -82,9 +81,9 @@ describe("retention", () => {
     const db = await getDb();
     expect((await db.select({ id: bookings.id }).from(bookings)).map((row) => row.id)).toEqual([completed.bookingId]);
     expect(await templatesTo("old.decline@example.com")).toEqual([]);
-    expect(await templatesTo("client@example.com")).toEqual(["booking-confirmed", "booking-requested"]);
+    expect(await templatesTo("client@example.com")).toEqual(["booking-confirmed", "booking-hold", "booking-requested"]);
     // The therapist's notice about the purged request goes too; the client's stays.
-    expect((await rowCounts()).emails).toBe(3);
+    expect((await rowCounts()).emails).toBe(4);
   });
 });
 
@@ -92,9 +91,9 @@ describe("the periodic sweep", () => {
   it("runs the booking jobs with the outbox and reports them", async () => {
     await bookIntake({ startsAt: at("2027-03-04", "09:00").toISOString() });
     const result = await runSweep(new Date(NOW.getTime() + practice.booking.requestExpiryHours * HOUR));
-    expect(result.booking).toEqual({ expired: 1, reminded: 0, purged: 0 });
+    expect(result.booking).toEqual({ released: 0, expired: 1, reminded: 0, purged: 0 });
     // Without a Resend key the development mailbox "delivers" everything queued, the expiry notice included.
-    expect(result.outbox.sent).toBe(3);
+    expect(result.outbox.sent).toBe(4);
     expect(await findFreeSlots(intake, { now: NOW })).toContainEqual(expect.objectContaining({ startsAt: at("2027-03-04", "09:00") }));
   });
 });

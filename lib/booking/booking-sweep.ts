@@ -6,6 +6,7 @@ import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { bookAgainUrl, bookingEmailProps } from "./booking-emails";
 import { aboutBookings } from "./erase";
+import { releaseLapsedHolds } from "./hold";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -74,11 +75,12 @@ export async function purgeClosedBookings(now = new Date()): Promise<number> {
   });
 }
 
-export type BookingSweepSummary = { expired: number; reminded: number; purged: number };
+export type BookingSweepSummary = { released: number; expired: number; reminded: number; purged: number };
 
 export async function runBookingSweep(now = new Date()): Promise<BookingSweepSummary> {
+  const released = await releaseLapsedHolds(await getDb(), now);
   const expired = await expireBookingRequests(now);
   const reminded = await queueBookingReminders(now);
   const purged = await purgeClosedBookings(now);
-  return { expired, reminded, purged };
+  return { released, expired, reminded, purged };
 }

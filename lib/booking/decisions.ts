@@ -5,6 +5,7 @@ import { getDb, type Transaction } from "@/db/client";
 import { activeBookingStatuses, bookings, type Booking } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { confirmedByVisitor } from "./hold";
 import { bookAgainUrl, bookingEmailProps } from "./booking-emails";
 import type { Therapist } from "@/lib/auth/guards";
 import { assertTherapist } from "./therapist";
@@ -61,7 +62,7 @@ export async function confirmBooking(
     const [row] = await tx
       .update(bookings)
       .set({ status: "confirmed", confirmedAt: now, expiresAt: null, decidedBy: therapist.email, therapistNote: parsedNote.data, updatedAt: now })
-      .where(and(eq(bookings.id, bookingId), eq(bookings.status, "requested"), or(isNull(bookings.expiresAt), gt(bookings.expiresAt, now))))
+      .where(and(eq(bookings.id, bookingId), eq(bookings.status, "requested"), confirmedByVisitor, or(isNull(bookings.expiresAt), gt(bookings.expiresAt, now))))
       .returning();
     if (!row) return null;
     // Confirmed inside the reminder window: the confirmation is the reminder.
@@ -99,7 +100,7 @@ async function closeWithNote(therapist: Pick<Therapist, "email">, bookingId: str
     const [row] = await tx
       .update(bookings)
       .set({ ...closing.changes, therapistNote: parsedNote.data, closedAt: now, expiresAt: null, decidedBy: therapist.email, updatedAt: now })
-      .where(and(eq(bookings.id, bookingId), inArray(bookings.status, [...closing.from])))
+      .where(and(eq(bookings.id, bookingId), inArray(bookings.status, [...closing.from]), confirmedByVisitor))
       .returning();
     if (!row) return null;
     await closing.tell(tx, row, parsedNote.data);

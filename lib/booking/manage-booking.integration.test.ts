@@ -3,20 +3,19 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookings, outboxEmails } from "@/db/schema";
-import { NOW, WEDNESDAY, at, consultationRequest, intakeRequest, ip, rowCounts } from "@/lib/testing/booking-fixtures";
+import { NOW, WEDNESDAY, at, consultationRequest, intakeRequest, ip, rowCounts, requestConfirmedBooking } from "@/lib/testing/booking-fixtures";
 import { practice } from "@/lib/practice/practice";
 import { renderEmail } from "@/lib/email/render";
 import { findFreeSlots } from "./availability";
 import { cancelBookingByVisitor, findManagedBooking, managedBookingCalendar, rescheduleBookingByVisitor } from "./manage-booking";
 import { manageToken } from "./manage-link";
-import { requestBooking } from "./request-booking";
 import { findSessionType } from "./session-types";
 
 const intake = findSessionType("intake")!;
 const HOUR = 3_600_000;
 
 async function bookIntake(overrides: Record<string, unknown> = {}) {
-  const result = await requestBooking(intakeRequest(overrides), { ip: ip(), now: NOW });
+  const result = await requestConfirmedBooking(intakeRequest(overrides), { ip: ip(), now: NOW });
   if (result.status !== "requested") throw new Error(`booking refused: ${JSON.stringify(result)}`);
   return result;
 }
@@ -157,7 +156,7 @@ describe("rescheduling from the manage page", () => {
       formError: expect.stringContaining("Online changes closed"),
     });
     expect(await rescheduleBookingByVisitor({ token }, { ip: ip(), now: NOW })).toMatchObject({ status: "invalid", fieldErrors: { startsAt: [expect.any(String)] } });
-    const consultation = await requestBooking(consultationRequest({ startsAt: at("2027-03-02", "10:00").toISOString() }), { ip: ip(), now: NOW });
+    const consultation = await requestConfirmedBooking(consultationRequest({ startsAt: at("2027-03-02", "10:00").toISOString() }), { ip: ip(), now: NOW });
     if (consultation.status !== "requested") throw new Error("consultation refused");
     const onIntake = await rescheduleBookingByVisitor({ token: consultation.manageToken, startsAt: at(WEDNESDAY, "12:30").toISOString() }, { ip: ip(), now: NOW });
     expect(onIntake.status).toBe("invalid");

@@ -7,6 +7,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { readSubmittedForm } from "@/lib/forms/parse-form";
 import { hitRateLimit, type RateLimitRule } from "@/lib/security/rate-limit";
 import { isFreeSlot } from "./availability";
+import { confirmedByVisitor } from "./hold";
 import { bookAgainUrl, bookingEmailProps, notifyTherapist } from "./booking-emails";
 import { visitorBookingCalendar } from "./calendar";
 import { isExclusionViolation } from "@/lib/errors";
@@ -71,7 +72,8 @@ function linkExpired(booking: Booking, now: Date) {
 async function bookingByToken(token: string, now: Date): Promise<Booking | null> {
   if (!looksLikeManageToken(token)) return null;
   const db = await getDb();
-  const [booking] = await db.select().from(bookings).where(eq(bookings.manageTokenHash, manageTokenHash(token)));
+  // A hold opens only its confirm page (lib/booking/hold.ts) until the visitor confirms it.
+  const [booking] = await db.select().from(bookings).where(and(eq(bookings.manageTokenHash, manageTokenHash(token)), confirmedByVisitor));
   if (!booking || linkExpired(booking, now)) return null;
   return booking;
 }

@@ -35,6 +35,14 @@ export function manageBookingUrl(bookingId: string): string {
   return new URL(manageBookingPath(bookingId), env().APP_URL).toString();
 }
 
+/**
+ * The page that confirms a held time. It carries the manage token: whoever
+ * reads the email owns the booking, and one credential means one lookup.
+ */
+export function confirmTimeUrl(bookingId: string): string {
+  return new URL(`/book/confirm/${manageToken(bookingId)}`, env().APP_URL).toString();
+}
+
 /** The therapist's page for a booking in the private area. */
 export function adminBookingUrl(bookingId: string): string {
   return new URL(`/admin/requests/${bookingId}`, env().APP_URL).toString();

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookings, outboxEmails } from "@/db/schema";
-import { NOW, WEDNESDAY, at, consultationRequest, intakeRequest, ip, rowCounts } from "@/lib/testing/booking-fixtures";
+import { NOW, WEDNESDAY, at, consultationRequest, intakeRequest, ip, requestConfirmedBooking, rowCounts } from "@/lib/testing/booking-fixtures";
 import { practice } from "@/lib/practice/practice";
 import { renderEmail } from "@/lib/email/render";
 import { findFreeSlots } from "./availability";
@@ -15,7 +15,8 @@ import { heldRange } from "./slots";
 
 const intake = findSessionType("intake")!;
 const consultation = findSessionType("consultation")!;
-const book = (input: Record<string, unknown> | FormData, now = NOW) => requestBooking(input, { ip: ip(), now });
+// As the visitor would: asked for, then confirmed from the email.
+const book = (input: Record<string, unknown> | FormData, now = NOW) => requestConfirmedBooking(input, { ip: ip(), now });
 
 async function freeStarts(type = intake) {
   return (await findFreeSlots(type, { now: NOW })).map((slot) => slot.startsAt.toISOString());
@@ -63,6 +64,7 @@ describe("requesting an intake session", () => {
 
     const emails = await db.select().from(outboxEmails).orderBy(outboxEmails.template);
     expect(emails.map((email) => [email.template, email.recipient])).toEqual([
+      ["booking-hold", input.email],
       ["booking-notification", practice.notificationEmail],
       ["booking-requested", input.email],
     ]);
@@ -77,11 +79,12 @@ describe("requesting an intake session", () => {
       }
       if (email.template === "booking-requested") {
         expect(text).toContain(`/book/manage/${result.manageToken}`);
-        expect(text).toContain("Hello Robin Vale");
+        expect(text).toContain("Hello,");
+        expect(text).not.toContain("Robin");
         // Shown in the visitor's zone, and named: 12:00 in Portland is 20:00 in London.
         expect(text).toContain("Wednesday, March 3, 2027 at 8:00 PM");
         expect(text).toContain("United Kingdom Time (Europe/London)");
-      } else {
+      } else if (email.template === "booking-notification") {
         expect(`${html}${text}`).not.toContain("Robin");
         expect(`${html}${text}`).not.toContain(input.email);
         expect(text).toMatch(new RegExp(`/admin/requests/${result.bookingId}`));
@@ -97,26 +100,27 @@ describe("requesting an intake session", () => {
     const [stored] = await db.select().from(bookings);
     expect(stored).toMatchObject({ status: "confirmed", confirmedAt: NOW, expiresAt: null });
     const emails = await db.select().from(outboxEmails).orderBy(outboxEmails.template);
-    expect(emails.map((email) => email.template)).toEqual(["booking-confirmed", "booking-notification"]);
+    expect(emails.map((email) => email.template)).toEqual(["booking-confirmed", "booking-hold", "booking-notification"]);
     const confirmed = await renderEmail("booking-confirmed", emails[0]!.props);
     expect(confirmed.attachments.map((file) => file.filename)).toEqual(["appointment.ics"]);
     expect(Buffer.from(confirmed.attachments[0]!.content, "base64").toString()).toContain(`DTSTART:20270301T210000Z`);
   });
 
-  it("stores one booking when the same form is sent twice, and gives both sends the same link", async () => {
+  it("stores one booking and sends one email when the same form is sent twice", async () => {
     const input = intakeRequest();
-    const first = await book(input);
-    const again = await book(input);
+    const first = await requestBooking(input, { ip: ip(), now: NOW });
+    const again = await requestBooking(input, { ip: ip(), now: NOW });
+    expect(first.status).toBe("held");
     expect(again).toEqual(first);
-    expect(await rowCounts()).toEqual({ bookings: 1, emails: 2 });
+    expect(await rowCounts()).toEqual({ bookings: 1, emails: 1 });
   });
 
   it("reads a FormData post the way a browser without JavaScript sends it", async () => {
     const form = new FormData();
     for (const [name, value] of Object.entries(intakeRequest())) form.append(name, String(value));
     form.append("$ACTION_ID_abc123", "");
-    expect((await book(form)).status).toBe("requested");
-    expect(await rowCounts()).toEqual({ bookings: 1, emails: 2 });
+    expect((await requestBooking(form, { ip: ip(), now: NOW })).status).toBe("held");
+    expect(await rowCounts()).toEqual({ bookings: 1, emails: 1 });
   });
 });
 
@@ -181,7 +185,7 @@ describe("refusing a booking request", () => {
     const sameIp = "198.51.100.70";
     for (let i = 0; i < bookingForm.limits.perIp.max; i += 1) {
       const [startsAt] = await freeStarts();
-      expect((await requestBooking(intakeRequest({ startsAt }), { ip: sameIp, now: NOW })).status).toBe("requested");
+      expect((await requestBooking(intakeRequest({ startsAt }), { ip: sameIp, now: NOW })).status).toBe("held");
     }
     const before = await rowCounts();
     const refused = await requestBooking(intakeRequest({ startsAt: (await freeStarts())[0] }), { ip: sameIp, now: NOW });
@@ -227,7 +231,7 @@ describe("no double booking, by construction", () => {
     const db = await getDb();
     const held = await db.select().from(bookings);
     expect(held).toHaveLength(1);
-    expect(await rowCounts()).toEqual({ bookings: 1, emails: 2 });
+    expect(await rowCounts()).toEqual({ bookings: 1, emails: 3 });
   });
 
   it("refuses a 50-minute request overlapping a held 15-minute one, and allows back-to-back times", async () => {
@@ -258,7 +262,7 @@ describe("no double booking, by construction", () => {
       consentNoticeVersion: "2026-11-01",
       consentedAt: NOW,
       emergencyAcknowledgedAt: NOW,
-      formKey: randomUUID(),
+      formKeyHash: randomUUID(),
       manageTokenHash: randomUUID(),
       ...overrides,
     });

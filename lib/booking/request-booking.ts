@@ -2,13 +2,15 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { bookings } from "@/db/schema";
+import { type Booking, bookings } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueToUnverified } from "@/lib/email/unverified";
+import { normaliseEmailAddress } from "@/lib/forms/email-address";
 import type { FormResult } from "@/lib/forms/form-result";
-import { perHour, publicForm, type SubmitContext } from "@/lib/forms/public-form";
+import { perHour, publicForm, publicFormMessages, type SubmitContext } from "@/lib/forms/public-form";
 import { findFreeSlots, isFreeSlot } from "./availability";
-import { bookingEmailProps, notifyTherapist } from "./booking-emails";
+import { bookingEmailProps } from "./booking-emails";
+import { HOLD_MINUTES, holdExpiry, releaseLapsedHolds } from "./hold";
 import { isExclusionViolation, isUniqueViolation } from "@/lib/errors";
 import { manageToken, manageTokenHash } from "./manage-link";
 import { type BookingField, bookingFields, bookingRequestSchema } from "./schema";
@@ -37,24 +39,39 @@ export type BookingRequestState = FormResult<BookingField, undefined, BookingRef
 /** A time to pick, with its label already in the visitor's zone (so server and browser render it alike). */
 export type TimeChoice = { startsAt: string; label: string };
 
-export type RequestBookingResult = BookingRequestState | { status: "requested"; bookingId: string; manageToken: string };
+/** Held until the visitor confirms from the email; the manage link goes only to the address. */
+export type RequestBookingResult = BookingRequestState | { status: "held"; bookingId: string };
 
 export const TAKEN = "That time was just taken by someone else.";
 
 const HOUR = 3_600_000;
 
-const requested = (id: string) => ({ status: "requested", bookingId: id, manageToken: manageToken(id) }) as const;
+const held = (id: string) => ({ status: "held", bookingId: id }) as const;
+
+type Replayed = Pick<Booking, "id" | "email" | "startsAt">;
+
+/**
+ * A form key already used is a resubmission only if it carries the same
+ * address and time; anything else sent with that key (someone who saw it, or
+ * guessed it from a shared screen) is refused like a stale form and learns
+ * nothing about the booking.
+ */
+function sameSubmission(first: Replayed, request: { email: string; startsAt: string }): boolean {
+  return normaliseEmailAddress(first.email) === normaliseEmailAddress(request.email) && first.startsAt.getTime() === new Date(request.startsAt).getTime();
+}
 
 /**
  * Books a time from /book's intake form, once the public-form pipeline has
- * let it through. The request holds its time at once: the row is inserted in
- * one transaction with its emails, and the database's exclusion constraint,
- * not a check before the insert, is what stops two people holding
- * overlapping times. Every other refusal writes nothing but its rate-limit
- * count.
+ * let it through. The time is held at once, but only for HOLD_MINUTES
+ * (lib/booking/hold.ts): the one email sent asks the owner of the address to
+ * confirm it, and only then does the therapist hear of it. The row is
+ * inserted in one transaction with that email, and the database's exclusion
+ * constraint, not a check before the insert, is what stops two people
+ * holding overlapping times. Every other refusal writes nothing but its
+ * rate-limit count.
  */
 export async function requestBooking(input: unknown, context: SubmitContext): Promise<RequestBookingResult> {
-  return bookingForm.submit(input, context, async (request, { now, formKey, refuse }): Promise<RequestBookingResult> => {
+  return bookingForm.submit(input, context, async (request, { now, formKeyHash, refuse }): Promise<RequestBookingResult> => {
     const sessionType = findSessionType(request.sessionType);
     if (!sessionType) return refuse({ formError: "That kind of appointment is not offered. Please start again from the booking page." });
     if (!sessionType.formats.includes(request.format)) {
@@ -75,8 +92,13 @@ export async function requestBooking(input: unknown, context: SubmitContext): Pr
 
     const db = await getDb();
     // The same rendered form sent twice (a double click, a resubmitted page): the first did the work.
-    const [already] = await db.select({ id: bookings.id }).from(bookings).where(eq(bookings.formKey, formKey));
-    if (already) return requested(already.id);
+    const replay = async () => {
+      const [first] = await db.select({ id: bookings.id, email: bookings.email, startsAt: bookings.startsAt }).from(bookings).where(eq(bookings.formKeyHash, formKeyHash));
+      if (!first) return null;
+      return sameSubmission(first, request) ? held(first.id) : refuse({ formError: publicFormMessages.expired });
+    };
+    const already = await replay();
+    if (already) return already;
 
     const startsAt = new Date(request.startsAt);
     const takenRefusal = async () => refuse({ formError: TAKEN, detail: { alternatives: await alternativesTo(sessionType, startsAt, now, request.timeZone) } });
@@ -84,19 +106,18 @@ export async function requestBooking(input: unknown, context: SubmitContext): Pr
     if (!(await isFreeSlot(sessionType, startsAt, { now }))) return takenRefusal();
 
     const id = randomUUID();
-    const held = heldRange(sessionType, startsAt);
-    const immediate = sessionType.confirmation === "immediate";
-    const remindNow = held.startsAt.getTime() - now.getTime() <= practice.booking.reminderHoursBefore * HOUR;
     try {
       await db.transaction(async (tx) => {
+        // A lapsed hold frees its time even before the sweep has closed it.
+        await releaseLapsedHolds(tx, now);
         const [booking] = await tx
           .insert(bookings)
           .values({
             id,
             sessionType: sessionType.slug,
             format: request.format,
-            status: immediate ? "confirmed" : "requested",
-            ...held,
+            status: "requested",
+            ...heldRange(sessionType, startsAt),
             name: request.name,
             email: request.email,
             phone: request.phone ?? null,
@@ -107,33 +128,24 @@ export async function requestBooking(input: unknown, context: SubmitContext): Pr
             consentNoticeVersion: practice.privacy.noticeVersion,
             consentedAt: now,
             emergencyAcknowledgedAt: now,
-            formKey,
+            formKeyHash,
             manageTokenHash: manageTokenHash(manageToken(id)),
-            expiresAt: immediate ? null : new Date(Math.min(now.getTime() + practice.booking.requestExpiryHours * HOUR, startsAt.getTime())),
-            confirmedAt: immediate ? now : null,
-            // Booked inside the reminder window: the confirmation is the reminder.
-            reminderQueuedAt: immediate && remindNow ? now : null,
+            holdExpiresAt: holdExpiry(now),
             createdAt: now,
             updatedAt: now,
           })
           .returning();
-        const props = bookingEmailProps(booking!);
-        if (immediate) {
-          await enqueueEmail(tx, { to: request.email, template: "booking-confirmed", props: { ...props, sequence: 0 } });
-        } else {
-          await enqueueEmail(tx, { to: request.email, template: "booking-requested", props: { ...props, expiryHours: practice.booking.requestExpiryHours } });
-        }
-        await notifyTherapist(tx, id, immediate ? "booked" : "requested");
+        await enqueueToUnverified(tx, { to: request.email, template: "booking-hold", props: { ...bookingEmailProps(booking!), holdMinutes: HOLD_MINUTES } }, now);
       });
     } catch (error) {
       if (isExclusionViolation(error)) return takenRefusal();
       if (isUniqueViolation(error, "booking_form_key_unique")) {
-        const [first] = await db.select({ id: bookings.id }).from(bookings).where(eq(bookings.formKey, formKey));
-        if (first) return requested(first.id);
+        const replayed = await replay();
+        if (replayed) return replayed;
       }
       throw error;
     }
-    return requested(id);
+    return held(id);
   });
 }
 

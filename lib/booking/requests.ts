@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { bookingStatus, bookings, type Booking } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
+import { confirmedByVisitor } from "./hold";
 import { findSessionType } from "./session-types";
 import type { Therapist } from "@/lib/auth/guards";
 import { assertTherapist } from "./therapist";
@@ -79,11 +80,12 @@ export async function listBookingRequests(
 ): Promise<{ items: BookingListItem[]; total: number }> {
   assertTherapist(therapist);
   const { status, when, limit, offset } = bookingListFilterSchema.parse(filter);
-  const conditions: SQL[] = [];
+  // A time held for an address nobody has confirmed is not hers to see yet.
+  const conditions: SQL[] = [confirmedByVisitor];
   if (status !== "all") conditions.push(eq(bookings.status, status));
   if (when === "upcoming") conditions.push(gte(bookings.endsAt, now));
   if (when === "past") conditions.push(lt(bookings.endsAt, now));
-  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const where = and(...conditions);
   const db = await getDb();
   const nowSql = sql`${now.toISOString()}::timestamptz`;
   const [rows, [total]] = await Promise.all([
@@ -108,7 +110,7 @@ export async function getBookingRequest(therapist: Pick<Therapist, "email">, boo
   assertTherapist(therapist);
   if (!z.uuid().safeParse(bookingId).success) return null;
   const db = await getDb();
-  const [row] = await db.select().from(bookings).where(eq(bookings.id, bookingId));
+  const [row] = await db.select().from(bookings).where(and(eq(bookings.id, bookingId), confirmedByVisitor));
   if (!row) return null;
   return {
     ...listItem(row),
@@ -142,11 +144,11 @@ export async function bookingOverview(therapist: Pick<Therapist, "email">, { now
   const today = { from: local.startOf("day").toJSDate(), until: local.startOf("day").plus({ days: 1 }).toJSDate() };
   const week = { from: local.startOf("week").toJSDate(), until: local.startOf("week").plus({ weeks: 1 }).toJSDate() };
   const db = await getDb();
-  const holding = inArray(bookings.status, ["requested", "confirmed", "completed", "no_show"]);
+  const holding = and(inArray(bookings.status, ["requested", "confirmed", "completed", "no_show"]), confirmedByVisitor);
   const [todayRows, weekRows, awaiting] = await Promise.all([
     db.select().from(bookings).where(and(holding, gte(bookings.startsAt, today.from), lt(bookings.startsAt, today.until))).orderBy(asc(bookings.startsAt)),
     db.select().from(bookings).where(and(holding, gte(bookings.startsAt, week.from), lt(bookings.startsAt, week.until))).orderBy(asc(bookings.startsAt)),
-    db.select().from(bookings).where(eq(bookings.status, "requested")).orderBy(asc(bookings.startsAt)),
+    db.select().from(bookings).where(and(eq(bookings.status, "requested"), confirmedByVisitor)).orderBy(asc(bookings.startsAt)),
   ]);
   return { today: todayRows.map(listItem), thisWeek: weekRows.map(listItem), awaitingAnswer: awaiting.map(listItem) };
 }

@@ -4,14 +4,13 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { bookings, outboxEmails } from "@/db/schema";
 import { withFakeResend } from "@/lib/testing/fake-resend";
-import { NOW, WEDNESDAY, at, consultationRequest, intakeRequest, ip, rowCounts, therapist } from "@/lib/testing/booking-fixtures";
+import { NOW, WEDNESDAY, at, consultationRequest, intakeRequest, ip, rowCounts, therapist, requestConfirmedBooking } from "@/lib/testing/booking-fixtures";
 import { practice } from "@/lib/practice/practice";
 import { drainOutbox } from "@/lib/email/dispatcher";
 import { findFreeSlots } from "./availability";
 import { calendarFeedIcs, calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "./calendar-feed";
 import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCompleted, markBookingNoShow } from "./decisions";
 import { eraseBookingPerson } from "./erase";
-import { requestBooking } from "./request-booking";
 import { bookingOverview, getBookingRequest, listBookingRequests } from "./requests";
 import { findSessionType } from "./session-types";
 import type { Therapist } from "@/lib/auth/guards";
@@ -21,7 +20,7 @@ const fake = withFakeResend();
 const HOUR = 3_600_000;
 
 async function bookIntake(overrides: Record<string, unknown> = {}, now = NOW) {
-  const result = await requestBooking(intakeRequest(overrides), { ip: ip(), now });
+  const result = await requestConfirmedBooking(intakeRequest(overrides), { ip: ip(), now });
   if (result.status !== "requested") throw new Error(`booking refused: ${JSON.stringify(result)}`);
   return result;
 }
@@ -183,7 +182,7 @@ describe("the therapist's lists", () => {
   });
 
   it("shows today's and this week's sessions and what awaits an answer", async () => {
-    const monday = await requestBooking(consultationRequest({ startsAt: at("2027-03-01", "13:00").toISOString() }), { ip: ip(), now: NOW });
+    const monday = await requestConfirmedBooking(consultationRequest({ startsAt: at("2027-03-01", "13:00").toISOString() }), { ip: ip(), now: NOW });
     const wednesday = await bookIntake();
     const nextWeek = await bookIntake({ startsAt: at("2027-03-09", "09:00").toISOString() });
     if (monday.status !== "requested") throw new Error("consultation refused");
@@ -228,14 +227,14 @@ describe("erasing a person", () => {
     const other = await bookIntake({ email: "keep@example.com", startsAt: at("2027-03-04", "09:00").toISOString() });
     await confirmBooking(therapist, mine.bookingId, { now: NOW });
 
-    // Theirs: two receipts, a confirmation, and the therapist's two notices about their bookings.
-    expect(await eraseBookingPerson(therapist, " ERASE.me@example.com ")).toEqual({ bookings: 2, emails: 5 });
+    // Theirs: two holds, two receipts, a confirmation, and the therapist's two notices about their bookings.
+    expect(await eraseBookingPerson(therapist, " ERASE.me@example.com ")).toEqual({ bookings: 2, emails: 7 });
     const db = await getDb();
     const leftovers = await db.select().from(outboxEmails).where(sql`${outboxEmails.props}::text ilike '%erase.me%' or lower(${outboxEmails.recipient}) = 'erase.me@example.com'`);
     expect(leftovers).toEqual([]);
     expect((await db.select().from(bookings)).map((row) => row.id)).toEqual([other.bookingId]);
-    // The other person's emails (theirs and the therapist's notice) are untouched.
-    expect((await rowCounts()).emails).toBe(2);
+    // The other person's emails (their hold, receipt and the therapist's notice) are untouched.
+    expect((await rowCounts()).emails).toBe(3);
     // The freed time is offered again.
     expect((await findFreeSlots(findSessionType("intake")!, { now: NOW }))[0]!.startsAt).toEqual(at(WEDNESDAY, "12:00"));
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { contactMessages } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueToUnverified } from "@/lib/email/unverified";
 import { env } from "@/lib/env";
 import type { FormResult } from "@/lib/forms/form-result";
 import { perHour, publicForm, type SubmitContext } from "@/lib/forms/public-form";
@@ -16,7 +17,7 @@ export type ContactFormState = FormResult<ContactField>;
  * one transaction, once the public-form pipeline has let it through.
  */
 export async function sendContactMessage(input: unknown, context: SubmitContext): Promise<ContactFormState> {
-  return contactForm.submit(input, context, async (message, { now, formKey }) => {
+  return contactForm.submit(input, context, async (message, { now, formKeyHash }) => {
     const db = await getDb();
     await db.transaction(async (tx) => {
       const [stored] = await tx
@@ -29,14 +30,14 @@ export async function sendContactMessage(input: unknown, context: SubmitContext)
           message: message.message,
           consentNoticeVersion: practice.privacy.noticeVersion,
           consentedAt: now,
-          formKey,
+          formKeyHash,
           createdAt: now,
         })
         // The same rendered form sent twice: the first one already did the work.
-        .onConflictDoNothing({ target: contactMessages.formKey })
+        .onConflictDoNothing({ target: contactMessages.formKeyHash })
         .returning({ id: contactMessages.id });
       if (!stored) return;
-      await enqueueEmail(tx, { to: message.email, template: "contact-acknowledgement", props: { name: message.name } });
+      await enqueueToUnverified(tx, { to: message.email, template: "contact-acknowledgement", props: {} }, now);
       await enqueueEmail(tx, {
         to: practice.notificationEmail,
         template: "contact-notification",

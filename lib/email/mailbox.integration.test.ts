@@ -11,7 +11,7 @@ afterEach(() => {
 
 async function queueAcknowledgement() {
   const db = await getDb();
-  return db.transaction((tx) => enqueueEmail(tx, { to: "kai@example.com", template: "contact-acknowledgement", props: { name: "Kai" } }));
+  return db.transaction((tx) => enqueueEmail(tx, { to: "kai@example.com", template: "contact-acknowledgement", props: {} }));
 }
 
 describe("the development mailbox", () => {
@@ -19,8 +19,8 @@ describe("the development mailbox", () => {
     const id = await queueAcknowledgement();
     expect(await listMailbox()).toEqual([expect.objectContaining({ id, recipient: "kai@example.com", subject: "We received your message" })]);
     const email = await readMailboxEmail(id);
-    expect(email.html).toContain("Hello Kai,");
-    expect(email.text).toContain("Hello Kai,");
+    expect(email.html).toContain("Thank you for writing to");
+    expect(email.text).toContain("Thank you for writing to");
   });
 
   it("does not exist once a Resend key is configured", async () => {

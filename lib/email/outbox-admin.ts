@@ -3,7 +3,9 @@ import { and, count, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import { guardedOperation, guardedRead, refusal, saved } from "@/lib/auth/guarded-operation";
+import { env } from "@/lib/env";
 import { outboxEmailIdSchema } from "./outbox-schemas";
+import { heldBackEmails } from "./unverified";
 
 /**
  * Every email the portal sent or tried to, newest first. Recipient, template,
@@ -62,8 +64,10 @@ export const cancelEmail = emailMove("pending", () => ({ status: "cancelled" }),
 });
 
 /** What needs attention, for the overview: emails that gave up. */
-export const outboxNeedingAttention = guardedRead(async () => {
+export const outboxNeedingAttention = guardedRead(async (_context, now: Date = new Date()) => {
   const db = await getDb();
   const [failed] = await db.select({ n: count() }).from(outboxEmails).where(eq(outboxEmails.status, "failed"));
-  return { failed: failed!.n };
+  // Emails the practice-wide ceiling kept from unconfirmed addresses (unverified.ts), over the last day.
+  const heldBack = await heldBackEmails(new Date(now.getTime() - 24 * 60 * 60 * 1000), db);
+  return { failed: failed!.n, heldBack, ceilingPerHour: env().UNVERIFIED_EMAILS_PER_HOUR };
 });

@@ -31,7 +31,7 @@ describe("per-email headers in the outbox", () => {
 
   it("are left out for an email that has none", async () => {
     const db = await getDb();
-    await db.transaction((tx) => enqueueEmail(tx, { to: "someone@example.com", template: "contact-acknowledgement", props: { name: "Ada" } }));
+    await db.transaction((tx) => enqueueEmail(tx, { to: "someone@example.com", template: "contact-acknowledgement", props: {} }));
     await dispatchOutbox();
     expect(fake.emails()[0]!.headers).toEqual({});
     expect(fake.emails()[0]!.from).toBe("Still Water Therapy <hello@stillwater.example>");

@@ -3,7 +3,7 @@ import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
 import { bookAgainUrl } from "@/lib/booking/booking-emails";
 import { visitorBookingAttachment } from "@/lib/booking/calendar";
-import { manageBookingUrl } from "@/lib/booking/manage-link";
+import { confirmTimeUrl, manageBookingUrl } from "@/lib/booking/manage-link";
 import { emailTemplates, type BookingEmailProps, type EmailTemplateName, type EmailTemplateProps } from "./templates";
 import type { EmailAttachment } from "./transport";
 
@@ -18,6 +18,7 @@ const withBookAgainLink = (props: BookingEmailProps & { bookUrl?: string }) => (
 
 /** Props a template needs beyond what the outbox row stores, made as it is rendered. */
 const propsAtSend: AtSend = {
+  "booking-hold": (props) => ({ ...props, confirmTimeUrl: confirmTimeUrl(props.bookingId) }),
   "booking-requested": withManageLink,
   "booking-confirmed": withManageLink,
   "booking-reminder": withManageLink,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { EmailComponentProps, EmailTemplateName, ManageLinkProps } from "@/emails";
+import type { ConfirmTimeLinkProps, EmailComponentProps, EmailTemplateName, ManageLinkProps } from "@/emails";
 
 /**
  * The templates as the rest of lib/ knows them: lib/email is the only way
@@ -10,8 +10,8 @@ export { emailTemplates, newsletterTemplates, type EmailTemplateName } from "@/e
 export type { BookingEmailProps, BookingNotificationProps } from "@/emails";
 
 /**
- * What an email is queued with and the outbox stores. The manage link is left
- * out: it opens a booking, so it is made from the booking id when the email is
+ * What an email is queued with and the outbox stores. The manage and confirm
+ * links are left out: they open a booking, so it is made from the booking id when the email is
  * sent (render.ts) and never written to the database.
  */
-export type EmailTemplateProps<T extends EmailTemplateName> = Omit<EmailComponentProps<T>, keyof ManageLinkProps>;
+export type EmailTemplateProps<T extends EmailTemplateName> = Omit<EmailComponentProps<T>, keyof ManageLinkProps | keyof ConfirmTimeLinkProps>;

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { hitRateLimit } from "@/lib/security/rate-limit";
 import { mailboxKey } from "./email-address";
+import { formKeyHash } from "./form-key";
 import type { FormRefusal } from "./form-result";
 import { fieldErrorsFrom, formKeySchema, readSubmittedForm, refusalKeeping } from "./parse-form";
 
@@ -29,6 +30,8 @@ type PublicFormSpec<Schema extends z.ZodType<Record<string, unknown>>, Field ext
   /** The fields a refusal gives back as typed. */
   fields: readonly Field[];
   limits: { perIp: Limit; perAddress: Limit };
+  /** The answer past the per-address limit, when the hourly wording does not fit (a one-minute cooldown). */
+  tooManyForAddress?: string;
   /** Which parsed value the per-address limit counts; its `email` unless said otherwise. */
   address?: (input: z.output<Schema>) => string;
 };
@@ -36,8 +39,12 @@ type PublicFormSpec<Schema extends z.ZodType<Record<string, unknown>>, Field ext
 /** What a form's own work receives once every check of the pipeline has passed. */
 export type Submission<Field extends string> = {
   now: Date;
-  /** The rendered form's key (a UUID): the same key twice is the same submission. */
-  formKey: string;
+  /**
+   * The sha256 of the rendered form's key (lib/forms/form-key.ts): the same
+   * key twice is a resubmission of one form. Only the hash reaches the work,
+   * so no form can store the key itself.
+   */
+  formKeyHash: string;
   /** A refusal that keeps what was typed, for the checks only the domain can make. */
   refuse: <Detail = never>(problems: { formError?: string; fieldErrors?: Partial<Record<Field, string[]>>; detail?: Detail }) => FormRefusal<Field, Detail>;
 };
@@ -84,9 +91,9 @@ export function publicForm<Schema extends z.ZodType<Record<string, unknown>>, Fi
       const parsed = spec.schema.safeParse(form.fields);
       if (!parsed.success) return refuse(fieldErrorsFrom<Field>(parsed.error));
       if (!(await hitRateLimit(rules.perAddress, mailboxKey(addressOf(parsed.data)), now))) {
-        return refuse({ formError: publicFormMessages.tooMany });
+        return refuse({ formError: spec.tooManyForAddress ?? publicFormMessages.tooMany });
       }
-      return work(parsed.data, { now, formKey: formKey.data, refuse });
+      return work(parsed.data, { now, formKeyHash: formKeyHash(formKey.data), refuse });
     },
   };
 }

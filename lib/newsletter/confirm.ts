@@ -1,13 +1,14 @@
 import "server-only";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { subscribers } from "@/db/schema";
 import { createLibrarySession, emailLibraryLink, type LibrarySession } from "./library";
 import { looksLikeToken, tokenHash } from "./links";
 import { startSeries } from "./series";
 
+// An unsubscribed person who signed up again stays unsubscribed until the link is used.
 function pendingWithToken(token: string, now: Date) {
-  return and(eq(subscribers.confirmTokenHash, tokenHash(token)), eq(subscribers.status, "pending"), gt(subscribers.confirmTokenExpiresAt, now));
+  return and(eq(subscribers.confirmTokenHash, tokenHash(token)), inArray(subscribers.status, ["pending", "unsubscribed"]), gt(subscribers.confirmTokenExpiresAt, now));
 }
 
 /** Whether a confirmation link can still be used; the page it opens shows a button only if so. */
@@ -22,7 +23,8 @@ export async function confirmationIsOpen(token: string, now = new Date()): Promi
  * Confirms a subscription, from the POST of the page the link opens (a GET
  * from a mail scanner confirms nothing). The link is spent, the welcome email
  * with the way into the library is queued, and the person who confirmed gets
- * a library session at once.
+ * a library session at once. Only now does what the signup asked for
+ * (consent, notice version, first name) replace what was stored.
  */
 export async function confirmSubscription(
   token: string,
@@ -34,7 +36,19 @@ export async function confirmSubscription(
   return db.transaction(async (tx) => {
     const [subscriber] = await tx
       .update(subscribers)
-      .set({ status: "confirmed", confirmedAt: now, confirmTokenHash: null, confirmTokenExpiresAt: null })
+      .set({
+        status: "confirmed",
+        confirmedAt: now,
+        confirmTokenHash: null,
+        confirmTokenExpiresAt: null,
+        // What the latest signup asked for, now that the address's owner has said so (subscribe.ts).
+        consentNoticeVersion: sql`coalesce(${subscribers.pendingConsentNoticeVersion}, ${subscribers.consentNoticeVersion})`,
+        consentedAt: sql`coalesce(${subscribers.pendingConsentedAt}, ${subscribers.consentedAt})`,
+        firstName: sql`coalesce(${subscribers.pendingFirstName}, ${subscribers.firstName})`,
+        pendingConsentNoticeVersion: null,
+        pendingConsentedAt: null,
+        pendingFirstName: null,
+      })
       .where(pendingWithToken(token, now))
       .returning();
     if (!subscriber) return { confirmed: false } as const;

@@ -40,7 +40,7 @@ export async function createLibrarySession(tx: Transaction, subscriberId: string
  */
 export async function emailLibraryLink(
   tx: Transaction,
-  subscriber: Pick<Subscriber, "id" | "email" | "firstName">,
+  subscriber: Pick<Subscriber, "id" | "email">,
   now: Date,
   template: "newsletter-welcome" | "newsletter-library-link",
 ) {
@@ -48,11 +48,7 @@ export async function emailLibraryLink(
   const unsubscribe = unsubscribeToken(subscriber.id);
   const common = { libraryUrl: libraryLinkUrl(token), linkValidDays: LIBRARY_LINK_DAYS, unsubscribeUrl: unsubscribePageUrl(unsubscribe) };
   const headers = newsletterHeaders(unsubscribe);
-  if (template === "newsletter-welcome") {
-    await enqueueEmail(tx, { to: subscriber.email, template, props: { ...common, firstName: subscriber.firstName ?? undefined }, headers });
-  } else {
-    await enqueueEmail(tx, { to: subscriber.email, template, props: common, headers });
-  }
+  await enqueueEmail(tx, { to: subscriber.email, template, props: common, headers });
   await tx.update(subscribers).set({ libraryLinkSentAt: now }).where(eq(subscribers.id, subscriber.id));
 }
 

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { subscribers, type Subscriber } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueToUnverified } from "@/lib/email/unverified";
 import type { FormResult } from "@/lib/forms/form-result";
 import { perHour, publicForm, type SubmitContext } from "@/lib/forms/public-form";
 import { randomToken } from "@/lib/security/hash";
@@ -40,13 +40,16 @@ async function recordSignup(signup: Signup, now: Date) {
       if (!sentRecently(existing.libraryLinkSentAt, now)) await emailLibraryLink(tx, existing, now, "newsletter-library-link");
       return;
     }
-    // Pending, or unsubscribed and asking again: double opt-in once more.
+    // Pending, or unsubscribed and asking again: double opt-in once more. What
+    // this signup says (consent, notice, first name) waits beside the row and
+    // is applied only when the link is used (confirm.ts): whoever typed the
+    // address may not be its owner, and nothing stored about a person changes
+    // on a stranger's word.
     if (sentRecently(existing.confirmationSentAt, now)) return;
     await sendConfirmation(tx, existing, now, {
-      status: "pending",
-      consentNoticeVersion: practice.privacy.noticeVersion,
-      consentedAt: now,
-      ...(existing.status === "pending" && signup.firstName ? { firstName: signup.firstName } : {}),
+      pendingConsentNoticeVersion: practice.privacy.noticeVersion,
+      pendingConsentedAt: now,
+      pendingFirstName: signup.firstName ?? null,
     });
   });
 }
@@ -74,7 +77,7 @@ async function newSignup(tx: Transaction, signup: Signup, now: Date) {
     .onConflictDoNothing({ target: subscribers.email })
     .returning({ id: subscribers.id });
   if (!created) return;
-  await enqueueEmail(tx, { to: signup.email, template: "newsletter-confirmation", props: { confirmUrl: confirmUrl(token), validDays: CONFIRM_LINK_DAYS } });
+  await enqueueToUnverified(tx, { to: signup.email, template: "newsletter-confirmation", props: { confirmUrl: confirmUrl(token), validDays: CONFIRM_LINK_DAYS } }, now);
 }
 
 /** A fresh confirmation link; the previous one stops working. */
@@ -84,7 +87,7 @@ async function sendConfirmation(tx: Transaction, subscriber: Subscriber, now: Da
     .update(subscribers)
     .set({ ...changes, confirmTokenHash: tokenHash(token), confirmTokenExpiresAt: daysFrom(now, CONFIRM_LINK_DAYS), confirmationSentAt: now })
     .where(eq(subscribers.id, subscriber.id));
-  await enqueueEmail(tx, { to: subscriber.email, template: "newsletter-confirmation", props: { confirmUrl: confirmUrl(token), validDays: CONFIRM_LINK_DAYS } });
+  await enqueueToUnverified(tx, { to: subscriber.email, template: "newsletter-confirmation", props: { confirmUrl: confirmUrl(token), validDays: CONFIRM_LINK_DAYS } }, now);
 }
 
 function sentRecently(at: Date | null, now: Date): boolean {

@@ -6,8 +6,7 @@ import { expectEveryCallRefused, intruders } from "@/lib/testing/private-area";
 import { databaseSnapshot, rowsContaining } from "@/lib/testing/snapshot";
 import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { storedMessage } from "@/lib/testing/fixtures";
-import { NOW, intakeRequest, ip } from "@/lib/testing/booking-fixtures";
-import { requestBooking } from "@/lib/booking/request-booking";
+import { NOW, intakeRequest, ip, requestConfirmedBooking } from "@/lib/testing/booking-fixtures";
 import { sendContactMessage } from "@/lib/contact/send-message";
 import { practice } from "@/lib/practice/practice";
 import { drainOutbox } from "@/lib/email/dispatcher";
@@ -57,7 +56,7 @@ describe("erasing a person", () => {
   it("erases their booking records too: the booking, and every email to them or about it (the therapist's notice included)", async () => {
     const person = `Booker.${randomUUID().slice(0, 6)}@Example.com`;
     await visitorWrites(person);
-    const booked = await requestBooking(intakeRequest({ email: person, name: "Booker Vale" }), { ip: ip(), now: NOW });
+    const booked = await requestConfirmedBooking(intakeRequest({ email: person, name: "Booker Vale" }), { ip: ip(), now: NOW });
     expect(booked.status).toBe("requested");
     const bookingId = (booked as { bookingId: string }).bookingId;
     await drainOutbox({ now: NOW });

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { type Database, type Transaction, getDb } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { env } from "@/lib/env";
 import { keyedHash } from "./hash";
@@ -11,10 +11,11 @@ export type RateLimitRule = { name: string; max: number; windowSeconds: number }
  * Counts one hit against `rule` for `subject` and says whether it is within the
  * limit. The count is one atomic upsert, so concurrent requests from many
  * server processes cannot all slip under it; a fixed window is enough for
- * forms a person fills in by hand.
+ * forms a person fills in by hand. Given a transaction, the count is part of
+ * it: rolled back with the work it limits.
  */
-export async function hitRateLimit(rule: RateLimitRule, subject: string, now = new Date()): Promise<boolean> {
-  const db = await getDb();
+export async function hitRateLimit(rule: RateLimitRule, subject: string, now = new Date(), executor?: Database | Transaction): Promise<boolean> {
+  const db = executor ?? (await getDb());
   const key = keyedHash(env().RATE_LIMIT_SALT, `${rule.name}:${subject}`);
   const windowStart = new Date(now.getTime() - rule.windowSeconds * 1000);
   const expiresAt = new Date(now.getTime() + rule.windowSeconds * 1000);

@@ -2,7 +2,11 @@ import { randomUUID } from "node:crypto";
 import { count } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { bookings, outboxEmails } from "@/db/schema";
+import { confirmHold } from "@/lib/booking/hold";
+import { manageToken } from "@/lib/booking/manage-link";
+import { requestBooking } from "@/lib/booking/request-booking";
 import { localTimeToInstant } from "@/lib/booking/time";
+import type { SubmitContext } from "@/lib/forms/public-form";
 
 export const PRACTICE_ZONE = "America/Los_Angeles";
 
@@ -62,3 +66,18 @@ export async function rowCounts() {
 }
 
 export const therapist = { email: "maya@stillwater.example" };
+
+/**
+ * Requests a time and confirms it from the email as its visitor would: the
+ * state most booking tests start from (the therapist sees it, and an
+ * "immediate" type is confirmed). A refusal comes back as it was.
+ */
+export async function requestConfirmedBooking(input: unknown, context: SubmitContext) {
+  const result = await requestBooking(input, context);
+  if (result.status !== "held") return result;
+  const token = manageToken(result.bookingId);
+  const confirmed = await confirmHold(token, context.now ?? new Date());
+  // "already": the same form sent twice, confirmed by the first.
+  if (confirmed === "gone") throw new Error(`the hold could not be confirmed: ${confirmed}`);
+  return { status: "requested", bookingId: result.bookingId, manageToken: token } as const;
+}

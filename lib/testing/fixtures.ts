@@ -14,7 +14,7 @@ export async function storedMessage(overrides: Partial<typeof contactMessages.$i
       message: "I would like to ask about sessions for new parents.",
       consentNoticeVersion: "2026-11-01",
       consentedAt: new Date(),
-      formKey: randomUUID(),
+      formKeyHash: randomUUID(),
       ...overrides,
     })
     .returning();

@@ -5,6 +5,10 @@ import { BookingList } from "@/components/admin/booking-list";
 import { bookingsAtAGlance } from "@/lib/admin/booking";
 import { messagesNeedingAttention } from "@/lib/admin/messages";
 import { outboxNeedingAttention } from "@/lib/email/outbox-admin";
+import { formatDateTime } from "@/lib/booking/format";
+import { practice } from "@/lib/practice/practice";
+
+const formatPracticeTime = (at: Date) => formatDateTime(at, practice.timeZone);
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -34,6 +38,17 @@ export default async function OverviewPage() {
           <p>
             {outbox.failed === 0 ? "Every email was delivered or is on its way." : <strong>{plural(outbox.failed, "email could not be delivered", "emails could not be delivered")}.</strong>}
           </p>
+          {outbox.heldBack.count > 0 ? (
+            <p role="status">
+              <strong>
+                {plural(outbox.heldBack.count, "email to an unconfirmed address was", "emails to unconfirmed addresses were")} held back in the
+                last 24 hours
+              </strong>
+              {outbox.heldBack.latest ? ` (the latest at ${formatPracticeTime(outbox.heldBack.latest)})` : null}: the forms were sent more
+              than {outbox.ceilingPerHour} times in an hour, which usually means someone is using them to send mail. What people wrote
+              is kept in the inbox and the requests; they were not emailed.
+            </p>
+          ) : null}
           <p>
             <Link href="/admin/outbox">Open the outbox</Link>
           </p>

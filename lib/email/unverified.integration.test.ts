@@ -1,0 +1,58 @@
+import { randomUUID } from "node:crypto";
+import { count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { auditEvents, bookings, contactMessages, outboxEmails, subscribers } from "@/db/schema";
+import { requestBooking } from "@/lib/booking/request-booking";
+import { sendContactMessage } from "@/lib/contact/send-message";
+import { subscribe } from "@/lib/newsletter/subscribe";
+import { resetEnvForTests } from "@/lib/env";
+import { practice } from "@/lib/practice/practice";
+import { NOW, WEDNESDAY, at, intakeRequest, ip } from "@/lib/testing/booking-fixtures";
+import { restoreEnvAfterEach } from "@/lib/testing/env";
+import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
+import { outboxNeedingAttention } from "./outbox-admin";
+
+const contact = (email: string) => ({ formKey: randomUUID(), website: "", name: "Robin", email, phone: "", preferredContact: "email", message: "Hello", consent: "yes" });
+
+async function counted() {
+  const db = await getDb();
+  const n = async (table: typeof contactMessages | typeof bookings | typeof subscribers) => (await db.select({ n: count() }).from(table))[0]!.n;
+  const toVisitors = (await db.select({ template: outboxEmails.template, to: outboxEmails.recipient }).from(outboxEmails)).filter((row) => row.to !== practice.notificationEmail);
+  return { messages: await n(contactMessages), bookings: await n(bookings), subscribers: await n(subscribers), toVisitors: toVisitors.length };
+}
+
+describe("the practice-wide ceiling on emails to unconfirmed addresses", () => {
+  restoreEnvAfterEach("UNVERIFIED_EMAILS_PER_HOUR");
+
+  it("past the hour's ceiling every form still stores what was sent but emails nobody, and the therapist is told", async () => {
+    process.env.UNVERIFIED_EMAILS_PER_HOUR = "2";
+    resetEnvForTests();
+    const now = NOW;
+    // Three different people (different mailboxes): per-address limits do not stop this; only the ceiling does.
+    for (const who of ["a", "b"]) expect(await sendContactMessage(contact(`${who}.${randomUUID().slice(0, 6)}@example.com`), { ip: ip(), now })).toEqual({ status: "success" });
+    expect(await counted()).toEqual({ messages: 2, bookings: 0, subscribers: 0, toVisitors: 2 });
+
+    expect(await sendContactMessage(contact(`c.${randomUUID().slice(0, 6)}@example.com`), { ip: ip(), now })).toEqual({ status: "success" });
+    expect((await requestBooking(intakeRequest({ startsAt: at(WEDNESDAY, "12:00").toISOString() }), { ip: ip(), now })).status).toBe("held");
+    expect(await subscribe({ formKey: randomUUID(), website: "", email: `d.${randomUUID().slice(0, 6)}@example.com`, consent: "yes", source: "freebies" }, { ip: ip(), now })).toEqual({
+      status: "success",
+    });
+    expect(await counted()).toEqual({ messages: 3, bookings: 1, subscribers: 1, toVisitors: 2 });
+    // The therapist still hears of the message itself.
+    const db = await getDb();
+    expect((await db.select().from(outboxEmails).where(eq(outboxEmails.template, "contact-notification"))).length).toBe(3);
+    // What was held back names a kind of email, never an address.
+    const held = await db.select().from(auditEvents).where(eq(auditEvents.action, "hold-back-email"));
+    expect(held.map((event) => event.detail?.template).sort()).toEqual(["booking-hold", "contact-acknowledgement", "newsletter-confirmation"]);
+    expect(JSON.stringify(held)).not.toContain("@example.com");
+
+    await signInAs(THERAPIST);
+    expect(await outboxNeedingAttention(new Date(now.getTime() + 60_000))).toMatchObject({ heldBack: { count: 3, latest: now }, ceilingPerHour: 2 });
+    // A day later the notice is gone, and the next hour sends again.
+    expect((await outboxNeedingAttention(new Date(now.getTime() + 25 * 3_600_000))).heldBack.count).toBe(0);
+    const nextHour = new Date(now.getTime() + 61 * 60_000);
+    await sendContactMessage(contact(`e.${randomUUID().slice(0, 6)}@example.com`), { ip: ip(), now: nextHour });
+    expect((await counted()).toVisitors).toBe(3);
+  });
+});
