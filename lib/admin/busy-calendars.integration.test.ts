@@ -3,7 +3,6 @@ import { getDb } from "@/db/client";
 import { busyCalendars } from "@/db/schema";
 import { addBusyCalendar } from "@/lib/booking/busy-calendars/busy-calendars";
 import { resetEnvForTests } from "@/lib/env";
-import { therapist } from "@/lib/testing/booking-fixtures";
 import { type CalendarServer, startCalendarServer, weeklyBusyCalendar } from "@/lib/testing/calendar-server";
 import { restoreEnvAfterEach } from "@/lib/testing/env";
 import { auditTrail, expectEveryCallRefused, intruders } from "@/lib/testing/private-area";
@@ -12,9 +11,8 @@ import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { eq } from "drizzle-orm";
 import { bookings, outboxEmails } from "@/db/schema";
 import { findFreeSlots } from "@/lib/booking/availability";
-import { requestBooking } from "@/lib/booking/request-booking";
 import { findSessionType } from "@/lib/booking/session-types";
-import { intakeRequest, ip } from "@/lib/testing/booking-fixtures";
+import { intakeRequest, ip, requestConfirmedBooking, therapist } from "@/lib/testing/booking-fixtures";
 import { addBusyCalendarFromForm, availabilityForEditor, decideBooking, refreshBusyCalendarFromForm, removeBusyCalendarFromForm } from "./booking";
 
 // A client hour every day at 03:00 in the practice's zone, starting today, so whatever the clock it is inside the horizon.
@@ -71,7 +69,7 @@ describe("the availability room's calendars", () => {
 
   it("warns before confirming a request whose time a calendar now shows busy, and confirms on the second step", async () => {
     const [slot] = await findFreeSlots(findSessionType("intake")!);
-    const result = await requestBooking(intakeRequest({ startsAt: slot!.startsAt.toISOString() }), { ip: ip() });
+    const result = await requestConfirmedBooking(intakeRequest({ startsAt: slot!.startsAt.toISOString() }), { ip: ip() });
     expect(result.status).toBe("requested");
     const db = await getDb();
     const [{ id }] = (await db.select({ id: bookings.id }).from(bookings)) as [{ id: string }];

@@ -3,10 +3,9 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { contactMessages, outboxEmails, replies } from "@/db/schema";
 import { findFreeSlots } from "@/lib/booking/availability";
-import { requestBooking } from "@/lib/booking/request-booking";
 import { findSessionType } from "@/lib/booking/session-types";
 import { renderEmail } from "@/lib/email/render";
-import { intakeRequest, ip } from "@/lib/testing/booking-fixtures";
+import { intakeRequest, ip, requestConfirmedBooking } from "@/lib/testing/booking-fixtures";
 import { storedMessage } from "@/lib/testing/fixtures";
 import { auditTrail, expectEveryCallRefused, intruders } from "@/lib/testing/private-area";
 import { databaseSnapshot } from "@/lib/testing/snapshot";
@@ -44,7 +43,7 @@ describe("replying from the private area", () => {
   it("replies to a booking request, and the thread goes with the request when it is deleted", async () => {
     await signInAs(THERAPIST);
     const [slot] = await findFreeSlots(findSessionType("intake")!, { now: new Date() });
-    const booked = await requestBooking(intakeRequest({ startsAt: slot!.startsAt.toISOString() }), { ip: ip() });
+    const booked = await requestConfirmedBooking(intakeRequest({ startsAt: slot!.startsAt.toISOString() }), { ip: ip() });
     if (booked.status !== "requested") throw new Error("booking refused");
     expect(await replyToRequest({ id: booked.bookingId, body: "Could we speak by phone first?" })).toMatchObject({ status: "saved" });
     expect((await openBooking(booked.bookingId)).replies).toMatchObject([{ body: "Could we speak by phone first?", delivery: "waiting" }]);
