@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_AUTH_SECRET, E2E_THERAPISTS } from "./e2e/fixtures/e2e-env";
+import { E2E_AUTH_SECRET, E2E_SIGN_IN_COOLDOWN_SECONDS, E2E_THERAPISTS } from "./e2e/fixtures/e2e-env";
 import { E2E_BOOKING_LINK_SECRET } from "./e2e/fixtures/booking";
 import { E2E_WEBHOOK_SECRET } from "./e2e/fixtures/webhook-secret";
 import { CHROMIUM_ARGS, NO_CHROMIUM_HELP, findChromium } from "./scripts/find-chromium.mjs";
@@ -36,6 +36,8 @@ const serverEnv = {
   CALENDAR_FEEDS_ALLOW_PRIVATE: "1",
   // The journeys send more first emails than a real hour sees; the ceiling has its integration test.
   UNVERIFIED_EMAILS_PER_HOUR: "100000",
+  // The passkey journeys sign one address in several times a minute; the cooldown has its integration test.
+  SIGN_IN_COOLDOWN_SECONDS: String(E2E_SIGN_IN_COOLDOWN_SECONDS),
 };
 
 export default defineConfig({

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./fixtures";
-import { pageFromAnotherAddress, requestSignInLink, signInByEmail, therapistFor } from "./fixtures/therapist";
+import { PASSKEY_THERAPISTS } from "./fixtures/e2e-env";
+import { pageFromAnotherAddress, requestSignInLink, signInByEmail } from "./fixtures/therapist";
 
 /** A platform passkey in this page's Chromium, as a phone or laptop would offer. */
 async function addVirtualAuthenticator(page: Page) {
@@ -35,9 +36,9 @@ async function openLink(page: Page, therapist: string) {
   await expect(page.getByRole("heading", { name: "Use your passkey" })).toBeVisible();
 }
 
-test("a passkey is registered, its recovery codes are shown once, and after the emailed link the private area waits for it", async ({ page }, testInfo) => {
+test("a passkey is registered, its recovery codes are shown once, and after the emailed link the private area waits for it", async ({ page }) => {
   test.setTimeout(60_000);
-  const therapist = therapistFor(testInfo);
+  const [therapist] = PASSKEY_THERAPISTS;
   const codes = await registerPasskey(page, therapist);
   await expectAccessible(page);
   await page.reload();
@@ -70,10 +71,10 @@ test("a passkey is registered, its recovery codes are shown once, and after the 
   expect(fresh.filter((code) => codes.includes(code))).toEqual([]);
 });
 
-test("a lost passkey: a recovery code signs in, once, with JavaScript off or on, and the lost passkey can be removed", async ({ page, browser }, testInfo) => {
+test("a lost passkey: a recovery code signs in, once, with JavaScript off or on, and the lost passkey can be removed", async ({ page, browser }) => {
   // Three browsers and four sign-ins by email.
   test.setTimeout(90_000);
-  const therapist = therapistFor(testInfo);
+  const therapist = PASSKEY_THERAPISTS[1];
   const codes = await registerPasskey(page, therapist);
 
   const withoutScript = await pageFromAnotherAddress(browser, { javaScriptEnabled: false });

@@ -73,6 +73,8 @@ const envSchema = z
     // Only the tests, whose calendar server listens on loopback, turn this on: see .env.example.
     CALENDAR_FEEDS_ALLOW_PRIVATE: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")).transform((value) => value === "1"),
     // Practice-wide: emails an hour to addresses nobody has proven (lib/email/unverified.ts).
+    // One sign-in link per address per this many seconds (lib/auth/sign-in-link.ts); the end-to-end suite shortens it.
+    SIGN_IN_COOLDOWN_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3600).default(60)),
     UNVERIFIED_EMAILS_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
     LIBRARY_ACCESS_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
   })

@@ -8,7 +8,7 @@ import { renderEmail } from "@/lib/email/render";
 import { resetEnvForTests } from "@/lib/env";
 import { restoreEnvAfterEach } from "@/lib/testing/env";
 import { storedSessionKey } from "./session-key";
-import { SIGN_IN_COOLDOWN_SECONDS, inspectSignInLink, requestSignInLink, signInForm, spendSignInLink } from "./sign-in-link";
+import { inspectSignInLink, signInCooldownSeconds, requestSignInLink, signInForm, spendSignInLink } from "./sign-in-link";
 
 restoreEnvAfterEach("THERAPIST_EMAILS", "AUTH_SECRET");
 
@@ -113,7 +113,7 @@ describe("asking for a sign-in link", () => {
     expect(refused).toMatchObject({ status: "invalid", formError: expect.stringContaining("less than a minute ago") });
     expect(await table(outboxEmails)).toHaveLength(1);
     // Not an hour: a minute later (from any IP) she can ask again, however often strangers asked.
-    expect(await ask(THERAPIST, ip(), new Date(now.getTime() + SIGN_IN_COOLDOWN_SECONDS * 1000 + 1))).toEqual({ status: "success" });
+    expect(await ask(THERAPIST, ip(), new Date(now.getTime() + signInCooldownSeconds() * 1000 + 1))).toEqual({ status: "success" });
     for (let minute = 2; minute < 8; minute += 1) expect(await ask(THERAPIST, ip(), new Date(now.getTime() + minute * 61_000))).toEqual({ status: "success" });
     expect(await table(outboxEmails)).toHaveLength(8);
   });

@@ -22,13 +22,13 @@ import { isTherapistEmail } from "./therapists";
  * from many IPs; each request a stranger makes only sends her one more
  * working link.
  */
-export const SIGN_IN_COOLDOWN_SECONDS = 60;
+export const signInCooldownSeconds = () => env().SIGN_IN_COOLDOWN_SECONDS;
 
 export const signInForm = publicForm({
   name: "sign-in",
   schema: signInSchema,
   fields: signInFields,
-  limits: { perIp: perHour(10), perAddress: { max: 1, windowSeconds: SIGN_IN_COOLDOWN_SECONDS } },
+  limits: { perIp: perHour(10), perAddress: () => ({ max: 1, windowSeconds: signInCooldownSeconds() }) },
   tooManyForAddress: "A link was sent to this address less than a minute ago. Please look in your inbox, or wait a minute and ask again.",
 });
 export type SignInFormState = FormResult<SignInField>;

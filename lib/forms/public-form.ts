@@ -22,14 +22,17 @@ export type Limit = { max: number; windowSeconds: number };
 /** `max` submissions an hour: the window every public form counts in. */
 export const perHour = (max: number): Limit => ({ max, windowSeconds: 60 * 60 });
 
-type PublicFormSpec<Schema extends z.ZodType<Record<string, unknown>>, Field extends string> = {
+type FormLimits = { perIp: Limit; perAddress: Limit | (() => Limit) };
+
+type PublicFormSpec<Schema extends z.ZodType<Record<string, unknown>>, Field extends string, Limits extends FormLimits> = {
   /** Names the form's rate-limit counters: `${name}:ip` and `${name}:address`. */
   name: string;
   /** The form's one zod schema: the browser checks with it too. */
   schema: Schema;
   /** The fields a refusal gives back as typed. */
   fields: readonly Field[];
-  limits: { perIp: Limit; perAddress: Limit };
+  /** A limit may be a function, read at each submission, when the deployment sets it (the sign-in cooldown). */
+  limits: Limits;
   /** The answer past the per-address limit, when the hourly wording does not fit (a one-minute cooldown). */
   tooManyForAddress?: string;
   /** Which parsed value the per-address limit counts; its `email` unless said otherwise. */
@@ -60,10 +63,13 @@ export type SubmitContext = { ip: string; now?: Date };
  * the form's own work run. Every refusal here writes nothing but its
  * rate-limit count.
  */
-export function publicForm<Schema extends z.ZodType<Record<string, unknown>>, Field extends string>(spec: PublicFormSpec<Schema, Field>) {
+export function publicForm<Schema extends z.ZodType<Record<string, unknown>>, Field extends string, Limits extends FormLimits>(spec: PublicFormSpec<Schema, Field, Limits>) {
   const rules = {
     perIp: { name: `${spec.name}:ip`, ...spec.limits.perIp },
-    perAddress: { name: `${spec.name}:address`, ...spec.limits.perAddress },
+    perAddress: () => {
+      const limit: Limit | (() => Limit) = spec.limits.perAddress;
+      return { name: `${spec.name}:address`, ...(typeof limit === "function" ? limit() : limit) };
+    },
   };
   const addressOf = spec.address ?? ((input: z.output<Schema>) => String((input as { email?: unknown }).email ?? ""));
 
@@ -90,7 +96,7 @@ export function publicForm<Schema extends z.ZodType<Record<string, unknown>>, Fi
       if (!formKey.success) return refuse({ formError: publicFormMessages.expired });
       const parsed = spec.schema.safeParse(form.fields);
       if (!parsed.success) return refuse(fieldErrorsFrom<Field>(parsed.error));
-      if (!(await hitRateLimit(rules.perAddress, mailboxKey(addressOf(parsed.data)), now))) {
+      if (!(await hitRateLimit(rules.perAddress(), mailboxKey(addressOf(parsed.data)), now))) {
         return refuse({ formError: spec.tooManyForAddress ?? publicFormMessages.tooMany });
       }
       return work(parsed.data, { now, formKeyHash: formKeyHash(formKey.data), refuse });
