@@ -23,5 +23,5 @@ export function hiddenInputs(html, field) {
 
 /** What a visitor types into the intake form, for scripts that book over HTTP: answers only, the hidden fields come from the page. */
 export function intakeAnswers({ name, email }) {
-  return { website: "", name, email, phone: "", location: "OR", format: "telehealth", whatBringsYou: "", heardAbout: "search", consent: "yes", notEmergency: "yes" };
+  return { website: "", name, email, phone: "", location: "OR", format: "telehealth", whatBringsYou: "", heardAbout: "search", consent: "yes" };
 }

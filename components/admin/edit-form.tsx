@@ -29,6 +29,7 @@ export function EditForm({
   clearOnSave?: boolean;
 }) {
   const form = useServerForm<string, { url?: string }>({
+    noticeId: `${id}-notice`,
     action,
     schema: editFormSchemas[id],
     defaults: Object.fromEntries(fields.map((field) => [field.name, field.defaultValue ?? ""])),
@@ -42,7 +43,7 @@ export function EditForm({
   }, [state, clearOnSave, reset]);
   const feedUrl = form.state.status === "saved" ? form.state.saved?.url : undefined;
   return (
-    <ServerForm form={form} noticeId={`${id}-notice`} className="edit-form" submitLabel={submitLabel} pendingLabel={submitLabel}>
+    <ServerForm form={form} className="edit-form" submitLabel={submitLabel} pendingLabel={submitLabel}>
       {feedUrl ? (
         <p>
           <code className="feed-url" data-testid="feed-url">

@@ -12,7 +12,7 @@ export function ErasePersonForm({ action }: ErasePersonFormProps) {
   const form = useServerForm<ErasePersonField, Record<string, number>>({ action, schema: erasePersonSchema });
   const { field } = form;
   return (
-    <ServerForm form={form} noticeId="form-problem" submitLabel="Erase this person" pendingLabel="Erasing…" buttonClassName="button button-danger">
+    <ServerForm form={form} submitLabel="Erase this person" pendingLabel="Erasing…" buttonClassName="button button-danger">
       <Field label="The person's email address" {...field("email").props}>
         <input type="email" autoComplete="off" maxLength={254} {...field("email").input} />
       </Field>

@@ -17,10 +17,10 @@ type IssueFormProps = {
 
 /** Subject and Markdown body of an issue; the server action saves it and opens the draft. */
 export function IssueForm({ action, issue, submitLabel }: IssueFormProps) {
-  const form = useServerForm<NewsletterIssueField, { issueId: string }>({ action, schema: newsletterIssueSchema, defaults: issue && { subject: issue.subject, body: issue.body } });
+  const form = useServerForm<NewsletterIssueField, { issueId: string }>({ noticeId: "issue-problem", action, schema: newsletterIssueSchema, defaults: issue && { subject: issue.subject, body: issue.body } });
   const { field } = form;
   return (
-    <ServerForm form={form} noticeId="issue-problem" submitLabel={submitLabel} pendingLabel="Saving…">
+    <ServerForm form={form} submitLabel={submitLabel} pendingLabel="Saving…">
       {issue ? <input type="hidden" name="id" value={issue.id} /> : null}
       <Field label="Subject" {...field("subject").props}>
         <input type="text" autoComplete="off" maxLength={150} {...field("subject").input} />

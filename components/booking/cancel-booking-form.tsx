@@ -16,10 +16,21 @@ type CancelBookingFormProps = {
  * shows here, and success reloads the booking's page with the news.
  */
 export function CancelBookingForm({ token, action }: CancelBookingFormProps) {
-  const form = useServerForm({ action, schema: cancelBookingSchema, defaults: { token }, idPrefix: "cancel" });
+  const form = useServerForm({
+    noticeId: "cancel-problem",
+    action,
+    schema: cancelBookingSchema,
+    defaults: { token },
+    idPrefix: "cancel",
+  });
+  // Open again when it comes back refused, or the answer would be hidden in the closed disclosure.
   return (
-    <ServerForm form={form} noticeId="cancel-problem" submitLabel="Yes, cancel my appointment" pendingLabel="Cancelling…" buttonClassName="button button-danger">
-      <input type="hidden" {...form.field("token").input} />
-    </ServerForm>
+    <details className="cancel" open={form.state.status === "invalid" || undefined}>
+      <summary className="button button-secondary">Cancel this appointment</summary>
+      <p>The time will be freed for someone else. You can book again whenever you like.</p>
+      <ServerForm form={form} submitLabel="Yes, cancel my appointment" pendingLabel="Cancelling…" buttonClassName="button button-danger">
+        <input type="hidden" {...form.field("token").input} />
+      </ServerForm>
+    </details>
   );
 }

@@ -7,9 +7,8 @@ export function OutOfStateHelp() {
   return (
     <>
       <p>
-        A therapist&apos;s license covers the place where the client is during the session, so {practice.therapist.name} can
-        only work with people who will be in {licensedStatesText(practice.licensedStates)}. This is about the law, not about you, and
-        nothing you typed has been sent or kept.
+        A therapist&apos;s license covers the place where the client is during the session, so {practice.therapist.name} can only work with people who
+        will be in {licensedStatesText(practice.licensedStates)}. This is about the law, not about you, and nothing you chose or typed has been kept.
       </p>
       <p>These may help you find someone who can see you where you are:</p>
       <ul>

@@ -12,6 +12,7 @@ type RescheduleFormProps = {
   /** The free times of the chosen day, labelled in the visitor's zone. */
   times: TimeChoice[];
   dayLabel: string;
+  zoneLabel: string;
   action: (state: ManageFormState, formData: FormData) => Promise<ManageFormState>;
 };
 
@@ -20,15 +21,22 @@ type RescheduleFormProps = {
  * meantime, the booking keeps its old time and the nearest free ones are
  * offered instead.
  */
-export function RescheduleForm({ token, times, dayLabel, action }: RescheduleFormProps) {
-  const form = useServerForm({ action, schema: rescheduleBookingSchema, defaults: { token }, idPrefix: "reschedule" });
+export function RescheduleForm({ token, times, dayLabel, zoneLabel, action }: RescheduleFormProps) {
+  const form = useServerForm({
+    noticeId: "reschedule-problem",
+    action,
+    schema: rescheduleBookingSchema,
+    defaults: { token },
+    idPrefix: "reschedule",
+  });
   const alternatives = form.state.status === "invalid" ? form.state.detail?.alternatives : undefined;
   return (
-    <ServerForm form={form} noticeId="reschedule-problem" submitLabel="Move my appointment to this time" pendingLabel="Moving…">
+    <ServerForm form={form} submitLabel="Move my appointment to this time" pendingLabel="Moving…">
       <input type="hidden" {...form.field("token").input} />
       <RadioGroup
         legend={alternatives ? "The nearest free times" : `Free times on ${dayLabel}`}
-        field={form.field("startsAt")}
+        hint={`Times in ${zoneLabel}.`}
+        field={form.field("startsAt", { hint: true })}
         options={(alternatives ?? times).map((time) => [time.startsAt, time.label] as const)}
       />
     </ServerForm>

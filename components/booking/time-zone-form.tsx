@@ -20,7 +20,8 @@ export function TimeZoneForm({ action, zone, hidden = {}, id = "tz" }: TimeZoneF
     <form method="get" action={action} className="tz-form">
       {Object.entries(hidden).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
       <label htmlFor={id}>Show times in</label>
-      <select id={id} name="tz" defaultValue={zone}>
+      {/* Keyed by the zone: when the page switches zone (the detector, a link), the select follows rather than keeping what it first showed. */}
+      <select key={zone} id={id} name="tz" defaultValue={zone}>
         {zones.map((candidate) => (
           <option key={candidate} value={candidate}>
             {candidate.replaceAll("_", " ")}

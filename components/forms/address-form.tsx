@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Field } from "@/components/ui/field";
 import type { FormResult } from "@/lib/forms/form-result";
 import { addressFormSchema } from "@/lib/forms/fields";
+import { FormAnswer } from "./form-answer";
 import { ServerForm } from "./server-form";
 import { useServerForm } from "./use-server-form";
 
@@ -23,9 +24,14 @@ type AddressFormProps = {
  */
 export function AddressForm({ action, formKey, label, submitLabel, accepted }: AddressFormProps) {
   const form = useServerForm({ action, schema: addressFormSchema });
-  if (form.state.status === "success" && accepted) return accepted;
+  if (form.state.status === "success" && accepted)
+    return (
+      <FormAnswer id={form.noticeId} answer={form.state}>
+        {accepted}
+      </FormAnswer>
+    );
   return (
-    <ServerForm form={form} noticeId="form-problem" formKey={formKey} submitLabel={submitLabel} pendingLabel="Sending…">
+    <ServerForm form={form} formKey={formKey} submitLabel={submitLabel} pendingLabel="Sending…">
       <Field label={label} {...form.field("email").props}>
         <input type="email" autoComplete="email" inputMode="email" maxLength={254} {...form.field("email").input} />
       </Field>

@@ -14,13 +14,20 @@ import { useServerForm } from "./use-server-form";
 type BookingRequestFormProps = {
   formKey: string;
   action: (state: BookingRequestState, formData: FormData) => Promise<BookingRequestState>;
-  sessionType: { slug: string; name: string; formats: { value: SessionFormat; label: string }[]; confirmation: "therapist" | "immediate" };
+  sessionType: {
+    slug: string;
+    name: string;
+    formats: { value: SessionFormat; label: string }[];
+    confirmation: "therapist" | "immediate";
+  };
   timeZone: string;
   /** The chosen time, when it is still free as the page renders. */
   choice: TimeChoice | null;
   /** Otherwise, the nearest free times to pick from. */
   alternatives: TimeChoice[];
   licensedStates: string;
+  /** Where the visitor said they will be, asked first on /book; the form asks only when it did not come along. */
+  location?: string;
   crisisLines: ReactNode;
   outOfStateHelp: ReactNode;
 };
@@ -31,12 +38,29 @@ type BookingRequestFormProps = {
  * success the action sends the visitor to their booking's page; a refusal
  * comes back with every message beside its field and everything typed.
  */
-export function BookingRequestForm({ formKey, action, sessionType, timeZone, choice, alternatives, licensedStates, crisisLines, outOfStateHelp }: BookingRequestFormProps) {
+export function BookingRequestForm({
+  formKey,
+  action,
+  sessionType,
+  timeZone,
+  choice,
+  alternatives,
+  licensedStates,
+  location,
+  crisisLines,
+  outOfStateHelp,
+}: BookingRequestFormProps) {
   const onlyFormat = sessionType.formats.length === 1 ? sessionType.formats[0]!.value : undefined;
   const form = useServerForm({
     action,
     schema: bookingRequestSchema,
-    defaults: { sessionType: sessionType.slug, timeZone, startsAt: choice?.startsAt, format: onlyFormat },
+    defaults: {
+      sessionType: sessionType.slug,
+      timeZone,
+      startsAt: choice?.startsAt,
+      format: onlyFormat,
+      location,
+    },
   });
   const { state, field } = form;
   const refusal = state.status === "invalid" ? state.detail : undefined;
@@ -48,13 +72,12 @@ export function BookingRequestForm({ formKey, action, sessionType, timeZone, cho
   return (
     <ServerForm
       form={form}
-      noticeId="form-problem"
       formKey={formKey}
       submitLabel={sessionType.confirmation === "immediate" ? "Book this time" : "Request this time"}
       pendingLabel="Sending…"
       refusalNotice={
         where ? (
-          <div className="notice notice-info" role="alert" id="form-problem">
+          <div className="notice notice-info" role="alert">
             <h2>We&apos;re sorry: this practice can&apos;t see you {where === "outside the United States" ? "there" : `in ${where}`}</h2>
             {outOfStateHelp}
           </div>
@@ -83,22 +106,30 @@ export function BookingRequestForm({ formKey, action, sessionType, timeZone, cho
       )}
 
       <PersonFields field={field} emailHint="Your confirmation and the link to manage your booking go here." />
-      <Field
-        label="Where will you be during the session?"
-        hint={`Licensing depends on where you physically are during each session, not where you live. This practice is licensed in ${licensedStates}.`}
-        {...field("location", { hint: true }).props}
-      >
-        <select {...field("location", { hint: true }).input}>
-          <option value="">Choose a state…</option>
-          {usLocations.map(([code, name]) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
-          <option value={OUTSIDE_US}>Outside the United States</option>
-        </select>
-      </Field>
-      <RadioGroup legend="How would you like to meet?" field={field("format")} options={sessionType.formats.map(({ value, label }) => [value, label] as const)} />
+      {location ? (
+        <input type="hidden" {...field("location").input} />
+      ) : (
+        <Field
+          label="Where will you be during the session?"
+          hint={`Licensing depends on where you physically are during each session, not where you live. This practice is licensed in ${licensedStates}.`}
+          {...field("location", { hint: true }).props}
+        >
+          <select {...field("location", { hint: true }).input}>
+            <option value="">Choose a state…</option>
+            {usLocations.map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+            <option value={OUTSIDE_US}>Outside the United States</option>
+          </select>
+        </Field>
+      )}
+      <RadioGroup
+        legend="How would you like to meet?"
+        field={field("format")}
+        options={sessionType.formats.map(({ value, label }) => [value, label] as const)}
+      />
       <Field
         label="What brings you to therapy? (optional)"
         hint={`A sentence or two is plenty, at most ${WHAT_BRINGS_YOU_MAX_LENGTH} characters. Please don't share details you would not want written down; there will be time to talk when we meet.`}
@@ -106,9 +137,9 @@ export function BookingRequestForm({ formKey, action, sessionType, timeZone, cho
       >
         <textarea rows={4} maxLength={WHAT_BRINGS_YOU_MAX_LENGTH} {...field("whatBringsYou", { hint: true }).input} />
       </Field>
-      <Field label="How did you hear about the practice?" {...field("heardAbout").props}>
+      <Field label="How did you hear about the practice? (optional)" {...field("heardAbout").props}>
         <select {...field("heardAbout").input}>
-          <option value="">Choose an answer…</option>
+          <option value="">No answer</option>
           {heardAboutOptions.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -116,21 +147,18 @@ export function BookingRequestForm({ formKey, action, sessionType, timeZone, cho
           ))}
         </select>
       </Field>
-      <Agreement field={field("consent")}>
-        I agree that the practice may keep these answers to arrange my appointment and contact me about it, as described in the{" "}
-        <Link href="/privacy">privacy notice</Link>.
-      </Agreement>
       <Agreement
-        field={field("notEmergency", { hint: true })}
+        field={field("consent", { hint: true })}
         className="field emergency-acknowledgement"
         after={
-          <div className="notice notice-info" id="notEmergency-hint">
+          <div className="notice notice-info" id="consent-hint">
             <p>If you are in crisis or in danger, please don&apos;t wait for an appointment:</p>
             {crisisLines}
           </div>
         }
       >
-        I understand that booking is not for emergencies, and that no one reads this form right away.
+        I understand that booking is not for emergencies and no one reads this form right away, and I agree that the practice may keep these answers
+        to arrange my appointment and contact me about it, as described in the <Link href="/privacy">privacy notice</Link>.
       </Agreement>
     </ServerForm>
   );

@@ -5,6 +5,7 @@ import { Agreement, Field, RadioGroup } from "@/components/ui/field";
 import type { ContactFormState } from "@/lib/contact/send-message";
 import { type ContactField, MESSAGE_MAX_LENGTH, contactMessageSchema } from "@/lib/contact/schema";
 import { PersonFields } from "./person-fields";
+import { FormAnswer } from "./form-answer";
 import { ServerForm } from "./server-form";
 import { useServerForm } from "./use-server-form";
 
@@ -24,26 +25,29 @@ const contactChoices = [
  * page comes back with the same messages and everything typed.
  */
 export function ContactForm({ formKey, action }: ContactFormProps) {
-  const form = useServerForm<ContactField>({ action, schema: contactMessageSchema, defaults: { preferredContact: "email" } });
+  const form = useServerForm<ContactField>({
+    action,
+    schema: contactMessageSchema,
+    defaults: { preferredContact: "email" },
+  });
   const { field } = form;
 
   if (form.state.status === "success") {
     return (
-      <div className="notice notice-success" role="status">
-        <h2>Thank you, your message has been sent</h2>
-        <p>
-          You will receive an email confirming it arrived. If it does not come within a few minutes, please check your spam
-          folder.
-        </p>
-        <p>
-          <Link href="/contact">Send another message</Link>
-        </p>
-      </div>
+      <FormAnswer id={form.noticeId} answer={form.state}>
+        <div className="notice notice-success" role="status">
+          <h2>Thank you, your message has been sent</h2>
+          <p>You will receive an email confirming it arrived. If it does not come within a few minutes, please check your spam folder.</p>
+          <p>
+            <Link href="/contact">Send another message</Link>
+          </p>
+        </div>
+      </FormAnswer>
     );
   }
 
   return (
-    <ServerForm form={form} noticeId="form-problem" formKey={formKey} submitLabel="Send message" pendingLabel="Sending…">
+    <ServerForm form={form} formKey={formKey} submitLabel="Send message" pendingLabel="Sending…">
       <PersonFields field={field} />
       <RadioGroup legend="How would you like me to contact you?" field={field("preferredContact")} options={contactChoices} />
       <Field
@@ -54,8 +58,7 @@ export function ContactForm({ formKey, action }: ContactFormProps) {
         <textarea rows={7} maxLength={MESSAGE_MAX_LENGTH} {...field("message", { hint: true }).input} />
       </Field>
       <Agreement field={field("consent")}>
-        I agree that the practice may store this message and contact me about it, as described in the{" "}
-        <Link href="/privacy">privacy notice</Link>.
+        I agree that the practice may store this message and contact me about it, as described in the <Link href="/privacy">privacy notice</Link>.
       </Agreement>
     </ServerForm>
   );

@@ -1,10 +1,10 @@
 import type { FormRefusal } from "@/lib/forms/form-result";
 
 /** The summary above a refused form: what went wrong as a whole, or a pointer to the fields. */
-export function FormNotice({ id, state }: { id: string; state: FormRefusal<string, unknown> }) {
+export function FormNotice({ state }: { state: FormRefusal<string, unknown> }) {
   const fieldCount = Object.keys(state.fieldErrors).length;
   return (
-    <div className="notice notice-error" role="alert" id={id}>
+    <div className="notice notice-error" role="alert">
       {state.formError ? <p>{state.formError}</p> : null}
       {fieldCount > 0 ? (
         <p>

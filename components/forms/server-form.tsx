@@ -4,6 +4,7 @@ import type { FormEvent, ReactNode, Ref } from "react";
 import { Honeypot } from "@/components/ui/field";
 import type { FormResult } from "@/lib/forms/form-result";
 import { FORM_KEY_FIELD } from "@/lib/forms/parse-form";
+import { FormAnswer } from "./form-answer";
 import { FormNotice } from "./form-notice";
 
 type ServerFormProps = {
@@ -11,10 +12,14 @@ type ServerFormProps = {
   form: {
     state: FormResult<string, unknown, unknown>;
     pending: boolean;
-    formProps: { ref: Ref<HTMLFormElement>; action: (formData: FormData) => void; noValidate: boolean; onSubmit: (event: FormEvent<HTMLFormElement>) => void };
+    noticeId: string;
+    formProps: {
+      ref: Ref<HTMLFormElement>;
+      action: (formData: FormData) => void;
+      noValidate: boolean;
+      onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+    };
   };
-  /** Id of the notice above the form; the form points to it when it refuses. */
-  noticeId: string;
   submitLabel: string;
   pendingLabel: string;
   /** Public forms carry one key per render and a honeypot; private ones neither. */
@@ -31,16 +36,33 @@ type ServerFormProps = {
  * The frame every form shares: the summary of a refusal (role="alert") or
  * of a save (role="status") at the top, the hidden fields a public form
  * carries, the fields, and one submit button that says when it is working.
+ * Each answer is brought into view and focused (FormAnswer).
  */
-export function ServerForm({ form, noticeId, submitLabel, pendingLabel, formKey, honeypotId, className = "form", buttonClassName = "button", refusalNotice, children }: ServerFormProps) {
-  const { state, pending, formProps } = form;
+export function ServerForm({
+  form,
+  submitLabel,
+  pendingLabel,
+  formKey,
+  honeypotId,
+  className = "form",
+  buttonClassName = "button",
+  refusalNotice,
+  children,
+}: ServerFormProps) {
+  const { state, pending, formProps, noticeId } = form;
+  const answered = state.status === "invalid" || state.status === "saved";
   return (
-    <form {...formProps} className={className} aria-describedby={state.status === "invalid" || state.status === "saved" ? noticeId : undefined}>
-      {state.status === "invalid" ? (refusalNotice ?? <FormNotice id={noticeId} state={state} />) : null}
-      {state.status === "saved" ? (
-        <div className="notice notice-success" role="status" id={noticeId}>
-          <p>{state.message}</p>
-        </div>
+    <form {...formProps} className={className} aria-describedby={answered ? noticeId : undefined}>
+      {answered ? (
+        <FormAnswer id={noticeId} answer={state}>
+          {state.status === "invalid" ? (
+            (refusalNotice ?? <FormNotice state={state} />)
+          ) : (
+            <div className="notice notice-success" role="status">
+              <p>{state.message}</p>
+            </div>
+          )}
+        </FormAnswer>
       ) : null}
       {formKey ? <input type="hidden" name={FORM_KEY_FIELD} value={formKey} /> : null}
       {formKey || honeypotId ? <Honeypot id={honeypotId} /> : null}

@@ -5,6 +5,7 @@ import { CheckYourInbox } from "@/components/newsletter/check-your-inbox";
 import { Agreement, Field } from "@/components/ui/field";
 import { subscribeSchema, type SignupSource, type SubscribeField } from "@/lib/newsletter/schema";
 import type { SubscribeFormState } from "@/lib/newsletter/subscribe";
+import { FormAnswer } from "./form-answer";
 import { ServerForm } from "./server-form";
 import { useServerForm } from "./use-server-form";
 
@@ -21,13 +22,23 @@ type SubscribeFormProps = {
  * checks as you go; without it the same action answers a plain post.
  */
 export function SubscribeForm({ action, source, formKey, initialState = { status: "idle" } }: SubscribeFormProps) {
-  const form = useServerForm<SubscribeField>({ action, schema: subscribeSchema, initialState });
+  const form = useServerForm<SubscribeField>({
+    noticeId: "subscribe-problem",
+    action,
+    schema: subscribeSchema,
+    initialState,
+  });
   const { field } = form;
 
-  if (form.state.status === "success") return <CheckYourInbox />;
+  if (form.state.status === "success")
+    return (
+      <FormAnswer id={form.noticeId} answer={form.state}>
+        <CheckYourInbox />
+      </FormAnswer>
+    );
 
   return (
-    <ServerForm form={form} noticeId="subscribe-problem" formKey={formKey} submitLabel="Subscribe" pendingLabel="Subscribing…">
+    <ServerForm form={form} formKey={formKey} submitLabel="Subscribe" pendingLabel="Subscribing…">
       <input type="hidden" name="source" value={source} />
       <Field label="Email address" {...field("email").props}>
         <input type="email" autoComplete="email" inputMode="email" maxLength={254} {...field("email").input} />

@@ -14,6 +14,8 @@ type ServerFormOptions<Field extends string, Saved, Detail> = {
   initialState?: FormResult<Field, Saved, Detail>;
   /** Prefixes ids, so two forms can share a page. */
   idPrefix?: string;
+  /** Id of the summary a refusal or a save shows above the form. */
+  noticeId?: string;
 };
 
 /**
@@ -30,8 +32,11 @@ export function useServerForm<Field extends string, Saved = undefined, Detail = 
   defaults = {},
   initialState = { status: "idle" },
   idPrefix,
+  noticeId = "form-problem",
 }: ServerFormOptions<Field, Saved, Detail>) {
-  const [state, formAction, pending] = useActionState(action, initialState);
+  // Without JavaScript the browser posts to this address: the answer page
+  // then opens at the summary, not at the top of the page.
+  const [state, formAction, pending] = useActionState(action, initialState, `#${noticeId}`);
   const formRef = useRef<HTMLFormElement>(null);
   const typed: TypedValues<Field> = state.status === "invalid" ? { ...defaults, ...state.values } : defaults;
   const serverErrors: Partial<Record<Field, string[]>> = state.status === "invalid" ? state.fieldErrors : {};
@@ -83,5 +88,5 @@ export function useServerForm<Field extends string, Saved = undefined, Detail = 
       })(event),
   };
 
-  return { state, pending, typed, field, errorFor, formProps, reset: form.reset };
+  return { state, pending, typed, field, errorFor, formProps, noticeId, reset: form.reset };
 }

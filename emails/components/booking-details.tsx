@@ -1,5 +1,5 @@
 import { Button, Section, Text } from "@react-email/components";
-import { formatDateTime, zoneLabel } from "@/lib/booking/format";
+import { formatAppointment, zoneLabel } from "@/lib/booking/format";
 import { formatLabels } from "@/lib/booking/session-types";
 import { practice } from "@/lib/practice/practice";
 import { button, paragraph } from "./email-layout";
@@ -45,14 +45,14 @@ export const previewBookAgain: BookAgainProps = { bookUrl: "http://localhost:300
 
 const detail = { ...paragraph, margin: "0 0 6px" } as const;
 
-export function AppointmentDetails({ sessionName, startsAt, timeZone, format }: Pick<BookingEmailProps, "sessionName" | "startsAt" | "timeZone" | "format">) {
+export function AppointmentDetails({ sessionName, startsAt, endsAt, timeZone, format }: Pick<BookingEmailProps, "sessionName" | "startsAt" | "endsAt" | "timeZone" | "format">) {
   const at = new Date(startsAt);
   return (
     <Section style={{ backgroundColor: "#f3efe8", borderRadius: 8, padding: "14px 18px", margin: "0 0 16px" }}>
       <Text style={detail}>
         <strong>{sessionName}</strong>
       </Text>
-      <Text style={detail}>{formatDateTime(at, timeZone)}</Text>
+      <Text style={detail}>{formatAppointment(at, new Date(endsAt), timeZone)}</Text>
       <Text style={detail}>{`Times are in ${zoneLabel(timeZone, at)}.`}</Text>
       <Text style={{ ...detail, margin: 0 }}>{formatLabels[format]}</Text>
     </Section>

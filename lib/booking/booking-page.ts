@@ -1,7 +1,7 @@
 import "server-only";
 import { practice } from "@/lib/practice/practice";
 import { findFreeSlots, isFreeSlot } from "./availability";
-import { formatDateTime, formatDay, formatTime, zoneLabel } from "./format";
+import { formatAppointment, formatDateTime, formatDay, formatTime, zoneLabel } from "./format";
 import { findManagedBooking } from "./manage-booking";
 import { type TimeChoice, alternativesTo, timeChoice } from "./request-booking";
 import { type SessionType, findSessionType, sessionTypes } from "./session-types";
@@ -83,8 +83,7 @@ export async function managePage(token: string, params: { tz?: string; day?: str
     booking,
     zone,
     zoneLabel: zoneLabel(zone, booking.startsAt),
-    when: formatDateTime(booking.startsAt, zone),
-    ends: formatTime(booking.endsAt, zone),
+    when: formatAppointment(booking.startsAt, booking.endsAt, zone),
     changeCutoff: formatDateTime(booking.changeCutoffAt, zone),
     expires: booking.expiresAt ? formatDateTime(booking.expiresAt, zone) : null,
     day: params.day && isIsoDay(params.day) ? { day: params.day, label: formatDay(params.day, { withYear: true }) } : undefined,

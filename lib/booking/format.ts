@@ -53,3 +53,28 @@ export function zoneOffset(zone: string, at = new Date()): string {
 export function allTimeZones(): string[] {
   return Intl.supportedValuesOf("timeZone");
 }
+
+/** "50 minutes", "1 hour 15 minutes": a length as people say it. */
+export function formatLength(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const parts = [hours ? `${hours} ${hours === 1 ? "hour" : "hours"}` : "", rest || !hours ? `${rest} ${rest === 1 ? "minute" : "minutes"}` : ""];
+  return parts.filter(Boolean).join(" ");
+}
+
+/**
+ * "Tuesday, December 8, 2026, 10:00–10:50 AM Pacific Time (50 minutes)": an
+ * appointment's start, end and length in one line, so nobody has to add a
+ * duration to a start time in their head. The meridiem is said once when both
+ * ends share it.
+ */
+export function formatAppointment(startsAt: Date, endsAt: Date, zone: string): string {
+  const day = new Intl.DateTimeFormat(LOCALE, { timeZone: zone, weekday: "long", month: "long", day: "numeric", year: "numeric" }).format(startsAt);
+  const range = new Intl.DateTimeFormat(LOCALE, { timeZone: zone, hour: "numeric", minute: "2-digit" }).formatRange(startsAt, endsAt);
+  const name =
+    new Intl.DateTimeFormat(LOCALE, { timeZone: zone, timeZoneName: "longGeneric" })
+      .formatToParts(startsAt)
+      .find((part) => part.type === "timeZoneName")?.value ?? zone.replaceAll("_", " ");
+  const minutes = Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000);
+  return `${day}, ${range} ${name} (${formatLength(minutes)})`;
+}

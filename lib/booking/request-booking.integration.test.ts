@@ -82,7 +82,8 @@ describe("requesting an intake session", () => {
         expect(text).toContain("Hello,");
         expect(text).not.toContain("Robin");
         // Shown in the visitor's zone, and named: 12:00 in Portland is 20:00 in London.
-        expect(text).toContain("Wednesday, March 3, 2027 at 8:00 PM");
+        // With its end and length, so nobody adds 50 minutes in their head.
+        expect(text.replace(/\s+/gu, " ")).toContain("Wednesday, March 3, 2027, 8:00 – 8:50 PM United Kingdom Time (50 minutes)");
         expect(text).toContain("United Kingdom Time (Europe/London)");
       } else if (email.template === "booking-notification") {
         expect(`${html}${text}`).not.toContain("Robin");
@@ -131,8 +132,7 @@ describe("refusing a booking request", () => {
     ["a 'what brings you' of 501 characters", { whatBringsYou: "x".repeat(501) }, { field: "whatBringsYou" }],
     ["a 'what brings you' of 1 MB", { whatBringsYou: "x".repeat(1024 * 1024) }, { field: "whatBringsYou" }],
     ["no consent to the privacy notice", { consent: undefined }, { field: "consent" }],
-    ["no acknowledgement that this is not for emergencies", { notEmergency: undefined }, { field: "notEmergency" }],
-    ["no answer to how they heard", { heardAbout: "" }, { field: "heardAbout" }],
+    ["an answer to how they heard that is not offered", { heardAbout: "billboard" }, { field: "heardAbout" }],
     ["a made-up time zone", { timeZone: "Atlantis/Capital" }, { field: "timeZone" }],
     ["a name with a header injection", { name: "Eve\r\nBcc: victim@example.com" }, { field: "name" }],
     ["a format the session type does not offer", { sessionType: "consultation", format: "in-person", startsAt: at("2027-03-01", "13:00").toISOString() }, { field: "format" }],

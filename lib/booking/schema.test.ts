@@ -12,7 +12,6 @@ const valid = {
   format: "telehealth",
   heardAbout: "blog",
   consent: "yes",
-  notEmergency: "yes",
 };
 
 describe("bookingRequestSchema", () => {
@@ -46,12 +45,14 @@ describe("bookingRequestSchema", () => {
     consent: {
       "no consent": "no",
     },
-    notEmergency: {
-      "no emergency acknowledgement": undefined,
-    },
     heardAbout: {
-      "no answer about how they heard": "",
+      "an answer that is not offered": "billboard",
     },
+  });
+
+  it("books without an answer to how they heard, kept as 'rather not say'", () => {
+    expect(bookingRequestSchema.parse({ ...valid, heardAbout: "" }).heardAbout).toBe("prefer-not-to-say");
+    expect(bookingRequestSchema.parse({ ...valid, heardAbout: undefined }).heardAbout).toBe("prefer-not-to-say");
   });
 
   it("accepts exactly 500 characters of 'what brings you'", () => {

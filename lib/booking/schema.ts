@@ -50,12 +50,13 @@ export const bookingRequestSchema = z.strictObject({
   whatBringsYou: optionalProseText(WHAT_BRINGS_YOU_MAX_LENGTH, {
     tooLong: `Please keep this under ${WHAT_BRINGS_YOU_MAX_LENGTH} characters; there will be time to say more when we meet.`,
   }),
-  heardAbout: z.enum(
-    heardAboutOptions.map(([value]) => value) as [string, ...string[]],
-    { error: "Please choose an answer; “I'd rather not say” is fine." },
-  ),
-  consent: agreement("Please agree so that the practice may keep your request and contact you about it."),
-  notEmergency: agreement("Please confirm you understand this is not for emergencies."),
+  // Not needed to book, so not required: left blank it is kept as "rather not say".
+  heardAbout: z
+    .union([z.literal(""), z.enum(heardAboutOptions.map(([value]) => value) as [string, ...string[]])], { error: "Please choose one of the answers, or leave it blank." })
+    .optional()
+    .transform((value) => value || "prefer-not-to-say"),
+  // One box for what were two that said one thing: keep my answers to arrange this, and I know it is not for emergencies.
+  consent: agreement("Please tick the box so that the practice may keep your request and contact you about it."),
 });
 
 export type BookingRequestInput = z.input<typeof bookingRequestSchema>;
@@ -73,5 +74,4 @@ export const bookingFields = [
   "whatBringsYou",
   "heardAbout",
   "consent",
-  "notEmergency",
 ] as const satisfies readonly BookingField[];

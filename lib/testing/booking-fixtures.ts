@@ -42,7 +42,6 @@ export function intakeRequest(overrides: Record<string, unknown> = {}) {
     whatBringsYou: "",
     heardAbout: "blog",
     consent: "yes",
-    notEmergency: "yes",
     ...overrides,
   };
 }

@@ -1,13 +1,16 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { MonthCalendar } from "@/components/booking/month-calendar";
+import { OutOfStateHelp } from "@/components/booking/out-of-state-help";
 import { TimeZoneDetector } from "@/components/booking/time-zone-detector";
 import { TimeZoneForm } from "@/components/booking/time-zone-form";
-import { CrisisLines } from "@/components/site/crisis-lines";
+import { WhereForm } from "@/components/booking/where-form";
 import { PracticeContact } from "@/components/site/practice-contact";
 import { bookingPage } from "@/lib/booking/booking-page";
 import { durationLabel, formatLabels } from "@/lib/booking/session-types";
 import { practice } from "@/lib/practice/practice";
+import { licensedStatesText, locationCodes, locationName } from "@/lib/practice/us-states";
 
 export const metadata: Metadata = {
   title: "Book an appointment",
@@ -19,12 +22,22 @@ const one = (value: string | string[] | undefined) => (typeof value === "string"
 export default async function BookPage({ searchParams }: PageProps<"/book">) {
   await connection();
   const params = await searchParams;
-  const query = { type: one(params.type), day: one(params.day), tz: one(params.tz) };
-  const page = await bookingPage(query);
+  const asked = one(params.where);
+  const where = asked && locationCodes.includes(asked) ? asked : undefined;
+  const licensed = where ? practice.licensedStates.includes(where) : false;
+  const query = {
+    where,
+    type: one(params.type),
+    day: one(params.day),
+    month: one(params.month),
+    tz: one(params.tz),
+  };
+  const page = await bookingPage(licensed ? query : { tz: query.tz });
   const href = (next: Record<string, string | undefined>, hash = "") => {
     const search = new URLSearchParams(Object.entries({ ...query, ...next }).filter((entry): entry is [string, string] => Boolean(entry[1])));
     return `/book?${search.toString()}${hash}` as Route;
   };
+  const licensedText = licensedStatesText(practice.licensedStates);
 
   return (
     <div className="container booking">
@@ -32,68 +45,53 @@ export default async function BookPage({ searchParams }: PageProps<"/book">) {
       <div className="prose">
         <h1>Book an appointment</h1>
         <p>
-          Choose what you would like to book, then a day and a time that suit you. {practice.therapist.name} confirms each
-          intake request personally; your time is held for you while she does.
+          Say where you will be, choose what you would like to book, then a day and a time. {practice.therapist.name} confirms each intake request
+          personally; your time is held for you while she does.
         </p>
-        <div className="notice notice-info">
-          <p>
-            <strong>Booking is not for emergencies.</strong> If you are in crisis or in danger, please reach out now:
-          </p>
-          <CrisisLines />
-        </div>
+        {/* The crisis lines are on every page (the banner links to them); here one line says booking is not the way. */}
+        <p className="notice notice-info booking-emergency">
+          <strong>Booking is not for emergencies.</strong> If you are in crisis or in danger, <a href="#crisis-help">reach out now</a>.
+        </p>
       </div>
 
-      <section className="booking-zone" aria-label="Time zone">
-        <p>
-          Times are shown in <strong id="zone-name">{page.zoneLabel}</strong>.
-        </p>
-        <TimeZoneForm action="/book" zone={page.zone} hidden={{ type: query.type, day: query.day }} />
+      <section aria-labelledby="step-where" className="booking-step">
+        <h2 id="step-where" className="visually-hidden">
+          1. Where you will be
+        </h2>
+        <WhereForm action="/book#where-answer" where={where} hidden={{ tz: query.tz, type: query.type }} licensedStates={licensedText} />
+        {where && !licensed ? (
+          <div id="where-answer" className="notice notice-info" tabIndex={-1} autoFocus role="status">
+            <h3>
+              We&apos;re sorry: this practice can&apos;t see you{" "}
+              {locationName(where) === "outside the United States" ? "there" : `in ${locationName(where)}`}
+            </h3>
+            <OutOfStateHelp />
+          </div>
+        ) : null}
       </section>
 
-      <section aria-labelledby="step-type">
-        <h2 id="step-type">1. What would you like to book?</h2>
-        <ul className="cards session-types">
-          {page.sessionTypes.map((type) => {
-            const chosen = page.sessionType?.slug === type.slug;
-            return (
-              <li key={type.slug} className={`card${chosen ? " card-chosen" : ""}`}>
-                <h3>{type.name}</h3>
-                <p className="meta">
-                  {durationLabel(type)} · {type.formats.map((format) => formatLabels[format]).join(" or ")}
-                </p>
-                <p>{type.description}</p>
-                {chosen ? (
-                  <p className="chosen-mark">
-                    <strong>Chosen.</strong> Now pick a day below.
-                  </p>
-                ) : (
-                  <Link href={href({ type: type.slug, day: undefined }, "#step-day")} className="button button-secondary">
-                    Choose {type.name.toLowerCase()}
-                  </Link>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      </section>
-
-      {page.sessionType ? (
-        <section aria-labelledby="step-day">
-          <h2 id="step-day">2. Choose a day</h2>
-          {page.days.length === 0 ? (
-            <p>
-              There are no free times in the next {page.sessionType.horizonDays} days. Please{" "}
-              <Link href="/contact">send a message</Link> and {practice.therapist.name} will find a time with you.
+      {licensed ? (
+        <section aria-labelledby="step-type" id="where-answer" tabIndex={-1} className="booking-step">
+          <h2 id="step-type">2. What would you like to book?</h2>
+          {page.sessionType ? (
+            <p className="chosen-type">
+              <strong>{page.sessionType.name}</strong>{" "}
+              <span className="meta">
+                · {durationLabel(page.sessionType)} · {page.sessionType.formats.map((format) => formatLabels[format]).join(" or ")}
+              </span>{" "}
+              <Link href={href({ type: undefined, day: undefined, month: undefined }, "#step-type")}>Change</Link>
             </p>
           ) : (
-            <ul className="day-list">
-              {page.days.map((day) => (
-                <li key={day.day}>
-                  <Link href={href({ day: day.day }, "#step-time")} aria-current={page.day?.day === day.day ? "true" : undefined}>
-                    {day.label}
-                    <span className="count">
-                      {day.count} {day.count === 1 ? "time" : "times"}
-                    </span>
+            <ul className="cards session-types">
+              {page.sessionTypes.map((type) => (
+                <li key={type.slug} className="card">
+                  <h3>{type.name}</h3>
+                  <p className="meta">
+                    {durationLabel(type)} · {type.formats.map((format) => formatLabels[format]).join(" or ")}
+                  </p>
+                  <p>{type.description}</p>
+                  <Link href={href({ type: type.slug, day: undefined, month: undefined }, "#step-day")} className="button button-secondary">
+                    Choose {type.name.toLowerCase()}
                   </Link>
                 </li>
               ))}
@@ -102,23 +100,54 @@ export default async function BookPage({ searchParams }: PageProps<"/book">) {
         </section>
       ) : null}
 
-      {page.sessionType && page.day ? (
-        <section aria-labelledby="step-time">
-          <h2 id="step-time">3. Choose a time on {page.day.label}</h2>
-          {page.times.length === 0 ? (
-            <p>No time is free on that day any more. Please choose another day above.</p>
+      {licensed && page.sessionType ? (
+        <section aria-labelledby="step-day-heading" id="step-day" className="booking-step">
+          <h2 id="step-day-heading">3. Choose a day and a time</h2>
+          <div className="booking-zone">
+            <p>
+              Times are shown in <strong id="zone-name">{page.zoneLabel}</strong>.
+            </p>
+            <TimeZoneForm action="/book#step-day" zone={page.zone} hidden={{ where, type: query.type, day: query.day }} />
+          </div>
+          {page.days.length === 0 ? (
+            <p>
+              There are no free times in the next {page.sessionType.horizonDays} days. Please <Link href="/contact">send a message</Link> and{" "}
+              {practice.therapist.name} will find a time with you.
+            </p>
           ) : (
-            <ul className="time-list">
-              {page.times.map((time) => (
-                <li key={time.startsAt}>
-                  <Link
-                    href={`/book/request?${new URLSearchParams({ type: page.sessionType!.slug, start: time.startsAt, tz: page.zone }).toString()}` as Route}
-                  >
-                    {time.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <MonthCalendar
+              days={page.days}
+              chosen={page.day?.day}
+              month={query.month}
+              dayHref={(day) => href({ day, month: undefined }, "#step-time")}
+              monthHref={(month) => href({ month }, "#step-day")}
+            >
+              {page.day ? (
+                <div id="step-time" tabIndex={-1}>
+                  <h3>{page.day.label}</h3>
+                  <p className="meta">Times in {page.zoneLabel}</p>
+                  {page.times.length === 0 ? (
+                    <p>No time is free on that day any more. Please choose another day.</p>
+                  ) : (
+                    <ul className="time-list">
+                      {page.times.map((time) => (
+                        <li key={time.startsAt}>
+                          <Link
+                            href={
+                              `/book/request?${new URLSearchParams({ type: page.sessionType!.slug, start: time.startsAt, tz: page.zone, where: where! }).toString()}` as Route
+                            }
+                          >
+                            {time.label}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+              ) : (
+                <p className="meta">Choose a day to see its times.</p>
+              )}
+            </MonthCalendar>
           )}
         </section>
       ) : null}

@@ -7,7 +7,7 @@ import { BookingRequestForm } from "@/components/forms/booking-request-form";
 import { CrisisLines } from "@/components/site/crisis-lines";
 import { requestPage } from "@/lib/booking/booking-page";
 import { durationLabel, formatLabels } from "@/lib/booking/session-types";
-import { licensedStatesText } from "@/lib/practice/us-states";
+import { licensedStatesText, locationCodes, locationName } from "@/lib/practice/us-states";
 import { practice } from "@/lib/practice/practice";
 import { requestBookingAction } from "../actions";
 
@@ -35,24 +35,36 @@ export default async function BookingRequestPage({ searchParams }: PageProps<"/b
   }
 
   const { sessionType } = page;
-  const back = `/book?${new URLSearchParams({ type: sessionType.slug, tz: page.zone }).toString()}#step-day` as Route;
+  // Asked first on /book and carried here; an old link without it gets the question on the form instead.
+  const asked = one(params.where);
+  const where = asked && locationCodes.includes(asked) ? asked : undefined;
+  const back = `/book?${new URLSearchParams({ type: sessionType.slug, tz: page.zone, ...(where ? { where } : {}) }).toString()}#step-day` as Route;
   const licensed = licensedStatesText(practice.licensedStates);
   return (
     <div className="container booking">
       <div className="prose">
-        <h1>{sessionType.confirmation === "immediate" ? "Book" : "Request"} your {sessionType.name.toLowerCase()}</h1>
+        <h1>
+          {sessionType.confirmation === "immediate" ? "Book" : "Request"} your {sessionType.name.toLowerCase()}
+        </h1>
         <div className="booking-summary">
           <p>
             <strong>{sessionType.name}</strong> · {durationLabel(sessionType)}
           </p>
           {page.free ? <p className="when">{page.choice.label}</p> : null}
           <p>Times are shown in {page.zoneLabel}.</p>
+          {where ? (
+            <p>
+              During the session you will be in{" "}
+              {locationName(where) === "outside the United States" ? "a place outside the United States" : locationName(where)}.
+            </p>
+          ) : null}
           <p>
             <Link href={back}>Choose another time</Link>
           </p>
         </div>
         <p>
-          We ask only what is needed to book. {sessionType.confirmation === "immediate"
+          We ask only what is needed to book.{" "}
+          {sessionType.confirmation === "immediate"
             ? "The time is yours as soon as you send this."
             : `Your time is held as soon as you send this, and ${practice.therapist.name} will confirm it by email within ${practice.booking.requestExpiryHours} hours.`}
         </p>
@@ -71,6 +83,7 @@ export default async function BookingRequestPage({ searchParams }: PageProps<"/b
           choice={page.free ? page.choice : null}
           alternatives={page.alternatives}
           licensedStates={licensed}
+          location={where}
           crisisLines={<CrisisLines />}
           outOfStateHelp={<OutOfStateHelp />}
         />

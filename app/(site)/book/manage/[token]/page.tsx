@@ -1,9 +1,10 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { CancelBookingForm } from "@/components/booking/cancel-booking-form";
+import { DeadBookingLink } from "@/components/booking/dead-booking-link";
 import { RescheduleForm } from "@/components/booking/reschedule-form";
+import { MonthCalendar } from "@/components/booking/month-calendar";
 import { TimeZoneForm } from "@/components/booking/time-zone-form";
 import { CrisisLines } from "@/components/site/crisis-lines";
 import { managePage } from "@/lib/booking/booking-page";
@@ -39,21 +40,23 @@ export default async function ManageBookingPage({ params, searchParams }: PagePr
   const tz = one(query.tz);
   const day = one(query.day);
   const page = await managePage(token, { tz, day });
-  // A wrong, malformed or expired link gets the site's ordinary "not found".
-  if (!page) notFound();
+  // A wrong, malformed or expired link: one page for all three, saying what may have happened and where to turn.
+  if (!page) return <DeadBookingLink />;
   const { booking } = page;
   const path = `/book/manage/${token}`;
   const active = booking.status === "requested" || booking.status === "confirmed";
   const done = one(query.done);
   const isNew = one(query.new) === "1";
-  const dayHref = (next: string) => `${path}?${new URLSearchParams({ ...(tz ? { tz } : {}), day: next }).toString()}#reschedule` as Route;
+  const here = (next: Record<string, string>, hash: string) =>
+    `${path}?${new URLSearchParams({ ...(tz ? { tz } : {}), ...next }).toString()}${hash}` as Route;
 
+  // Each news notice below is where a submit lands (a request, a move, a cancellation): it takes focus, so it is read out.
   return (
     <div className="container booking">
       <div className="prose">
         <h1>Your {booking.sessionName.toLowerCase()}</h1>
         {isNew ? (
-          <div className="notice notice-success" role="status">
+          <div className="notice notice-success form-answer" role="status" tabIndex={-1} autoFocus>
             <h2>{booking.status === "confirmed" ? "Your appointment is booked" : "Your request has been sent"}</h2>
             <p>
               {booking.status === "confirmed"
@@ -64,13 +67,13 @@ export default async function ManageBookingPage({ params, searchParams }: PagePr
           </div>
         ) : null}
         {done === "cancelled" && booking.status === "cancelled" ? (
-          <div className="notice notice-success" role="status">
+          <div className="notice notice-success form-answer" role="status" tabIndex={-1} autoFocus>
             <h2>Your appointment has been cancelled</h2>
             <p>We have emailed you to confirm. You are welcome to book again whenever you are ready.</p>
           </div>
         ) : null}
         {done === "rescheduled" && active ? (
-          <div className="notice notice-success" role="status">
+          <div className="notice notice-success form-answer" role="status" tabIndex={-1} autoFocus>
             <h2>Your appointment has moved</h2>
             <p>Its new time is below, and we have emailed you the change.</p>
           </div>
@@ -86,7 +89,7 @@ export default async function ManageBookingPage({ params, searchParams }: PagePr
           <dd>{booking.name}</dd>
           <dt>When</dt>
           <dd>
-            <span className="when">{page.when}</span> to {page.ends}
+            <span className="when">{page.when}</span>
           </dd>
           <dt>Time zone</dt>
           <dd id="zone-name">{page.zoneLabel}</dd>
@@ -106,9 +109,20 @@ export default async function ManageBookingPage({ params, searchParams }: PagePr
           </blockquote>
         ) : null}
 
-        <TimeZoneForm action={path} zone={page.zone} hidden={{ day }} />
-
-        {active ? (
+        {active && booking.canChange ? (
+          <div className="booking-actions">
+            <p>You can move or cancel online until {page.changeCutoff}.</p>
+            <p>
+              <a href="#reschedule" className="button">
+                Move to another time
+              </a>{" "}
+              <a href={`${path}/calendar.ics`} download="appointment.ics" className="button button-secondary">
+                Add to my calendar (.ics)
+              </a>
+            </p>
+            <CancelBookingForm token={token} action={cancelBookingAction} />
+          </div>
+        ) : active ? (
           <p>
             <a href={`${path}/calendar.ics`} download="appointment.ics" className="button button-secondary">
               Add to my calendar (.ics)
@@ -122,52 +136,50 @@ export default async function ManageBookingPage({ params, searchParams }: PagePr
       </div>
 
       {active && booking.canChange ? (
-        <>
-          <section id="reschedule" aria-labelledby="reschedule-heading" className="section section-tight prose">
-            <h2 id="reschedule-heading">Move to another time</h2>
-            <p>You can move or cancel online until {page.changeCutoff}. Choose a day, then a time.</p>
-            {page.days.length === 0 ? (
-              <p>There are no other free times just now.</p>
-            ) : (
-              <ul className="day-list">
-                {page.days.map((choice) => (
-                  <li key={choice.day}>
-                    <Link href={dayHref(choice.day)} aria-current={page.day?.day === choice.day ? "true" : undefined}>
-                      {choice.label}
-                      <span className="count">
-                        {choice.count} {choice.count === 1 ? "time" : "times"}
-                      </span>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {page.day ? (
-              page.times.length > 0 ? (
-                <RescheduleForm token={token} times={page.times} dayLabel={page.day.label} action={rescheduleBookingAction} />
+        <section id="reschedule" aria-labelledby="reschedule-heading" tabIndex={-1} className="section section-tight booking-step">
+          <h2 id="reschedule-heading">Move to another time</h2>
+          <TimeZoneForm action={`${path}#reschedule`} zone={page.zone} hidden={{ day }} />
+          {page.days.length === 0 ? (
+            <p>There are no other free times just now.</p>
+          ) : (
+            <MonthCalendar
+              days={page.days}
+              chosen={page.day?.day}
+              month={one(query.month)}
+              dayHref={(next) => here({ day: next }, "#reschedule-times")}
+              monthHref={(month) => here({ month }, "#reschedule")}
+            >
+              {page.day ? (
+                <div id="reschedule-times" tabIndex={-1}>
+                  {page.times.length > 0 ? (
+                    <RescheduleForm
+                      token={token}
+                      times={page.times}
+                      dayLabel={page.day.label}
+                      zoneLabel={page.zoneLabel}
+                      action={rescheduleBookingAction}
+                    />
+                  ) : (
+                    <p>No time is free on {page.day.label}. Please choose another day.</p>
+                  )}
+                </div>
               ) : (
-                <p>No time is free on {page.day.label}. Please choose another day.</p>
-              )
-            ) : null}
-          </section>
-
-          <section id="cancel" aria-labelledby="cancel-heading" className="section section-tight prose">
-            <h2 id="cancel-heading">Cancel</h2>
-            <details>
-              <summary>Cancel this appointment</summary>
-              <p>The time will be freed for someone else. You can book again whenever you like.</p>
-              <CancelBookingForm token={token} action={cancelBookingAction} />
-            </details>
-          </section>
-        </>
+                <p className="meta">Choose a day to see its times.</p>
+              )}
+            </MonthCalendar>
+          )}
+        </section>
+      ) : active ? (
+        <div className="prose">
+          <TimeZoneForm action={path} zone={page.zone} hidden={{ day }} />
+        </div>
       ) : null}
 
       {active && !booking.canChange ? (
         <section aria-labelledby="late-heading" className="section section-tight prose">
           <h2 id="late-heading">Changes are closed online</h2>
           <p>
-            This appointment can no longer be moved or cancelled online: changes close {practice.booking.changeCutoffHours} hours
-            before it starts.
+            This appointment can no longer be moved or cancelled online: changes close {practice.booking.changeCutoffHours} hours before it starts.
           </p>
           <p>{practice.booking.lateCancellationPolicy}</p>
           <p>
