@@ -43,7 +43,7 @@ export function HoursForm({
       }).flat(),
     ),
   ]);
-  const form = useServerForm<string, { url?: string }>({ action, schema: editFormSchemas[id], defaults, idPrefix: id });
+  const form = useServerForm<string, { url?: string }>({ action, schema: editFormSchemas[id], defaults, idPrefix: id, noticeId: `${id}-notice` });
   const { state, reset } = form;
   useEffect(() => {
     if (clearOnSave && state.status === "saved") reset(Object.fromEntries(Object.keys(defaults).map((name) => [name, ""])));
@@ -53,7 +53,7 @@ export function HoursForm({
 
   const day = withDay ? form.field("day") : undefined;
   return (
-    <ServerForm form={form} noticeId={`${id}-notice`} className="edit-form" submitLabel={submitLabel} pendingLabel={submitLabel}>
+    <ServerForm form={form} className="edit-form" submitLabel={submitLabel} pendingLabel={submitLabel}>
       {day ? (
         <Field label="Day" {...day.props}>
           <input type="date" {...day.input} />

@@ -16,10 +16,10 @@ type ReplyFormProps = {
 
 /** Her reply, sent from the practice's address; the action returns to the page, where the thread shows it. */
 export function ReplyForm({ action, id }: ReplyFormProps) {
-  const form = useServerForm<ReplyField, { id: string; replyId: string }>({ action, schema: replySchema, defaults: { id }, idPrefix: "reply" });
+  const form = useServerForm<ReplyField, { id: string; replyId: string }>({ action, schema: replySchema, defaults: { id }, idPrefix: "reply", noticeId: "reply-problem" });
   const { field } = form;
   return (
-    <ServerForm form={form} noticeId="reply-problem" submitLabel="Send reply" pendingLabel="Sending…">
+    <ServerForm form={form} submitLabel="Send reply" pendingLabel="Sending…">
       <input type="hidden" name="id" value={id} />
       <Field
         label="Your reply"

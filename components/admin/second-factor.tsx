@@ -152,10 +152,10 @@ export function PasskeySignIn({
 
 /** A recovery code in place of the passkey: a plain form, the way in with JavaScript off. */
 export function RecoveryCodeForm({ action }: { action: (state: FormResult<RecoveryCodeField>, formData: FormData) => Promise<FormResult<RecoveryCodeField>> }) {
-  const form = useServerForm<RecoveryCodeField>({ action, schema: recoveryCodeSchema, idPrefix: "recovery" });
+  const form = useServerForm<RecoveryCodeField>({ action, schema: recoveryCodeSchema, idPrefix: "recovery", noticeId: "recovery-problem" });
   const { field } = form;
   return (
-    <ServerForm form={form} noticeId="recovery-problem" submitLabel="Sign in with this code" pendingLabel="Checking…" buttonClassName="button button-secondary">
+    <ServerForm form={form} submitLabel="Sign in with this code" pendingLabel="Checking…" buttonClassName="button button-secondary">
       <Field label="Recovery code" {...field("code").props}>
         <input autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} maxLength={40} {...field("code").input} />
       </Field>
@@ -165,12 +165,12 @@ export function RecoveryCodeForm({ action }: { action: (state: FormResult<Recove
 
 /** New codes replace the old ones: a plain form, so it works with JavaScript off too. */
 export function NewRecoveryCodesForm({ action }: { action: (state: CodesResult, formData: FormData) => Promise<CodesResult> }) {
-  const form = useServerForm<string, { recoveryCodes: string[] }>({ action, schema: z.object({}), idPrefix: "new-codes" });
+  const form = useServerForm<string, { recoveryCodes: string[] }>({ action, schema: z.object({}), idPrefix: "new-codes", noticeId: "new-codes-notice" });
   const codes = form.state.status === "saved" ? form.state.saved?.recoveryCodes : undefined;
   return (
     <>
       {codes ? <RecoveryCodeList codes={codes} /> : null}
-      <ServerForm form={form} noticeId="new-codes-notice" submitLabel="Make new recovery codes" pendingLabel="Making codes…" buttonClassName="button button-secondary">
+      <ServerForm form={form} submitLabel="Make new recovery codes" pendingLabel="Making codes…" buttonClassName="button button-secondary">
         <p>The codes you have now stop working at once.</p>
       </ServerForm>
     </>
