@@ -47,7 +47,7 @@ for (const [javaScriptEnabled, weekday] of [
         calendar: weeklyBusyCalendar({ uid: `${secret}@practice.example`, firstStart: `${first.toISODate()}T09:00:00`, minutes: 50, exdates: [skipped.toISODate()!] }),
         etag: '"1"',
       });
-      const book = async (day: DateTime) => page.goto(`/book?type=intake&tz=${ZONE}&day=${day.toISODate()}`);
+      const book = async (day: DateTime) => page.goto(`/book?where=OR&type=intake&tz=${ZONE}&day=${day.toISODate()}`);
 
       await book(first);
       await expect(page.locator(timeLink(at(first, 9)))).toHaveCount(1);
