@@ -40,6 +40,8 @@ export function benchEnv(appUrl) {
     RESEND_BASE_URL: "http://127.0.0.1:9",
     CRON_SECRET: "bench-cron-secret-that-is-long-enough-000",
     RATE_LIMIT_SALT: "bench-rate-limit-salt",
+    // The load generator plays the one proxy: its X-Forwarded-For is the client.
+    TRUSTED_PROXY_HOPS: "1",
     OUTBOX_SWEEP_INTERVAL_SECONDS: "0",
     NEXT_TELEMETRY_DISABLED: "1",
   };

@@ -50,7 +50,19 @@ const envSchema = z
     OUTBOX_MAX_ATTEMPTS: positiveInt(8),
     OUTBOX_SWEEP_INTERVAL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
     CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "use at least 32 random characters").optional()),
-    TRUSTED_IP_HEADER: z.preprocess(emptyAsUndefined, z.string().toLowerCase().default("x-forwarded-for")),
+    // How the client's address is known (lib/security/client-ip.ts): a header
+    // the proxy overwrites, or how many of our proxies append to
+    // X-Forwarded-For. Neither: the TCP peer, which is only right with no proxy.
+    TRUSTED_IP_HEADER: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .toLowerCase()
+        .regex(/^[a-z0-9-]+$/, "a header name, e.g. x-real-ip")
+        .refine((name) => name !== "x-forwarded-for", "a client can write X-Forwarded-For; set TRUSTED_PROXY_HOPS instead")
+        .optional(),
+    ),
+    TRUSTED_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10).optional()),
     RATE_LIMIT_SALT: z.preprocess(emptyAsUndefined, z.string().default("attune-development-salt")),
     POSTS_FIXTURES_DIR: postsFixturesDir,
     AUTH_SECRET: z.preprocess(
@@ -73,7 +85,18 @@ const envSchema = z
     LIBRARY_ACCESS_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
   })
   .superRefine((env, ctx) => {
+    if (env.TRUSTED_IP_HEADER && env.TRUSTED_PROXY_HOPS) {
+      ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXY_HOPS"], message: "set either TRUSTED_IP_HEADER or TRUSTED_PROXY_HOPS, not both" });
+    }
     if (env.NODE_ENV !== "production") return;
+    if (!env.TRUSTED_IP_HEADER && !env.TRUSTED_PROXY_HOPS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TRUSTED_IP_HEADER"],
+        message:
+          "say how the client's address is known: TRUSTED_IP_HEADER=x-real-ip behind deploy/nginx (proxy_set_header X-Real-IP $remote_addr), or TRUSTED_PROXY_HOPS=<proxies appending to X-Forwarded-For>",
+      });
+    }
     for (const key of ["RESEND_API_KEY", "CRON_SECRET", "THERAPIST_EMAILS"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
     }
