@@ -21,7 +21,7 @@ export async function stampSocketAddresses() {
     const emit = server.prototype.emit;
     server.prototype.emit = function emitWithPeer(this: unknown, event: string | symbol, ...args: unknown[]) {
       if (event === "request") stamp(args[0] as IncomingMessage);
-      return emit.call(this, event, ...args);
+      return Reflect.apply(emit, this, [event, ...args]) as boolean;
     } as typeof emit;
   }
 }
