@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { env, resetEnvForTests } from "./env";
 
-const keys = ["NODE_ENV", "THERAPIST_EMAILS", "AUTH_SECRET", "RESEND_API_KEY", "CRON_SECRET", "RATE_LIMIT_SALT", "TRUSTED_IP_HEADER", "TRUSTED_PROXY_HOPS"] as const;
+const keys = ["NODE_ENV", "THERAPIST_EMAILS", "AUTH_SECRET", "RESEND_API_KEY", "CRON_SECRET", "RATE_LIMIT_SALT", "TRUSTED_IP_HEADER", "TRUSTED_PROXY_HOPS", "DEV_MAILBOX"] as const;
 const saved = Object.fromEntries(keys.map((key) => [key, process.env[key]]));
 
 function withEnv(values: Partial<Record<(typeof keys)[number], string>>) {
@@ -89,5 +90,18 @@ describe("how the client's address is known", () => {
   it("refuses X-Forwarded-For as a trusted header (the client writes it) and both ways at once", () => {
     expect(() => withEnv({ TRUSTED_IP_HEADER: "X-Forwarded-For" })()).toThrow(/TRUSTED_PROXY_HOPS instead/);
     expect(() => withEnv({ TRUSTED_IP_HEADER: "x-real-ip", TRUSTED_PROXY_HOPS: "1" })()).toThrow(/not both/);
+  });
+});
+
+describe("DEV_MAILBOX", () => {
+  it("is off unless set, and production refuses it", () => {
+    expect(withEnv({ NODE_ENV: "development" })().DEV_MAILBOX).toBe(false);
+    expect(withEnv({ NODE_ENV: "development", DEV_MAILBOX: "1" })().DEV_MAILBOX).toBe(true);
+    expect(() => withEnv({ ...production, DEV_MAILBOX: "1" })()).toThrow(/DEV_MAILBOX/);
+  });
+
+  it("is set by `npm run dev`, whose server listens on localhost only", () => {
+    const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    expect(scripts.dev).toMatch(/DEV_MAILBOX=1 next dev -H (localhost|127\.0\.0\.1)\b/);
   });
 });

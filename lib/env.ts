@@ -82,6 +82,8 @@ const envSchema = z
       z.string().min(32, "use at least 32 random characters").default(DEVELOPMENT_NEWSLETTER_SECRET),
     ),
     RESEND_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().startsWith("whsec_", "use the signing secret Resend shows, whsec_…").optional()),
+    // Opt-in for /dev/mailbox, set by `npm run dev` (lib/email/transport.ts).
+    DEV_MAILBOX: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")).transform((value) => value === "1"),
     LIBRARY_ACCESS_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
   })
   .superRefine((env, ctx) => {
@@ -100,6 +102,7 @@ const envSchema = z
     for (const key of ["RESEND_API_KEY", "CRON_SECRET", "THERAPIST_EMAILS"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
     }
+    if (env.DEV_MAILBOX) ctx.addIssue({ code: "custom", path: ["DEV_MAILBOX"], message: "the development mailbox never runs in production" });
     if (env.RATE_LIMIT_SALT === "attune-development-salt") {
       ctx.addIssue({ code: "custom", path: ["RATE_LIMIT_SALT"], message: "set a random value in production" });
     }
