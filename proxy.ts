@@ -89,14 +89,15 @@ export async function proxy(request: NextRequest) {
 
 /**
  * Over MAX_POST_BYTES, by its declared length or, for a chunked body with
- * none, by reading a copy up to the cap (the framework keeps what was read
- * for the action, so at most the cap is held twice).
+ * none, by reading it up to the cap. The proxy is handed its own copy of the
+ * body; the framework buffers the original for the action (e2e/edges.spec.ts
+ * checks a chunked form post still arrives whole).
  */
 async function tooLarge(request: NextRequest) {
   const declared = request.headers.get("content-length");
   if (declared !== null) return Number(declared) > MAX_POST_BYTES;
   if (!request.body) return false;
-  return !(await readCappedBody(request.clone(), MAX_POST_BYTES)).ok;
+  return !(await readCappedBody(request, MAX_POST_BYTES)).ok;
 }
 
 function decodablePath(pathname: string) {

@@ -18,7 +18,8 @@ export async function readCappedBody(request: Request, maxBytes: number): Promis
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: a tee'd stream's cancel settles only once every branch is cancelled.
+      void reader.cancel().catch(() => undefined);
       return { ok: false };
     }
     chunks.push(value);
