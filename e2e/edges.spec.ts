@@ -39,6 +39,18 @@ test("a chunked post over 1 MB gets the 413 page, not Next's 500", async () => {
   expect(response.body).toContain("That was too long to send");
 });
 
+test("a form post the framework could not parse gets our 400 page, not a 500", async () => {
+  for (const [body, type] of [
+    ["--x\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nAnn", "multipart/form-data; boundary=x"],
+    ["--x\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nAnn\r\n--x--\r\n", "multipart/form-data"],
+    ["--x\r\nContent-Disposition: form-data; name=\"$ACTION_1:0\"\r\n\r\nnot json\r\n--x--\r\n", "multipart/form-data; boundary=x"],
+  ]) {
+    const response = await raw("POST", "/contact", { chunks: [Buffer.from(body!)], headers: { "content-type": type!, "content-length": String(Buffer.byteLength(body!)) } });
+    expect(response.status, body).toBe(400);
+    expect(response.body).toContain("This form could not be read");
+  }
+});
+
 test("a chunked post under 1 MB still reaches the form", async ({ page }) => {
   // The proxy reads a copy of a chunked body to measure it; the action must still get the original.
   await page.goto("/contact");

@@ -185,7 +185,7 @@ function buildCases(baseUrl: string, forms: (Form & { hidden: Record<string, str
       cases.push({ label: `${form.name}: ${label}`, url: `${baseUrl}${form.pageUrl ?? form.page}`, init: { method: "POST", body: new Uint8Array(body), headers: { ...headers, "content-type": type } } });
     } else {
       // Route handlers: tokens, headers and bodies of every odd shape.
-      const token = pick(["", "A".repeat(43), "A".repeat(42), "A".repeat(500), "%00", "..%2f..%2f", "a b", "😀", "A".repeat(43) + "=", "null"]).replace(/[^\w%.=-]/g, (c) => encodeURIComponent(c));
+      const token = pick(["", "A".repeat(43), "A".repeat(42), "A".repeat(500), "%00", "..%2f..%2f", "a b", "😀", "A".repeat(43) + "=", "null"]).replace(/[^\w%.=-]/gu, (c) => encodeURIComponent(c));
       const route = Math.floor(next() * 8);
       const requests: Case[] = [
         { label: "webhook", url: `${baseUrl}/api/webhooks/resend`, init: { method: "POST", body: pick(BAD_VALUES), headers: { ...headers, "content-type": "application/json", "svix-id": pick(["msg_1", "", "x".repeat(300)]), "svix-timestamp": pick([String(Math.floor(Date.now() / 1000)), "0", "9".repeat(20), "now"]), "svix-signature": pick(["v1,AAAA", "v1,", "", `v1,${E2E_WEBHOOK_SECRET}`]) } } },
