@@ -14,6 +14,25 @@ const securityHeaders = [
     : []),
 ];
 
+/**
+ * Pages whose address carries a credential (a booking, newsletter, library,
+ * calendar or sign-in token) send no referrer to any other site. Those that
+ * hold a form get `same-origin` rather than `no-referrer`: under no-referrer a
+ * browser sends `Origin: null` with the form's POST, which Next refuses as a
+ * cross-site action; same-origin sends the address only back to this site,
+ * which issued it, and nothing to anyone else.
+ */
+const tokenPages = [
+  { source: "/book/manage/:token", policy: "same-origin" },
+  { source: "/book/manage/:token/calendar.ics", policy: "no-referrer" },
+  { source: "/newsletter/confirm/:token", policy: "same-origin" },
+  { source: "/newsletter/unsubscribe/:token", policy: "same-origin" },
+  { source: "/freebies/access/:token", policy: "no-referrer" },
+  { source: "/admin/sign-in/confirm/:token", policy: "same-origin" },
+  { source: "/api/calendar/:token", policy: "no-referrer" },
+  { source: "/api/newsletter/unsubscribe/:token", policy: "no-referrer" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -31,8 +50,13 @@ const nextConfig = {
     inlineCss: true,
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // Later rules win for the same header.
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      ...tokenPages.map(({ source, policy }) => ({ source, headers: [{ key: "Referrer-Policy", value: policy }] })),
+    ];
   },
 };
 
 export default nextConfig;
+export { tokenPages };

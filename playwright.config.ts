@@ -31,6 +31,10 @@ const serverEnv = {
   BOOKING_LINK_SECRET: E2E_BOOKING_LINK_SECRET,
   NEWSLETTER_TOKEN_SECRET: "e2e-newsletter-token-secret-long-enough-000",
   RESEND_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
+  // The tests play the one proxy in front: each sends its own X-Forwarded-For
+  // (e2e/fixtures/index.ts) so rate limits never leak between tests, and the
+  // app takes the entry one hop from the right, as behind a real proxy.
+  TRUSTED_PROXY_HOPS: "1",
   NEXT_TELEMETRY_DISABLED: "1",
   // e2e/calendar-feeds.spec.ts serves the therapist's calendar from loopback.
   CALENDAR_FEEDS_ALLOW_PRIVATE: "1",

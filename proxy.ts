@@ -8,6 +8,7 @@ import {
   safeReturnPath,
 } from "@/lib/auth/auth.config";
 import { practice } from "@/lib/practice/practice";
+import { readCappedBody } from "@/lib/server/read-body";
 
 // Pages rendered per request: they get a fresh nonce and are never cached.
 // Everything else is prerendered HTML, whose inline framework scripts cannot
@@ -40,16 +41,18 @@ function contentSecurityPolicy(nonce: string | null) {
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const dynamic = DYNAMIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (request.method === "POST" && length > MAX_POST_BYTES) {
-    return new NextResponse(tooLargePage(), {
-      status: 413,
-      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": contentSecurityPolicy(null) },
-    });
+  // A path Next cannot decode (`/book/manage/%`) would reach a dynamic segment
+  // and fail there as a bare 500.
+  if (!decodablePath(pathname)) return plainPage(400, badAddressPage());
+
+  if (request.method === "POST") {
+    const body = await postedBody(request);
+    if (body === "too large") return plainPage(413, tooLargePage());
+    if (body === "unreadable") return plainPage(400, unreadableFormPage());
   }
 
   const nonce = dynamic ? btoa(crypto.randomUUID()) : null;
@@ -88,6 +91,59 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * Over MAX_POST_BYTES, by its declared length or, for a chunked body with
+ * none, by reading it up to the cap; and a form post the framework could not
+ * parse (malformed multipart, or an action argument that is not JSON), which
+ * would reach Next's action handler and end as a bare 500. The proxy is handed
+ * its own copy of the body; the framework buffers the original for the action
+ * (e2e/edges.spec.ts checks a chunked form post still arrives whole).
+ */
+async function postedBody(request: NextRequest): Promise<"too large" | "unreadable" | "fine"> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > MAX_POST_BYTES) return "too large";
+  const type = request.headers.get("content-type") ?? "";
+  const form = /^multipart\/form-data\b/i.test(type) && !request.nextUrl.pathname.startsWith("/api/");
+  if (!request.body || (declared !== null && !form)) return "fine";
+  const body = await readCappedBody(request, MAX_POST_BYTES);
+  if (!body.ok) return "too large";
+  if (!form) return "fine";
+  try {
+    const fields = await new Response(body.bytes, { headers: { "content-type": type } }).formData();
+    for (const [name, value] of fields) {
+      if (/^\$ACTION_\d+:\d+$/.test(name) && (typeof value !== "string" || !isJson(value))) return "unreadable";
+    }
+    return "fine";
+  } catch {
+    return "unreadable";
+  }
+}
+
+function isJson(text: string) {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function decodablePath(pathname: string) {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function plainPage(status: 400 | 413, html: string) {
+  return new NextResponse(html, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": contentSecurityPolicy(null) },
+  });
+}
+
 function isPrivatePage(pathname: string) {
   if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return false;
   return !(pathname === SIGN_IN_PATH || pathname.startsWith(`${SIGN_IN_PATH}/`) || pathname === SIGNED_OUT_PATH);
@@ -100,6 +156,23 @@ function tooLargePage() {
 <p>What you sent was larger than this website accepts, so nothing was stored. Please go back, shorten your message to a few paragraphs, and send it again.</p>
 <p>Use your browser's back button to return to the form.</p>
 <p>If you are in crisis or in danger, please reach out now: ${escapeHtml(practice.crisisLines.map((line) => `${line.name}: ${line.how}`).join("; "))}.</p>
+</main></html>`;
+}
+
+function unreadableFormPage() {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Form not understood</title>
+<main style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6">
+<h1>This form could not be read</h1>
+<p>What was sent did not arrive as a form this website can read, so nothing was stored. Please go back, reload the page and send it again.</p>
+</main></html>`;
+}
+
+function badAddressPage() {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Address not understood</title>
+<main style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6">
+<h1>This address could not be read</h1>
+<p>The link you followed is damaged, perhaps cut short or changed when it was copied. Nothing was changed.</p>
+<p>If it came in an email, try opening it from the email again, or <a href="/">go to the home page</a>.</p>
 </main></html>`;
 }
 

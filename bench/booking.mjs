@@ -174,6 +174,8 @@ async function benchBookingRequests(databaseUrl) {
       RESEND_BASE_URL: fake.url,
       CRON_SECRET: "bench-cron-secret-that-is-long-enough-0000",
       RATE_LIMIT_SALT: "bench-rate-limit-salt",
+      // The load generator plays the one proxy: its X-Forwarded-For is the client.
+      TRUSTED_PROXY_HOPS: "1",
       BOOKING_LINK_SECRET: "bench-booking-link-secret-that-is-long-enough",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -45,6 +45,8 @@ export function benchEnv(appUrl) {
     AUTH_SECRET: "bench-auth-secret-that-is-long-enough-0000",
     BOOKING_LINK_SECRET: "bench-booking-link-secret-long-enough-000",
     NEWSLETTER_TOKEN_SECRET: "bench-newsletter-token-secret-long-enough",
+    // The load generator plays the one proxy: its X-Forwarded-For is the client.
+    TRUSTED_PROXY_HOPS: "1",
     OUTBOX_SWEEP_INTERVAL_SECONDS: "0",
     NEXT_TELEMETRY_DISABLED: "1",
   };

@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { env, resetEnvForTests } from "./env";
 
-const keys = ["NODE_ENV", "THERAPIST_EMAILS", "AUTH_SECRET", "RESEND_API_KEY", "CRON_SECRET", "RATE_LIMIT_SALT"] as const;
+const keys = ["NODE_ENV", "THERAPIST_EMAILS", "AUTH_SECRET", "RESEND_API_KEY", "CRON_SECRET", "RATE_LIMIT_SALT", "TRUSTED_IP_HEADER", "TRUSTED_PROXY_HOPS", "DEV_MAILBOX"] as const;
 const saved = Object.fromEntries(keys.map((key) => [key, process.env[key]]));
 
 function withEnv(values: Partial<Record<(typeof keys)[number], string>>) {
@@ -30,6 +31,7 @@ const production = {
   THERAPIST_EMAILS: "maya@stillwater.example",
   BOOKING_LINK_SECRET: "b".repeat(32),
   NEWSLETTER_TOKEN_SECRET: "n".repeat(32),
+  TRUSTED_IP_HEADER: "x-real-ip",
 };
 
 describe("THERAPIST_EMAILS", () => {
@@ -68,5 +70,38 @@ describe("AUTH_SECRET", () => {
 
   it("a complete production configuration passes", () => {
     expect(withEnv(production)()).toMatchObject({ THERAPIST_EMAILS: ["maya@stillwater.example"], AUTH_SESSION_IDLE_MINUTES: 60, AUTH_SESSION_MAX_HOURS: 12 });
+  });
+});
+
+describe("how the client's address is known", () => {
+  it("production refuses to start until the deployment says (a header its proxy overwrites, or proxy hops)", () => {
+    const { TRUSTED_IP_HEADER: _omitted, ...rest } = production;
+    expect(() => withEnv(rest)()).toThrow(/TRUSTED_IP_HEADER: say how the client's address is known/);
+    expect(withEnv({ ...rest, TRUSTED_PROXY_HOPS: "1" })().TRUSTED_PROXY_HOPS).toBe(1);
+    expect(withEnv(production)().TRUSTED_IP_HEADER).toBe("x-real-ip");
+  });
+
+  it("has no default: development without a proxy uses the TCP peer", () => {
+    const values = withEnv({ NODE_ENV: "development" })();
+    expect(values.TRUSTED_IP_HEADER).toBeUndefined();
+    expect(values.TRUSTED_PROXY_HOPS).toBeUndefined();
+  });
+
+  it("refuses X-Forwarded-For as a trusted header (the client writes it) and both ways at once", () => {
+    expect(() => withEnv({ TRUSTED_IP_HEADER: "X-Forwarded-For" })()).toThrow(/TRUSTED_PROXY_HOPS instead/);
+    expect(() => withEnv({ TRUSTED_IP_HEADER: "x-real-ip", TRUSTED_PROXY_HOPS: "1" })()).toThrow(/not both/);
+  });
+});
+
+describe("DEV_MAILBOX", () => {
+  it("is off unless set, and production refuses it", () => {
+    expect(withEnv({ NODE_ENV: "development" })().DEV_MAILBOX).toBe(false);
+    expect(withEnv({ NODE_ENV: "development", DEV_MAILBOX: "1" })().DEV_MAILBOX).toBe(true);
+    expect(() => withEnv({ ...production, DEV_MAILBOX: "1" })()).toThrow(/DEV_MAILBOX/);
+  });
+
+  it("is set by `npm run dev`, whose server listens on localhost only", () => {
+    const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    expect(scripts.dev).toMatch(/DEV_MAILBOX=1 next dev -H (localhost|127\.0\.0\.1)\b/);
   });
 });

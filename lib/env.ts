@@ -50,7 +50,19 @@ const envSchema = z
     OUTBOX_MAX_ATTEMPTS: positiveInt(8),
     OUTBOX_SWEEP_INTERVAL_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
     CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "use at least 32 random characters").optional()),
-    TRUSTED_IP_HEADER: z.preprocess(emptyAsUndefined, z.string().toLowerCase().default("x-forwarded-for")),
+    // How the client's address is known (lib/security/client-ip.ts): a header
+    // the proxy overwrites, or how many of our proxies append to
+    // X-Forwarded-For. Neither: the TCP peer, which is only right with no proxy.
+    TRUSTED_IP_HEADER: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .toLowerCase()
+        .regex(/^[a-z0-9-]+$/, "a header name, e.g. x-real-ip")
+        .refine((name) => name !== "x-forwarded-for", "a client can write X-Forwarded-For; set TRUSTED_PROXY_HOPS instead")
+        .optional(),
+    ),
+    TRUSTED_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10).optional()),
     RATE_LIMIT_SALT: z.preprocess(emptyAsUndefined, z.string().default("attune-development-salt")),
     POSTS_FIXTURES_DIR: postsFixturesDir,
     AUTH_SECRET: z.preprocess(
@@ -76,13 +88,27 @@ const envSchema = z
     // One sign-in link per address per this many seconds (lib/auth/sign-in-link.ts); the end-to-end suite shortens it.
     SIGN_IN_COOLDOWN_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3600).default(60)),
     UNVERIFIED_EMAILS_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
+    // Opt-in for /dev/mailbox, set by `npm run dev` (lib/email/transport.ts).
+    DEV_MAILBOX: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")).transform((value) => value === "1"),
     LIBRARY_ACCESS_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
   })
   .superRefine((env, ctx) => {
+    if (env.TRUSTED_IP_HEADER && env.TRUSTED_PROXY_HOPS) {
+      ctx.addIssue({ code: "custom", path: ["TRUSTED_PROXY_HOPS"], message: "set either TRUSTED_IP_HEADER or TRUSTED_PROXY_HOPS, not both" });
+    }
     if (env.NODE_ENV !== "production") return;
+    if (!env.TRUSTED_IP_HEADER && !env.TRUSTED_PROXY_HOPS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TRUSTED_IP_HEADER"],
+        message:
+          "say how the client's address is known: TRUSTED_IP_HEADER=x-real-ip behind deploy/nginx (proxy_set_header X-Real-IP $remote_addr), or TRUSTED_PROXY_HOPS=<proxies appending to X-Forwarded-For>",
+      });
+    }
     for (const key of ["RESEND_API_KEY", "CRON_SECRET", "THERAPIST_EMAILS"] as const) {
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
     }
+    if (env.DEV_MAILBOX) ctx.addIssue({ code: "custom", path: ["DEV_MAILBOX"], message: "the development mailbox never runs in production" });
     if (env.RATE_LIMIT_SALT === "attune-development-salt") {
       ctx.addIssue({ code: "custom", path: ["RATE_LIMIT_SALT"], message: "set a random value in production" });
     }

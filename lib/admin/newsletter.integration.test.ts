@@ -10,6 +10,7 @@ import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { publishedPosts } from "@/lib/blog/posts";
 import {
   announcePost,
+  checkSubscriberSearch,
   composeIssue,
   editIssue,
   eraseOneSubscriber,
@@ -20,6 +21,7 @@ import {
   postsToAnnounce,
   previewSavedIssue,
   readIssue,
+  readSubscriberSearch,
   sendTest,
   sendToAll,
   subscribersCsv,
@@ -62,6 +64,7 @@ function everyCall(issueId: string, subscriberId: string) {
     sendTest: () => sendTest({ id: issueId }),
     sendToAll: () => sendToAll({ id: issueId, confirm: "yes" }),
     findSubscribers: () => findSubscribers({ q: "a" }),
+    checkSubscriberSearch: () => checkSubscriberSearch({ q: "a" }),
     newsletterTotals: () => newsletterTotals(),
     subscribersCsv: () => subscribersCsv(),
     eraseOneSubscriber: () => eraseOneSubscriber({ id: subscriberId }),
@@ -157,6 +160,18 @@ describe("the subscribers room", () => {
       ["erase", "subscriber", gone, null],
     ]);
     expect(JSON.stringify(await audit())).not.toContain("gone@example.com");
+  });
+
+  it("takes a search by POST (form data), refusing one that is not a search", async () => {
+    await signInAs(THERAPIST);
+    const form = new FormData();
+    form.set("q", "keep@example.com");
+    form.set("status", "confirmed");
+    expect(await checkSubscriberSearch(form)).toMatchObject({ status: "saved", saved: { q: "keep@example.com", status: "confirmed" } });
+    expect(await checkSubscriberSearch({ q: "x".repeat(201) })).toMatchObject({ status: "invalid" });
+    expect(await checkSubscriberSearch({ q: "a", status: "everyone" })).toMatchObject({ status: "invalid" });
+    expect(readSubscriberSearch(JSON.stringify({ q: "keep", status: "pending" }))).toEqual({ q: "keep", status: "pending" });
+    expect(readSubscriberSearch("not json")).toEqual({ q: "", status: "" });
   });
 
   for (const [who, becomeIntruder] of intruders) {

@@ -100,6 +100,29 @@ export const findSubscribers = guardedRead(async ({ therapist }, params: { q?: u
   return { ...result, query, status };
 });
 
+const subscriberSearchSchema = z.strictObject({
+  q: z.string().max(200, "Search for at most 200 characters.").default(""),
+  status: z.union([z.enum(STATUSES), z.literal("")]).default(""),
+});
+export type SubscriberSearch = z.output<typeof subscriberSearchSchema>;
+
+/**
+ * A subscriber search, sent by POST so an address searched for never sits in
+ * a URL (server logs, history, a Referer); the page remembers it in a
+ * short-lived cookie scoped to the subscribers room (app/admin/(private)/subscribers).
+ */
+export const checkSubscriberSearch = guardedOperation(subscriberSearchSchema, async (search) => saved("Searched.", search));
+
+/** The remembered search, as the cookie holds it; anything unreadable is no search. */
+export function readSubscriberSearch(cookie: string | undefined): SubscriberSearch {
+  try {
+    const parsed = subscriberSearchSchema.safeParse(JSON.parse(cookie ?? "{}"));
+    return parsed.success ? parsed.data : { q: "", status: "" };
+  } catch {
+    return { q: "", status: "" };
+  }
+}
+
 export const newsletterTotals = guardedRead(async ({ therapist }) => subscriberTotals(therapist));
 
 /** How many receive the series by email now, and how many have had all of it. */

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { emailAttempts, outboxEmails, type OutboxEmail } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { env } from "@/lib/env";
+import { describeError } from "@/lib/errors";
 import { holdShutdownFor, shuttingDown } from "@/lib/server/shutdown";
 import { renderEmail } from "./render";
 import { emailTemplates, type EmailTemplateName } from "./templates";
@@ -104,7 +105,8 @@ async function dispatchClaimed({ now = new Date(), batchSize = 25, transport }: 
         ...(email.headers ? { headers: email.headers } : {}),
       });
     } catch (error) {
-      result = { ok: false, statusCode: null, error: error instanceof Error ? error.message : String(error), permanent: false };
+      // Stored with the attempt and shown in the private area: the safe name only, as for a log line.
+      result = { ok: false, statusCode: null, error: describeError(error), permanent: false };
     }
     const durationMs = Math.round(performance.now() - started);
     const finishedAt = new Date(now.getTime() + durationMs);

@@ -1,11 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { listMailbox, readMailboxEmail } from "./mailbox";
 import { enqueueEmail } from "./outbox";
 
+// As `npm run dev` starts it.
+beforeEach(() => {
+  process.env.DEV_MAILBOX = "1";
+  resetEnvForTests();
+});
 afterEach(() => {
   delete process.env.RESEND_API_KEY;
+  delete process.env.DEV_MAILBOX;
   resetEnvForTests();
 });
 
@@ -26,6 +32,14 @@ describe("the development mailbox", () => {
   it("does not exist once a Resend key is configured", async () => {
     const id = await queueAcknowledgement();
     process.env.RESEND_API_KEY = "re_live_key";
+    resetEnvForTests();
+    await expect(listMailbox()).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/);
+    await expect(readMailboxEmail(id)).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/);
+  });
+
+  it("does not exist without the explicit opt-in, even in development without a Resend key", async () => {
+    const id = await queueAcknowledgement();
+    delete process.env.DEV_MAILBOX;
     resetEnvForTests();
     await expect(listMailbox()).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/);
     await expect(readMailboxEmail(id)).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/);

@@ -107,7 +107,12 @@ export function emailTransport(): EmailTransport {
   return new DevMailboxTransport();
 }
 
+/**
+ * The mailbox shows the therapist's sign-in links, so it is opt-in even in
+ * development: `npm run dev` sets DEV_MAILBOX=1 (and listens on localhost
+ * only); any other way of starting the app shows a 404.
+ */
 export function devMailboxEnabled(): boolean {
-  const { RESEND_API_KEY, NODE_ENV } = env();
-  return !RESEND_API_KEY && NODE_ENV !== "production";
+  const { RESEND_API_KEY, NODE_ENV, DEV_MAILBOX } = env();
+  return DEV_MAILBOX && !RESEND_API_KEY && NODE_ENV !== "production";
 }

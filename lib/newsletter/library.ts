@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import type { FormResult } from "@/lib/forms/form-result";
 import { perHour, publicForm, type SubmitContext } from "@/lib/forms/public-form";
 import { randomToken } from "@/lib/security/hash";
+import { hitRateLimit } from "@/lib/security/rate-limit";
 import {
   LIBRARY_LINK_DAYS,
   daysFrom,
@@ -66,6 +67,19 @@ async function accessHolder(executor: Database | Transaction, token: string, kin
  * Exchanges a link from an email for a library session. Null for a link that
  * is forged, altered, expired, or whose subscriber has left.
  */
+/**
+ * Opening library links is counted per address and per link, so a script
+ * cannot walk through guessed tokens from one address, nor hammer one link
+ * from many. A person opens their link a few times at most.
+ */
+export const LIBRARY_LINK_LIMITS = { perIp: { name: "library-link-ip", max: 30, windowSeconds: 3600 }, perLink: { name: "library-link-token", max: 10, windowSeconds: 3600 } };
+
+export async function libraryLinkAllowed(linkToken: string, ip: string, now = new Date()): Promise<boolean> {
+  const byIp = await hitRateLimit(LIBRARY_LINK_LIMITS.perIp, ip, now);
+  const byLink = await hitRateLimit(LIBRARY_LINK_LIMITS.perLink, linkToken.slice(0, 64), now);
+  return byIp && byLink;
+}
+
 export async function openLibraryLink(linkToken: string, now = new Date()): Promise<LibrarySession | null> {
   if (!looksLikeToken(linkToken)) return null;
   const db = await getDb();

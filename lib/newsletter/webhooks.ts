@@ -18,6 +18,29 @@ const deliveryByEvent: Record<string, DeliveryStatus> = {
 
 export type WebhookOutcome = { status: 200 | 400; handled: string };
 
+/** Svix refuses a timestamp further than this from now; checking it first costs nothing. */
+const TIMESTAMP_TOLERANCE_SECONDS = 5 * 60;
+
+type SignatureHeaders = { id: string; timestamp: string; signature: string };
+
+/**
+ * The signature headers, present, well formed and recent, or why not. Read
+ * before the body, so a call that cannot be Resend's is refused without
+ * reading a byte of what it sent.
+ */
+export function webhookSignatureHeaders(headers: Headers, now = new Date()): SignatureHeaders | WebhookOutcome {
+  if (!env().RESEND_WEBHOOK_SECRET) return { status: 400, handled: "no webhook secret is configured" };
+  const id = headers.get("svix-id") ?? headers.get("webhook-id");
+  const timestamp = headers.get("svix-timestamp") ?? headers.get("webhook-timestamp");
+  const signature = headers.get("svix-signature") ?? headers.get("webhook-signature");
+  if (!id || !timestamp || !signature) return { status: 400, handled: "missing signature headers" };
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(id) || !/^\d{1,12}$/.test(timestamp) || !/^v1,[A-Za-z0-9+/=]{1,200}( v1,[A-Za-z0-9+/=]{1,200}){0,4}$/.test(signature)) {
+    return { status: 400, handled: "malformed signature headers" };
+  }
+  if (Math.abs(Number(timestamp) - now.getTime() / 1000) > TIMESTAMP_TOLERANCE_SECONDS) return { status: 400, handled: "timestamp too old or too new" };
+  return { id, timestamp, signature };
+}
+
 /**
  * A call from Resend to /api/webhooks/resend. The signature is checked with
  * the SDK over the raw body before anything is read from it; a call that
@@ -26,11 +49,9 @@ export type WebhookOutcome = { status: 200 | 400; handled: string };
  */
 export async function handleResendWebhook(rawBody: string, headers: Headers, now = new Date()): Promise<WebhookOutcome> {
   const secret = env().RESEND_WEBHOOK_SECRET;
-  if (!secret) return { status: 400, handled: "no webhook secret is configured" };
-  const id = headers.get("svix-id") ?? headers.get("webhook-id");
-  const timestamp = headers.get("svix-timestamp") ?? headers.get("webhook-timestamp");
-  const signature = headers.get("svix-signature") ?? headers.get("webhook-signature");
-  if (!id || !timestamp || !signature) return { status: 400, handled: "missing signature headers" };
+  const checked = webhookSignatureHeaders(headers, now);
+  if (!secret || "status" in checked) return "status" in checked ? checked : { status: 400, handled: "no webhook secret is configured" };
+  const { id, timestamp, signature } = checked;
 
   let event: { type?: unknown; created_at?: unknown; data?: { email_id?: unknown; to?: unknown } };
   try {

@@ -1,17 +1,44 @@
 import "server-only";
+import { isIP } from "node:net";
 import { env } from "@/lib/env";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/server/socket-address";
 
 /**
- * The visitor's IP, read only from the header the deployment's proxy sets
- * (TRUSTED_IP_HEADER). For X-Forwarded-For the last entry is the one our own
- * proxy appended; anything left of it was supplied by the client and could be
- * forged to dodge a rate limit.
+ * The visitor's IP, for rate limits. Only an address the visitor cannot
+ * choose will do, so it is read one of three ways, as the deployment says:
+ *
+ * - TRUSTED_IP_HEADER: a header the proxy in front overwrites on every
+ *   request (deploy/nginx sets X-Real-IP to $remote_addr);
+ * - TRUSTED_PROXY_HOPS: X-Forwarded-For, the entry that many places from
+ *   the right, the one the outermost of our own proxies appended; anything
+ *   left of it was written by the client;
+ * - neither (development, tests, no proxy): the TCP peer, which the server
+ *   stamps on each request itself (lib/server/socket-address.ts).
+ *
+ * Production refuses to start with neither (lib/env.ts): behind a proxy the
+ * TCP peer is the proxy, and every visitor would share one bucket.
  */
 export function clientIp(headers: Headers): string {
-  const name = env().TRUSTED_IP_HEADER;
-  const value = headers.get(name);
+  const { TRUSTED_IP_HEADER: header, TRUSTED_PROXY_HOPS: hops } = env();
+  if (header) return address(lastEntry(headers.get(header)));
+  if (hops) {
+    const entries = forwardedEntries(headers.get("x-forwarded-for"));
+    return address(entries.length >= hops ? entries[entries.length - hops] : undefined);
+  }
+  return address(headers.get(SOCKET_ADDRESS_HEADER) ?? undefined);
+}
+
+function forwardedEntries(value: string | null): string[] {
+  return (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+}
+
+function lastEntry(value: string | null): string | undefined {
+  return forwardedEntries(value).at(-1);
+}
+
+/** Anything but an IP address (a proxy misconfigured, a header missing) is one shared "unknown" bucket. */
+function address(value: string | undefined): string {
   if (!value) return "unknown";
-  const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
-  const ip = name === "x-forwarded-for" ? entries.at(-1) : entries[0];
-  return ip && ip.length <= 64 ? ip : "unknown";
+  const plain = value.startsWith("::ffff:") && isIP(value.slice(7)) === 4 ? value.slice(7) : value;
+  return isIP(plain) ? plain : "unknown";
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { ActionButton } from "@/components/admin/action-button";
 import { RecordTable } from "@/components/admin/record-table";
 import { When } from "@/components/admin/when";
-import { findSubscribers, newsletterTotals } from "@/lib/admin/newsletter";
-import { eraseSubscriberAction } from "./actions";
+import { findSubscribers, newsletterTotals, readSubscriberSearch } from "@/lib/admin/newsletter";
+import { eraseSubscriberAction, searchSubscribersAction } from "./actions";
+import { SUBSCRIBER_SEARCH_COOKIE } from "./search-cookie";
 
 export const metadata: Metadata = { title: "Subscribers" };
 
@@ -19,9 +21,11 @@ function sourceLabel(source: string) {
 export default async function SubscribersPage({ searchParams }: PageProps<"/admin/subscribers">) {
   await connection();
   const params = await searchParams;
-  const [found, totals] = await Promise.all([findSubscribers({ q: params.q, status: params.status, page: params.page }), newsletterTotals()]);
+  // The search itself comes by POST and is remembered in a cookie: only the page number is in the URL.
+  const search = readSubscriberSearch((await cookies()).get(SUBSCRIBER_SEARCH_COOKIE.name)?.value);
+  const [found, totals] = await Promise.all([findSubscribers({ q: search.q, status: search.status, page: params.page }), newsletterTotals()]);
   const pages = Math.max(1, Math.ceil(found.total / found.pageSize));
-  const pageLink = (page: number) => `/admin/subscribers?${new URLSearchParams({ ...(found.query ? { q: found.query } : {}), ...(found.status ? { status: found.status } : {}), page: String(page) })}`;
+  const pageLink = (page: number) => `/admin/subscribers?page=${page}` as const;
 
   return (
     <>
@@ -59,7 +63,7 @@ export default async function SubscribersPage({ searchParams }: PageProps<"/admi
       </p>
 
       <h2>Find a subscriber</h2>
-      <form method="get" action="/admin/subscribers" className="form" role="search" aria-label="Subscribers">
+      <form action={searchSubscribersAction} className="form" role="search" aria-label="Subscribers">
         <div className="field">
           <label htmlFor="q">Email address or first name</label>
           <input type="search" id="q" name="q" defaultValue={found.query} maxLength={200} autoComplete="off" />

@@ -7,6 +7,7 @@ import { newsletterIssues, newsletterSends, outboxEmails, subscribers } from "@/
 import { resetEnvForTests } from "@/lib/env";
 import { broadcastProgress } from "@/lib/newsletter/broadcast";
 import { tokenHash, unsubscribeToken } from "@/lib/newsletter/links";
+import { chunkedBody, streamingPost, THREE_MEGABYTES_OF_CHUNKS } from "@/lib/testing/chunked-body";
 
 const secretKey = randomBytes(24);
 const SECRET = `whsec_${secretKey.toString("base64")}`;
@@ -89,6 +90,25 @@ describe("the Resend webhook", () => {
     const response = await deliver(tamper(signed(event("email.delivered", reader.providerId, reader.email))) as ReturnType<typeof signed>);
     expect(response.status).toBe(400);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a chunked 3 MB body with 413, having read no more than its cap", async () => {
+    const call = signed({ type: "email.delivered" });
+    const { stream, pulled } = chunkedBody(THREE_MEGABYTES_OF_CHUNKS);
+    const response = await POST(streamingPost("http://localhost:3000/api/webhooks/resend", stream, call.headers));
+    expect(response.status).toBe(413);
+    expect(pulled.chunks).toBeLessThanOrEqual(3);
+  });
+
+  it.each([
+    ["missing", {}],
+    ["malformed", { "svix-id": "msg x", "svix-timestamp": "soon", "svix-signature": "v1,not base64!" }],
+    ["too old", { "svix-id": "msg_1", "svix-timestamp": String(Math.floor(Date.now() / 1000) - 3600), "svix-signature": "v1,AAAA" }],
+  ])("refuses %s signature headers before reading a byte of the body", async (_label, headers: Record<string, string>) => {
+    const { stream, pulled } = chunkedBody(THREE_MEGABYTES_OF_CHUNKS);
+    const response = await POST(streamingPost("http://localhost:3000/api/webhooks/resend", stream, headers));
+    expect(response.status).toBe(400);
+    expect(pulled.chunks).toBeLessThanOrEqual(1);
   });
 
   it("refuses everything while no secret is configured", async () => {

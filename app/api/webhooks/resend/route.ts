@@ -1,10 +1,22 @@
-import { handleResendWebhook } from "@/lib/newsletter/webhooks";
+import { handleResendWebhook, webhookSignatureHeaders } from "@/lib/newsletter/webhooks";
+import { bodyTooLarge, readCappedText } from "@/lib/server/read-body";
+
+/** Resend's events are a few hundred bytes of JSON; a generous ceiling still bounds what one call holds. */
+const MAX_WEBHOOK_BYTES = 64 * 1024;
+
+const noStore = { "Cache-Control": "no-store" };
 
 /**
- * Resend's delivery events. Verified against RESEND_WEBHOOK_SECRET over the
- * raw body; anything unverified is a 400 and changes nothing.
+ * Resend's delivery events. The signature headers are checked (present,
+ * well formed, recent) before a byte of the body is read; the body is read
+ * up to MAX_WEBHOOK_BYTES and verified against RESEND_WEBHOOK_SECRET. Anything
+ * unverified is a 400 (413 past the cap) and changes nothing.
  */
 export async function POST(request: Request) {
-  const outcome = await handleResendWebhook(await request.text(), request.headers);
-  return Response.json({ handled: outcome.handled }, { status: outcome.status, headers: { "Cache-Control": "no-store" } });
+  const checked = webhookSignatureHeaders(request.headers);
+  if ("status" in checked) return Response.json({ handled: checked.handled }, { status: checked.status, headers: noStore });
+  const body = await readCappedText(request, MAX_WEBHOOK_BYTES);
+  if (body === null) return bodyTooLarge(MAX_WEBHOOK_BYTES);
+  const outcome = await handleResendWebhook(body, request.headers);
+  return Response.json({ handled: outcome.handled }, { status: outcome.status, headers: noStore });
 }

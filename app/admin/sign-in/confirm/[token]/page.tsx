@@ -4,9 +4,8 @@ import { connection } from "next/server";
 import { inspectSignInLink } from "@/lib/auth/sign-in-link";
 import { confirmSignInAction } from "./actions";
 
-// No referrer meta here: with "no-referrer" Chromium sends `Origin: null` on the form post, which
-// Next rightly refuses as a cross-site action. The site-wide strict-origin-when-cross-origin policy
-// already keeps the token out of other sites' logs.
+// Not "no-referrer": Chromium then sends `Origin: null` on the form post, which Next rightly refuses
+// as a cross-site action. next.config.js gives this page "same-origin": the token goes to no other site.
 export const metadata: Metadata = { title: "Sign in" };
 
 /**

@@ -1,5 +1,9 @@
 import { env } from "@/lib/env";
 import { unsubscribe } from "@/lib/newsletter/unsubscribe";
+import { bodyTooLarge, readCappedBody } from "@/lib/server/read-body";
+
+/** "List-Unsubscribe=One-Click" is 26 bytes; a multipart wrapping of it a few hundred. */
+const MAX_UNSUBSCRIBE_BYTES = 4 * 1024;
 
 const noStore = { "Cache-Control": "no-store" };
 
@@ -13,9 +17,12 @@ const noStore = { "Cache-Control": "no-store" };
  */
 export async function POST(request: Request, { params }: RouteContext<"/api/newsletter/unsubscribe/[token]">) {
   const { token } = await params;
+  const body = await readCappedBody(request, MAX_UNSUBSCRIBE_BYTES);
+  if (!body.ok) return bodyTooLarge(MAX_UNSUBSCRIBE_BYTES);
   let oneClick = false;
   try {
-    oneClick = (await request.formData()).get("List-Unsubscribe") === "One-Click";
+    const form = new Request(request.url, { method: "POST", body: body.bytes, headers: { "content-type": request.headers.get("content-type") ?? "" } });
+    oneClick = (await form.formData()).get("List-Unsubscribe") === "One-Click";
   } catch {
     oneClick = false;
   }
