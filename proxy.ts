@@ -103,7 +103,8 @@ async function postedBody(request: NextRequest): Promise<"too large" | "unreadab
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > MAX_POST_BYTES) return "too large";
   const type = request.headers.get("content-type") ?? "";
-  const form = /^multipart\/form-data\b/i.test(type) && !request.nextUrl.pathname.startsWith("/api/");
+  // Route handlers included: a post to an /api address no handler answers falls through to a page, which Next parses as a form action.
+  const form = /^multipart\/form-data\b/i.test(type);
   if (!request.body || (declared !== null && !form)) return "fine";
   const body = await readCappedBody(request, MAX_POST_BYTES);
   if (!body.ok) return "too large";
@@ -111,7 +112,8 @@ async function postedBody(request: NextRequest): Promise<"too large" | "unreadab
   try {
     const fields = await new Response(body.bytes, { headers: { "content-type": type } }).formData();
     for (const [name, value] of fields) {
-      if (/^\$ACTION_\d+:\d+$/.test(name) && (typeof value !== "string" || !isJson(value))) return "unreadable";
+      const part = /^\$ACTION_\d+:(\d+)$/.exec(name);
+      if (part && (typeof value !== "string" || !isActionPart(Number(part[1]), value))) return "unreadable";
     }
     return "fine";
   } catch {
@@ -119,10 +121,17 @@ async function postedBody(request: NextRequest): Promise<"too large" | "unreadab
   }
 }
 
-function isJson(text: string) {
+/**
+ * The shapes React writes for a form's bound action: part 0 names the action
+ * (`{"id": …, "bound": …}`), later parts are argument lists and their
+ * objects. A `null` or a bare number there Next's decoder reads without
+ * checking, and ends in a 500.
+ */
+function isActionPart(index: number, text: string) {
   try {
-    JSON.parse(text);
-    return true;
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== "object" || value === null) return false;
+    return index > 0 || typeof (value as { id?: unknown }).id === "string";
   } catch {
     return false;
   }
