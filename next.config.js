@@ -24,6 +24,8 @@ const securityHeaders = [
  */
 const tokenPages = [
   { source: "/book/manage/:token", policy: "same-origin" },
+  // "Confirm this time" is a form: same-origin, as on the manage page.
+  { source: "/book/confirm/:token", policy: "same-origin" },
   { source: "/book/manage/:token/calendar.ics", policy: "no-referrer" },
   { source: "/newsletter/confirm/:token", policy: "same-origin" },
   { source: "/newsletter/unsubscribe/:token", policy: "same-origin" },

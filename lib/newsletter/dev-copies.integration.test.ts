@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { subscribers } from "@/db/schema";
 import { devMailboxEnabled } from "@/lib/email/transport";
+import { resetEnvForTests } from "@/lib/env";
 import { runBroadcast, startBroadcast } from "./broadcast";
 import { listNewsletterCopies, readNewsletterCopy } from "./dev-copies";
 import { createIssue } from "./issues";
@@ -25,6 +26,16 @@ async function confirmedSubscriber() {
   });
   return { id, email };
 }
+
+// As `npm run dev` starts it: the mailbox is opened on purpose.
+beforeEach(() => {
+  process.env.DEV_MAILBOX = "1";
+  resetEnvForTests();
+});
+afterEach(() => {
+  delete process.env.DEV_MAILBOX;
+  resetEnvForTests();
+});
 
 describe("newsletter copies in the development mailbox", () => {
   it("shows each subscriber's copy of a sent issue, with their own unsubscribe link and the lines as she wrote them", async () => {
