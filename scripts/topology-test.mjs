@@ -389,8 +389,9 @@ async function checkSessionAcrossServers(servers, fake) {
 
 async function checkBooking(sql, dir) {
   const before = accessLog(dir).length;
-  const book = await viaNginx("/book?type=intake&tz=UTC");
-  const days = [...book.body.matchAll(/href="(\/book\?type=intake[^"]*day=[^"]*)"/g)].map((match) => decode(match[1]));
+  // Where the visitor will be is asked first, then the month's days are links.
+  const book = await viaNginx("/book?where=OR&type=intake&tz=UTC");
+  const days = [...book.body.matchAll(/href="(\/book\?[^"#]*day=[^"#]*)/g)].map((match) => decode(match[1]));
   let startsAt = null;
   for (const day of days) {
     const page = await viaNginx(day);
@@ -401,7 +402,7 @@ async function checkBooking(sql, dir) {
     }
   }
   if (!check("/book offers a free intake time", Boolean(startsAt))) return;
-  const formPath = `/book/request?${new URLSearchParams({ type: "intake", start: startsAt, tz: "UTC" })}`;
+  const formPath = `/book/request?${new URLSearchParams({ type: "intake", start: startsAt, tz: "UTC", where: "OR" })}`;
   const hidden = hiddenInputs((await viaNginx(formPath)).body, "startsAt");
   const outcomes = { held: 0, taken: 0, other: 0, errors: 0 };
   const statuses = [];
@@ -420,7 +421,8 @@ async function checkBooking(sql, dir) {
           }),
         });
         statuses.push(response.status);
-        if (response.status === 303 && /^\/book\/manage\//.test(String(response.headers.location))) outcomes.held += 1;
+        // Held until the visitor confirms from the email: the answer is the "check your email" page.
+        if (response.status === 303 && /^\/book\/check-your-email/.test(String(response.headers.location))) outcomes.held += 1;
         else if (response.status === 200 && response.body.includes("That time was just taken")) outcomes.taken += 1;
         else if (response.status >= 500) outcomes.errors += 1;
         else outcomes.other += 1;
