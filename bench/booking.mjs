@@ -24,7 +24,8 @@ import { existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { startFakeResend } from "../e2e/fixtures/fake-resend.mjs";
-import { hiddenInputs, intakeAnswers } from "../scripts/html-form.mjs";
+import { decode, hiddenInputs, intakeAnswers } from "../scripts/html-form.mjs";
+import { benchEnv } from "./next-server.mjs";
 import { expandSlots, heldRange } from "../lib/booking/slots.ts";
 import { busyIntervalsFromICalendar } from "../lib/booking/busy-calendars/expand.ts";
 import { minutesOfDay, weekdays } from "../lib/practice/practice-schema.ts";
@@ -166,27 +167,17 @@ async function benchBookingRequests(databaseUrl) {
   const app = spawn("npx", ["next", "start", "-p", String(appPort)], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      DATABASE_URL: benchUrl.toString(),
-      APP_URL: appUrl,
-      RESEND_API_KEY: "re_bench",
-      RESEND_BASE_URL: fake.url,
-      CRON_SECRET: "bench-cron-secret-that-is-long-enough-0000",
-      RATE_LIMIT_SALT: "bench-rate-limit-salt",
-      // The load generator plays the one proxy: its X-Forwarded-For is the client.
-      TRUSTED_PROXY_HOPS: "1",
-      BOOKING_LINK_SECRET: "bench-booking-link-secret-that-is-long-enough",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
+    // What production refuses to start without (bench/next-server.mjs), on this PostgreSQL and the local Resend stand-in.
+    env: { ...process.env, ...benchEnv(appUrl), DATABASE_URL: benchUrl.toString(), RESEND_BASE_URL: fake.url },
   });
   const db = postgres(benchUrl.toString(), { onnotice: () => {} });
   try {
     await waitFor(`${appUrl}/book`, 60);
 
     // The contested times: the first free intake times of the first days, as /book offers them.
-    const book = await (await fetch(`${appUrl}/book?type=intake&tz=UTC`)).text();
-    const days = [...book.matchAll(/href="(\/book\?type=intake[^"]*day=[^"]*)"/g)].map((match) => decode(match[1]));
+    // Where the visitor will be is asked first, then the month's days are links.
+    const book = await (await fetch(`${appUrl}/book?where=OR&type=intake&tz=UTC`)).text();
+    const days = [...book.matchAll(/href="(\/book\?[^"#]*day=[^"#]*)/g)].map((match) => decode(match[1]));
     const starts = [];
     for (const day of days) {
       if (starts.length >= contested * 3) break;
@@ -195,8 +186,8 @@ async function benchBookingRequests(databaseUrl) {
     }
     // Every third time, so that no two contested times overlap each other with their buffers.
     const pool = starts.filter((_, i) => i % 3 === 0).slice(0, contested);
-    const formPath = `/book/request?${new URLSearchParams({ type: "intake", start: pool[0], tz: "UTC" })}`;
-    const base = hiddenInputs(await (await fetch(`${appUrl}${formPath}`)).text());
+    const formPath = `/book/request?${new URLSearchParams({ type: "intake", start: pool[0], tz: "UTC", where: "OR" })}`;
+    const base = hiddenInputs(await (await fetch(`${appUrl}${formPath}`)).text(), "startsAt");
     if (!Object.keys(base).some((name) => name.startsWith("$ACTION"))) throw new Error("The form page carries no server action fields.");
 
     const latencies = [];
@@ -226,7 +217,8 @@ async function benchBookingRequests(databaseUrl) {
           });
           const body = await response.text();
           latencies.push(performance.now() - t0);
-          if (response.status === 303) outcomes.held += 1;
+          // Held until the visitor confirms from the email: the answer is the "check your email" page.
+          if (response.status === 303 && /\/book\/check-your-email/.test(response.headers.get("location") ?? "")) outcomes.held += 1;
           else if (response.status === 200 && body.includes("That time was just taken")) outcomes.taken += 1;
           else if (response.status < 500) outcomes.refusedOtherwise += 1;
           else outcomes.errors += 1;
