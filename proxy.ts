@@ -8,6 +8,8 @@ import {
   safeReturnPath,
 } from "@/lib/auth/auth.config";
 import { practice } from "@/lib/practice/practice";
+import { isActionArgumentList, isCrossOriginPost, isFormActionPart } from "@/lib/server/action-request";
+import { checkPageParams } from "@/lib/server/page-params";
 import { readCappedBody } from "@/lib/server/read-body";
 
 // Pages rendered per request: they get a fresh nonce and are never cached.
@@ -20,6 +22,9 @@ const DYNAMIC_PREFIXES = ["/contact", "/admin", "/dev", "/api", "/book", "/newsl
 const MAX_POST_BYTES = 1024 * 1024;
 
 const isDev = process.env.NODE_ENV !== "production";
+
+/** Route handlers that other servers post to (a mail provider's one-click unsubscribe, cron): no browser, no Origin of ours. */
+const SERVER_TO_SERVER_PREFIXES = ["/api/newsletter/unsubscribe/", "/api/outbox/sweep"];
 
 function contentSecurityPolicy(nonce: string | null) {
   const script = nonce
@@ -50,9 +55,18 @@ export async function proxy(request: NextRequest) {
   if (!decodablePath(pathname)) return plainPage(400, badAddressPage());
 
   if (request.method === "POST") {
+    if (!SERVER_TO_SERVER_PREFIXES.some((prefix) => pathname.startsWith(prefix)) && isCrossOriginPost(request.headers)) {
+      return plainPage(403, crossSitePage());
+    }
     const body = await postedBody(request);
     if (body === "too large") return plainPage(413, tooLargePage());
     if (body === "unreadable") return plainPage(400, unreadableFormPage());
+  }
+
+  if (request.method === "GET" || request.method === "HEAD") {
+    const params = checkPageParams(pathname, request.nextUrl.search);
+    if (params === "invalid") return plainPage(400, badLinkPage());
+    if (params === "time not available") return plainPage(400, timeNotAvailablePage());
   }
 
   const nonce = dynamic ? btoa(crypto.randomUUID()) : null;
@@ -93,11 +107,13 @@ export async function proxy(request: NextRequest) {
 
 /**
  * Over MAX_POST_BYTES, by its declared length or, for a chunked body with
- * none, by reading it up to the cap; and a form post the framework could not
- * parse (malformed multipart, or an action argument that is not JSON), which
- * would reach Next's action handler and end as a bare 500. The proxy is handed
- * its own copy of the body; the framework buffers the original for the action
- * (e2e/edges.spec.ts checks a chunked form post still arrives whole).
+ * none, by reading it up to the cap; and a post the framework could not
+ * parse (malformed multipart, an action argument that is not JSON, a
+ * JavaScript action call whose arguments are no list or more than Next
+ * takes), which would reach Next's action handler and end as a bare 500. The
+ * proxy is handed its own copy of the body; the framework buffers the
+ * original for the action (e2e/edges.spec.ts checks a chunked form post still
+ * arrives whole).
  */
 async function postedBody(request: NextRequest): Promise<"too large" | "unreadable" | "fine"> {
   const declared = request.headers.get("content-length");
@@ -105,35 +121,27 @@ async function postedBody(request: NextRequest): Promise<"too large" | "unreadab
   const type = request.headers.get("content-type") ?? "";
   // Route handlers included: a post to an /api address no handler answers falls through to a page, which Next parses as a form action.
   const form = /^multipart\/form-data\b/i.test(type);
-  if (!request.body || (declared !== null && !form)) return "fine";
+  const actionCall = request.headers.has("next-action");
+  if (!request.body || (declared !== null && !form && !actionCall)) return "fine";
   const body = await readCappedBody(request, MAX_POST_BYTES);
   if (!body.ok) return "too large";
-  if (!form) return "fine";
+  if (!form) return actionCall && !/^application\/x-www-form-urlencoded\b/i.test(type) && !isActionArgumentList(new TextDecoder().decode(body.bytes)) ? "unreadable" : "fine";
   try {
     const fields = await new Response(body.bytes, { headers: { "content-type": type } }).formData();
+    if (actionCall) {
+      const root = fields.get("0");
+      const parts = new Map([...fields].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+      // A file part is a Blob a reference may point to; its name counts, not its bytes.
+      for (const [name, value] of fields) if (typeof value !== "string") parts.set(name, "null");
+      if (typeof root !== "string" || !isActionArgumentList(root, parts)) return "unreadable";
+    }
     for (const [name, value] of fields) {
       const part = /^\$ACTION_\d+:(\d+)$/.exec(name);
-      if (part && (typeof value !== "string" || !isActionPart(Number(part[1]), value))) return "unreadable";
+      if (part && (typeof value !== "string" || !isFormActionPart(Number(part[1]), value))) return "unreadable";
     }
     return "fine";
   } catch {
     return "unreadable";
-  }
-}
-
-/**
- * The shapes React writes for a form's bound action: part 0 names the action
- * (`{"id": …, "bound": …}`), later parts are argument lists and their
- * objects. A `null` or a bare number there Next's decoder reads without
- * checking, and ends in a 500.
- */
-function isActionPart(index: number, text: string) {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== "object" || value === null) return false;
-    return index > 0 || typeof (value as { id?: unknown }).id === "string";
-  } catch {
-    return false;
   }
 }
 
@@ -146,7 +154,7 @@ function decodablePath(pathname: string) {
   }
 }
 
-function plainPage(status: 400 | 413, html: string) {
+function plainPage(status: 400 | 403 | 413, html: string) {
   return new NextResponse(html, {
     status,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": contentSecurityPolicy(null) },
@@ -185,17 +193,47 @@ function badAddressPage() {
 </main></html>`;
 }
 
+function crossSitePage() {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Form from another site</title>
+<main style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6">
+<h1>This form was sent from another website</h1>
+<p>This website only accepts its own forms, so nothing was stored. Please <a href="/">open this website directly</a> and use the form there.</p>
+</main></html>`;
+}
+
+function badLinkPage() {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Link not valid</title>
+<main style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6">
+<h1>This link is not valid</h1>
+<p>The link you followed has been changed or damaged, perhaps when it was copied. Nothing was changed.</p>
+<p>If it came in an email, try opening it from the email again, or <a href="/">go to the home page</a>.</p>
+</main></html>`;
+}
+
+function timeNotAvailablePage() {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Time not available</title>
+<main style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6">
+<h1>This time is not available</h1>
+<p>The time in this link is not one that can be booked. Nothing was booked or changed.</p>
+<p>Please <a href="/book">choose a time on the booking page</a>.</p>
+<p>If you are in crisis or in danger, please reach out now: ${escapeHtml(practice.crisisLines.map((line) => `${line.name}: ${line.how}`).join("; "))}.</p>
+</main></html>`;
+}
+
 function escapeHtml(text: string) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 // /api/health is polled every few seconds by the proxy and the monitor: it
 // sets its own no-store and needs neither a nonce nor a redirect, so it skips
-// this step and answers faster.
+// this step and answers faster. The webhook skips it too: Next holds a
+// proxy's answer until the whole request body has arrived (it buffers a copy
+// for the route), so only the handler itself can refuse a call without
+// signature headers before a stranger's body is read, however slowly it comes.
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml|api/health).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|sitemap.xml|api/health|api/webhooks/).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

@@ -1,6 +1,7 @@
 import "server-only";
 import { practice } from "@/lib/practice/practice";
 import { findFreeSlots, isFreeSlot } from "./availability";
+import { withinBookingWindow } from "./booking-window";
 import { formatAppointment, formatDateTime, formatDay, formatTime, zoneLabel } from "./format";
 import { findManagedBooking } from "./manage-booking";
 import { type TimeChoice, alternativesTo, timeChoice } from "./request-booking";
@@ -46,6 +47,8 @@ export async function requestPage(params: { type?: string; start?: string; tz?: 
   const sessionType = findSessionType(params.type);
   const startsAt = params.start ? new Date(params.start) : undefined;
   if (!sessionType || !startsAt || Number.isNaN(startsAt.getTime())) return { status: "no-time" as const, zone };
+  // proxy.ts refuses such a link first; this keeps a made-up year out of the database's timestamps whoever calls.
+  if (!withinBookingWindow(startsAt, sessionType.horizonDays, now)) return { status: "not-available" as const, zone };
   const free = await isFreeSlot(sessionType, startsAt, { now });
   return {
     status: "ok" as const,

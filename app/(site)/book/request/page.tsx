@@ -34,6 +34,17 @@ export default async function BookingRequestPage({ searchParams }: PageProps<"/b
     );
   }
 
+  if (page.status === "not-available") {
+    return (
+      <div className="container prose">
+        <h1>This time is not available</h1>
+        <p>
+          The time in this link is not one that can be booked. Please <Link href="/book">choose a time on the booking page</Link>.
+        </p>
+      </div>
+    );
+  }
+
   const { sessionType } = page;
   // Asked first on /book and carried here; an old link without it gets the question on the form instead.
   const asked = one(params.where);
