@@ -44,6 +44,9 @@ const envSchema = z
     APP_URL: appUrl,
     DATABASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
+    // The list of erased people (lib/privacy/erasure-ledger.ts), outside the database and its backups.
+    // deploy/systemd sets /var/lib/attune/erasures: a release folder is replaced on every upgrade.
+    ERASURES_FILE: z.preprocess(emptyAsUndefined, z.string().default(".data/erasures")),
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     EMAIL_SEND_TIMEOUT_MS: positiveInt(15_000),
