@@ -6,13 +6,16 @@
 // on the other, contested bookings, contact email through a Resend outage,
 // the shared rate limit, what nginx caches, the cron route, and a broadcast
 // whose sender is killed (SIGKILL) and one whose sender is stopped (SIGTERM).
+// Then the night's backup (deploy/backup/attune-backup) taken mid-broadcast
+// with email waiting, a person erased after it, and the dump restored
+// (deploy/backup/attune-restore) into a fresh database with a third server on it.
 //
 // Everything listens on loopback, ports 3320–3329; every load is bounded and
 // the whole run is capped at TOPOLOGY_MAX_SECONDS (280). Ends with one line,
 // "N passed, N failed", and exits non-zero on any failure.
 import { spawn, spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHmac, randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest, createServer } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -23,13 +26,14 @@ import { decode, hiddenInputs, intakeAnswers } from "./html-form.mjs";
 import { startLocalNginx } from "./nginx-local.mjs";
 
 const NGINX_PORT = 3320;
-const PORTS = { A: 3321, B: 3322 };
+const PORTS = { A: 3321, B: 3322, C: 3325 };
 const RESEND_PORT = 3323;
 const RELAY_PORT = 3324;
-const MAX_SECONDS = Number(process.env.TOPOLOGY_MAX_SECONDS ?? 280);
+const MAX_SECONDS = Number(process.env.TOPOLOGY_MAX_SECONDS ?? 400);
 const SWEEP_SECONDS = 2;
 const THERAPIST = "therapist@topology.example";
 const CRON_SECRET = "topology-cron-secret-that-is-long-enough-0000";
+const BOOKING_LINK_SECRET = "topology-booking-link-secret-long-enough-0000";
 const PUBLIC_URL = `http://localhost:${NGINX_PORT}`;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -38,6 +42,7 @@ const results = { passed: 0, failed: 0 };
 // Run in reverse on the way out, also by the watchdog: servers, nginx, the database.
 const cleanups = [];
 let runDatabaseUrl = "";
+let erasuresFile = "";
 async function cleanUp() {
   while (cleanups.length > 0) {
     const cleanup = cleanups.pop();
@@ -130,7 +135,7 @@ function startRelay(target) {
   let hold = null;
   const held = new Set();
   const server = createServer((req, res) => {
-    const match = /^\/(a|b)(\/.*)$/.exec(req.url ?? "");
+    const match = /^\/(a|b|c)(\/.*)$/.exec(req.url ?? "");
     if (!match) {
       res.writeHead(404).end();
       return;
@@ -218,7 +223,9 @@ function serverEnv(databaseUrl, relayUrl, letter) {
     RATE_LIMIT_SALT: "topology-rate-limit-salt",
     AUTH_SECRET: "topology-auth-secret-that-is-long-enough-000000",
     THERAPIST_EMAILS: THERAPIST,
-    BOOKING_LINK_SECRET: "topology-booking-link-secret-long-enough-0000",
+    BOOKING_LINK_SECRET,
+    // As deploy/systemd sets it: one list of erasures for every server, outside the database.
+    ERASURES_FILE: erasuresFile,
     NEWSLETTER_TOKEN_SECRET: "topology-newsletter-secret-long-enough-00000",
     // As deploy/systemd/attune@.service sets it.
     TRUSTED_IP_HEADER: "x-real-ip",
@@ -296,6 +303,7 @@ async function main() {
   runUrl.pathname = `/${database}`;
   runDatabaseUrl = runUrl.toString();
   const dir = mkdtempSync(path.join(tmpdir(), "attune-topology-"));
+  erasuresFile = path.join(dir, "erasures");
   let sql;
   const servers = {};
   try {
@@ -332,6 +340,7 @@ async function main() {
     await checkCron();
     await checkBroadcastKilled(sql, fake, relay, servers, dir);
     await checkBroadcastStopped(sql, fake, relay, servers);
+    await checkBackupAndRestore({ sql, admin, database, fake, relay, servers, dir, cookie });
 
     const errors = accessLog(dir).filter((entry) => entry.status >= 500);
     check("no 5xx answered by nginx in the whole run", errors.length === 0, errors.length ? errors.slice(0, 3).map((e) => e.line).join(" | ") : `${accessLog(dir).length} requests`);
@@ -715,6 +724,152 @@ async function checkBroadcastStopped(sql, fake, relay, servers) {
     `after the stop, ${other.letter} finishes the broadcast with each of ${issue.recipients} subscribers mailed exactly once`,
     counts.size === issue.recipients && twice === 0 && byOther,
     `${counts.size} mailed, ${twice} twice`,
+  );
+}
+
+// ── The night's backup, and a restore from it ────────────────────────────────
+// The dump is taken with a broadcast half sent (its third batch delivered but
+// unanswered) and contact emails waiting out a Resend outage. Afterwards the
+// live site delivers all of it and the therapist erases a person; then the
+// dump is restored into a fresh database and server C started on it, as after
+// losing the database. C must resend nothing Resend already has (the same
+// idempotency keys), resume the broadcast where the dump left it, open a
+// booking's manage link, and hold nothing of the erased person.
+const TABLES_RESTORED = ["booking", "contact_message", "subscriber", "newsletter_issue", "newsletter_send", "outbox_email", "audit_event"];
+
+async function tableCounts(sql) {
+  const counts = {};
+  for (const table of TABLES_RESTORED) counts[table] = (await sql.unsafe(`select count(*)::int as n from ${table}`))[0].n;
+  return counts;
+}
+
+function runScript(file, args, env) {
+  const started = Date.now();
+  const run = spawnSync(file, args, { encoding: "utf8", env: { ...process.env, ...env }, timeout: 120_000 });
+  return { ...run, seconds: ((Date.now() - started) / 1000).toFixed(1), output: `${run.stdout ?? ""}${run.stderr ?? ""}`.trim() };
+}
+
+async function checkBackupAndRestore({ sql, admin, database, fake, relay, servers, dir, cookie }) {
+  const keys = path.join(dir, "backup-keys");
+  mkdirSync(keys, { recursive: true });
+  const identity = path.join(keys, "practice.key");
+  const keygen = spawnSync("age-keygen", ["-o", identity], { encoding: "utf8" });
+  const publicKey = /age1[0-9a-z]+/.exec(keygen.stderr ?? "")?.[0];
+  if (!check("the practice's age key pair is made (age-keygen)", keygen.status === 0 && Boolean(publicKey), keygen.error?.message ?? keygen.stderr)) return;
+  const recipients = path.join(keys, "recipients.txt");
+  writeFileSync(recipients, `${publicKey}\n`);
+
+  // A held booking is confirmed from its email's link, so the dump holds a booking with a manage link.
+  const [held] = await sql`select id::text from booking where hold_expires_at is not null order by created_at limit 1`;
+  const token = held ? createHmac("sha256", BOOKING_LINK_SECRET).update(`manage-booking:${held.id}`).digest("base64url") : "";
+  if (held) {
+    const page = await viaNginx(`/book/confirm/${token}`);
+    await viaNginx(`/book/confirm/${token}`, { method: "POST", body: formOf(hiddenInputs(page.body, "token")), headers: { origin: PUBLIC_URL } });
+  }
+
+  const firstCall = relay.calls.length;
+  const heldCall = relay.holdNext(() => relay.calls.slice(firstCall).filter((c) => c.path === "/emails/batch").length >= 3);
+  const issue = await startIssue(sql, "restored", 600);
+  const call = await Promise.race([heldCall, sleep(60_000).then(() => null)]);
+  if (!check("a broadcast is under way, its third batch in flight", Boolean(call))) return;
+  fake.setMode("fail");
+  const hidden = await contactForm();
+  const writers = Array.from({ length: 5 }, (_, i) => `restore.${i}@example.com`);
+  for (const [i, email] of writers.entries()) await postContact(hidden, { from: visitorAddress(9000 + i), email });
+
+  const atBackup = await tableCounts(sql);
+  const [{ sentAtBackup }] = await sql`select count(*)::int as "sentAtBackup" from newsletter_send where issue_id = ${issue.id}::uuid and status = 'sent'`;
+  const [{ waiting }] = await sql`select count(*)::int as waiting from outbox_email where status <> 'sent'`;
+  const keysSentBeforeBackup = new Set(relay.calls.slice(firstCall).filter((c) => c.status === 200 && c.key && c !== call).map((c) => c.key));
+  const backupDir = path.join(dir, "backups");
+  const backup = runScript("deploy/backup/attune-backup", [], { DATABASE_URL: runDatabaseUrl, BACKUP_DIR: backupDir, BACKUP_RECIPIENTS: recipients, ERASURES_FILE: erasuresFile, BACKUP_KEEP_DAYS: "14" });
+  const dumpFile = readdirSync(backupDir).filter((name) => name.endsWith(".dump.age")).map((name) => path.join(backupDir, name))[0];
+  const encrypted = dumpFile ? readFileSync(dumpFile).subarray(0, 40).toString("latin1") : "";
+  check(
+    `attune-backup: one age-encrypted custom-format dump, taken mid-broadcast (${sentAtBackup}/${issue.recipients} sent) with ${waiting} email(s) waiting`,
+    backup.status === 0 && Boolean(dumpFile) && encrypted.startsWith("age-encryption.org/v1") && !encrypted.includes("PGDMP") && sentAtBackup > 0 && sentAtBackup < issue.recipients && waiting >= writers.length,
+    `${backup.seconds} s; ${backup.output.split("\n").at(-1)}`,
+  );
+  if (!dumpFile) return;
+
+  // After the backup, the live site goes on: Resend is back, the held batch's sender retries under its key.
+  fake.setMode("ok");
+  relay.dropHeld();
+  await sql`update outbox_email set next_attempt_at = now() where status = 'pending'`;
+  await poll(
+    "the live site to deliver everything",
+    async () =>
+      (await sql`select status from newsletter_issue where id = ${issue.id}::uuid`)[0].status === "sent" &&
+      (await sql`select count(*)::int as n from outbox_email where status <> 'sent'`)[0].n === 0,
+    90_000,
+    500,
+  );
+  const erasedPerson = writers[0];
+  const privacy = await viaNginx("/admin/privacy", { headers: { cookie } });
+  const erased = await viaNginx("/admin/privacy", {
+    method: "POST",
+    headers: { cookie, origin: PUBLIC_URL },
+    body: formOf({ ...hiddenInputs(privacy.body, "email"), email: erasedPerson, confirm: "yes" }),
+  });
+  const [{ left }] = await sql`select count(*)::int as left from contact_message where email = ${erasedPerson}`;
+  check("after the backup, the therapist erases a person who wrote before it", erased.status === 200 && /Deleted 1 contact message/.test(erased.body) && left === 0, `${erased.status}, ${left} left`);
+
+  // The database is lost: the dump goes into a fresh one, and a server starts on it.
+  const restoredName = `${database}_restored`;
+  await admin.unsafe(`create database ${restoredName}`);
+  cleanups.push(() => admin.unsafe(`drop database if exists ${restoredName} with (force)`));
+  const restoredUrl = new URL(runDatabaseUrl);
+  restoredUrl.pathname = `/${restoredName}`;
+  const restore = runScript("deploy/backup/attune-restore", [dumpFile, identity, restoredUrl.toString(), erasuresFile], {});
+  const restored = postgres(restoredUrl.toString(), { onnotice: () => {}, max: 2 });
+  cleanups.push(() => restored.end({ timeout: 5 }));
+  const counts = await tableCounts(restored);
+  const expected = { ...atBackup, contact_message: atBackup.contact_message - 1 };
+  const differ = TABLES_RESTORED.filter((table) => !["outbox_email", "audit_event"].includes(table) && counts[table] !== expected[table]);
+  const [{ ofErased }] = await restored`
+    select (select count(*) from contact_message where email = ${erasedPerson}) + (select count(*) from outbox_email where recipient = ${erasedPerson}) as "ofErased"`;
+  check(
+    "attune-restore: the dump's bookings, messages, subscribers and broadcast are back, the person erased since is not",
+    restore.status === 0 && differ.length === 0 && Number(ofErased) === 0 && /Erased again 1 person/.test(restore.output),
+    `${restore.seconds} s; ${differ.map((t) => `${t} ${counts[t]}≠${expected[t]}`).join(", ") || JSON.stringify(counts)}; ${ofErased} row(s) of the erased; ${restore.output.split("\n").at(-1)}`,
+  );
+
+  // The live servers' broadcast lease came with the dump; they are gone in this story, so it has lapsed.
+  await restored`update newsletter_issue set runner_locked_until = now() - interval '1 second' where runner_locked_until is not null`;
+  const callsBeforeC = relay.calls.length;
+  servers.C = startServer("C", restoredUrl.toString(), relay.url, dir);
+  await servers.C.ready();
+  const health = await direct(servers.C, "/api/health");
+  const manage = held ? await direct(servers.C, `/book/manage/${token}`) : { status: 0, body: "" };
+  check("server C on the restored database: healthy, and a booking's manage link opens", health.status === 200 && manage.status === 200 && /<h1>Your /.test(manage.body), `health ${health.status}, manage ${manage.status}`);
+  const [{ ofErasedAfterStart }] = await restored`select count(*)::int as "ofErasedAfterStart" from contact_message where email = ${erasedPerson}`;
+  check("…and holds 0 rows of the erased person", ofErasedAfterStart === 0);
+
+  await restored`update outbox_email set next_attempt_at = now() where status = 'pending'`;
+  await poll(
+    "server C to resume the broadcast and the outbox",
+    async () =>
+      (await restored`select status from newsletter_issue where id = ${issue.id}::uuid`)[0].status === "sent" &&
+      (await restored`select count(*)::int as n from outbox_email where status <> 'sent'`)[0].n === 0,
+    90_000,
+    500,
+  );
+  const callsOfC = relay.calls.slice(callsBeforeC).filter((c) => c.server === "C");
+  const resent = callsOfC.filter((c) => keysSentBeforeBackup.has(c.key)).length;
+  const counts2 = deliveriesOf(fake, issue.subject);
+  const twice = [...counts2.values()].filter((n) => n > 1).length;
+  check(
+    `the newsletter resumes where the dump stopped: C asks only for the batches after it, each of ${issue.recipients} subscribers mailed exactly once`,
+    callsOfC.some((c) => c.path === "/emails/batch") && resent === 0 && counts2.size === issue.recipients && twice === 0,
+    `${callsOfC.filter((c) => c.path === "/emails/batch").length} batch call(s) by C, ${resent} of a batch sent before the backup; ${counts2.size} mailed, ${twice} twice`,
+  );
+  const byKey = new Map();
+  for (const email of fake.emails()) if (email.idempotencyKey) byKey.set(email.idempotencyKey, (byKey.get(email.idempotencyKey) ?? 0) + 1);
+  const delivered = (to) => fake.emails().filter((email) => email.to.includes(to)).length;
+  check(
+    "no email sent twice after the restore: each waiting acknowledgement reached its writer once, C's resends were Resend's duplicates",
+    [...byKey.values()].every((n) => n === 1) && writers.every((to) => delivered(to) === 1) && callsOfC.length > 0,
+    `${writers.map(delivered).join(",")} delivered; ${callsOfC.length} call(s) by C`,
   );
 }
 
