@@ -6,7 +6,13 @@ import { practice } from "@/lib/practice/practice";
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const positiveInt = (fallback: number) => z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(fallback));
-const appUrl = z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3000"));
+const appUrl = z.preprocess(emptyAsUndefined, z.url().optional());
+
+/** Unset: in development the port the server listens on (`next dev -p` sets PORT), so `npm run dev -- -p 3500` links to 3500. */
+function appUrlOr(appUrl: string | undefined, nodeEnv: string | undefined, port: string | undefined): string {
+  if (appUrl) return appUrl;
+  return nodeEnv !== "production" && port && /^\d+$/.test(port) ? `http://localhost:${port}` : "http://localhost:3000";
+}
 const postsFixturesDir = optionalString;
 
 // Known to everyone who reads this file, so production refuses it; in
@@ -41,7 +47,10 @@ const DEVELOPMENT_NEWSLETTER_SECRET = "attune-development-newsletter-secret-not-
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    // No default here: in development it follows the port (appUrlOr).
     APP_URL: appUrl,
+    // Set by next dev/start to the port they listen on.
+    PORT: optionalString,
     DATABASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
     // The list of erased people (lib/privacy/erasure-ledger.ts), outside the database and its backups.
@@ -125,7 +134,11 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["NEWSLETTER_TOKEN_SECRET"], message: "set a random value in production" });
     }
   })
-  .transform((env) => ({ ...env, THERAPIST_EMAILS: env.THERAPIST_EMAILS ?? [practice.notificationEmail.toLowerCase()] }));
+  .transform(({ PORT, ...env }) => ({
+    ...env,
+    APP_URL: appUrlOr(env.APP_URL, env.NODE_ENV, PORT),
+    THERAPIST_EMAILS: env.THERAPIST_EMAILS ?? [practice.notificationEmail.toLowerCase()],
+  }));
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -159,11 +172,11 @@ const contentEnvSchema = z.object({ APP_URL: appUrl, POSTS_FIXTURES_DIR: postsFi
  * `next build` prerenders them. Apart from env() because a production build
  * has no runtime secrets, and env() would refuse to run without them.
  */
-export function contentEnv(): z.infer<typeof contentEnvSchema> {
+export function contentEnv(): { APP_URL: string; POSTS_FIXTURES_DIR: string | undefined } {
   const result = contentEnvSchema.safeParse(process.env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${problems.join("\n")}\nSee .env.example.`);
   }
-  return result.data;
+  return { ...result.data, APP_URL: appUrlOr(result.data.APP_URL, process.env.NODE_ENV, process.env.PORT) };
 }
