@@ -172,7 +172,7 @@ const contentEnvSchema = z.object({ APP_URL: appUrl, POSTS_FIXTURES_DIR: postsFi
  * `next build` prerenders them. Apart from env() because a production build
  * has no runtime secrets, and env() would refuse to run without them.
  */
-export function contentEnv(): { APP_URL: string; POSTS_FIXTURES_DIR: string | undefined } {
+export function contentEnv(): { APP_URL: string; POSTS_FIXTURES_DIR?: string } {
   const result = contentEnvSchema.safeParse(process.env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
