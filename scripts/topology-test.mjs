@@ -9,8 +9,10 @@
 // Then the night's backup (deploy/backup/attune-backup) taken mid-broadcast
 // with email waiting, a person erased after it, and the dump restored
 // (deploy/backup/attune-restore) into a fresh database with a third server on it.
+// Last, on a PostgreSQL cluster of its own, PostgreSQL stopped and started
+// again while two more servers take pages and form posts.
 //
-// Everything listens on loopback, ports 3320–3329; every load is bounded and
+// Everything listens on loopback, ports 3320–3330; every load is bounded and
 // the whole run is capped at TOPOLOGY_MAX_SECONDS (280). Ends with one line,
 // "N passed, N failed", and exits non-zero on any failure.
 import { spawn, spawnSync } from "node:child_process";
@@ -24,9 +26,10 @@ import { startFakeResend } from "../e2e/fixtures/fake-resend.mjs";
 import { findNginx } from "./find-nginx.mjs";
 import { decode, hiddenInputs, intakeAnswers } from "./html-form.mjs";
 import { startLocalNginx } from "./nginx-local.mjs";
+import { findPostgresBin, startPrivatePostgres } from "./private-postgres.mjs";
 
 const NGINX_PORT = 3320;
-const PORTS = { A: 3321, B: 3322, C: 3325 };
+const PORTS = { A: 3321, B: 3322, C: 3325, D: 3326, E: 3327 };
 const RESEND_PORT = 3323;
 const RELAY_PORT = 3324;
 const MAX_SECONDS = Number(process.env.TOPOLOGY_MAX_SECONDS ?? 400);
@@ -135,7 +138,7 @@ function startRelay(target) {
   let hold = null;
   const held = new Set();
   const server = createServer((req, res) => {
-    const match = /^\/(a|b|c)(\/.*)$/.exec(req.url ?? "");
+    const match = /^\/([a-e])(\/.*)$/.exec(req.url ?? "");
     if (!match) {
       res.writeHead(404).end();
       return;
@@ -341,6 +344,7 @@ async function main() {
     await checkBroadcastKilled(sql, fake, relay, servers, dir);
     await checkBroadcastStopped(sql, fake, relay, servers);
     await checkBackupAndRestore({ sql, admin, database, fake, relay, servers, dir, cookie });
+    await checkPostgresRestart({ nginx, fake, relay, dir, servers });
 
     const errors = accessLog(dir).filter((entry) => entry.status >= 500);
     check("no 5xx answered by nginx in the whole run", errors.length === 0, errors.length ? errors.slice(0, 3).map((e) => e.line).join(" | ") : `${accessLog(dir).length} requests`);
@@ -845,15 +849,23 @@ async function checkBackupAndRestore({ sql, admin, database, fake, relay, server
   const [{ ofErasedAfterStart }] = await restored`select count(*)::int as "ofErasedAfterStart" from contact_message where email = ${erasedPerson}`;
   check("…and holds 0 rows of the erased person", ofErasedAfterStart === 0);
 
+  // Likewise their claims on outbox rows, and the retry backoff the outage left (the test's shortcut for waiting).
+  await restored`update outbox_email set status = 'pending', locked_until = null where status = 'sending'`;
   await restored`update outbox_email set next_attempt_at = now() where status = 'pending'`;
-  await poll(
+  const resumed = await poll(
     "server C to resume the broadcast and the outbox",
     async () =>
       (await restored`select status from newsletter_issue where id = ${issue.id}::uuid`)[0].status === "sent" &&
-      (await restored`select count(*)::int as n from outbox_email where status <> 'sent'`)[0].n === 0,
+      (await restored`select count(*)::int as n from outbox_email where status in ('pending', 'sending')`)[0].n === 0,
     90_000,
     500,
-  );
+  ).catch(() => false);
+  if (!resumed) {
+    const [state] = await restored`select status, runner_locked_until, last_error from newsletter_issue where id = ${issue.id}::uuid`;
+    const outbox = await restored`select status, count(*)::int as n, min(next_attempt_at) as next from outbox_email group by status`;
+    check("server C resumes the broadcast and the outbox", false, `issue ${JSON.stringify(state)}; outbox ${JSON.stringify(outbox)}`);
+    return;
+  }
   const callsOfC = relay.calls.slice(callsBeforeC).filter((c) => c.server === "C");
   const resent = callsOfC.filter((c) => keysSentBeforeBackup.has(c.key)).length;
   const counts2 = deliveriesOf(fake, issue.subject);
@@ -864,12 +876,144 @@ async function checkBackupAndRestore({ sql, admin, database, fake, relay, server
     `${callsOfC.filter((c) => c.path === "/emails/batch").length} batch call(s) by C, ${resent} of a batch sent before the backup; ${counts2.size} mailed, ${twice} twice`,
   );
   const byKey = new Map();
-  for (const email of fake.emails()) if (email.idempotencyKey) byKey.set(email.idempotencyKey, (byKey.get(email.idempotencyKey) ?? 0) + 1);
+  // A batch's emails share its key: one key and one recipient is one email.
+  for (const email of fake.emails()) {
+    if (!email.idempotencyKey) continue;
+    for (const to of email.to) byKey.set(`${email.idempotencyKey} ${to}`, (byKey.get(`${email.idempotencyKey} ${to}`) ?? 0) + 1);
+  }
   const delivered = (to) => fake.emails().filter((email) => email.to.includes(to)).length;
   check(
     "no email sent twice after the restore: each waiting acknowledgement reached its writer once, C's resends were Resend's duplicates",
     [...byKey.values()].every((n) => n === 1) && writers.every((to) => delivered(to) === 1) && callsOfC.length > 0,
-    `${writers.map(delivered).join(",")} delivered; ${callsOfC.length} call(s) by C`,
+    `${writers.map(delivered).join(",")} delivered; ${[...byKey.values()].filter((k) => k > 1).length} key(s) delivered twice; ${callsOfC.length} call(s) by C`,
+  );
+}
+
+// ── PostgreSQL restarts under load ───────────────────────────────────────────
+// A cluster of this run's own (scripts/private-postgres.mjs), two more servers
+// and nginx in front of them. With pages and form posts coming in, a broadcast
+// going out and acknowledgements in the outbox, PostgreSQL is stopped for a
+// few seconds and started again. The servers are not touched.
+const PG_RESTART = { nginx: 3328, postgres: 3330, gapMs: 4_000 };
+
+async function checkPostgresRestart({ nginx, fake, relay, dir, servers }) {
+  const bin = findPostgresBin();
+  if (!check("PostgreSQL's server binaries are installed, for a cluster of the run's own", Boolean(bin), "apt-get install postgresql")) return;
+  const work = path.join(dir, "pg-restart");
+  const cluster = startPrivatePostgres({ bin, dir: path.join(work, "cluster"), port: PG_RESTART.postgres });
+  cleanups.push(() => cluster.stop());
+  const admin = postgres(cluster.url(), { onnotice: () => {}, max: 1 });
+  await admin.unsafe("create database attune");
+  await admin.end();
+  const url = cluster.url("attune");
+  servers.D = startServer("D", url, relay.url, dir);
+  servers.E = startServer("E", url, relay.url, dir);
+  await Promise.all([servers.D.ready(), servers.E.ready()]);
+  const pids = [servers.D.pid, servers.E.pid];
+  const proxy = await startLocalNginx({ nginx, dir: work, port: PG_RESTART.nginx, upstreams: [PORTS.D, PORTS.E] });
+  cleanups.push(() => proxy.stop());
+  const sql = postgres(url, { onnotice: () => {}, max: 2 });
+  cleanups.push(() => sql.end({ timeout: 2 }));
+  const through = (pathname, options) => http(PG_RESTART.nginx, pathname, options);
+
+  const hidden = hiddenInputs((await through("/contact")).body, "message");
+  const issue = await startIssue(sql, "pg-restart", 800);
+  const answers = [];
+  const health = { D: [], E: [] };
+  let gap = null;
+  let loading = true;
+  let n = 0;
+  // 10 requests a second: pages that read the database, and contact posts from distinct visitors.
+  const load = (async () => {
+    const inFlight = [];
+    while (loading) {
+      const i = n++;
+      const at = Date.now();
+      const kind = i % 4 === 3 ? "post" : i % 4 === 1 ? "book" : "page";
+      const request =
+        kind === "post"
+          ? through("/contact", {
+              method: "POST",
+              from: visitorAddress(20000 + i),
+              headers: { origin: PUBLIC_URL },
+              body: formOf({ ...hidden, formKey: randomUUID(), website: "", name: "Restart Visitor", email: `restart.${i}@example.com`, phone: "", preferredContact: "email", message: "Sent while the database restarts.", consent: "yes" }),
+            })
+          : through(kind === "book" ? "/book?where=OR&type=intake&tz=UTC" : "/contact", { from: visitorAddress(20000 + i) });
+      inFlight.push(
+        request.then(
+          (r) => answers.push({ i, at, kind, status: r.status, body: r.body }),
+          (error) => answers.push({ i, at, kind, status: 0, body: String(error.message) }),
+        ),
+      );
+      await sleep(100);
+    }
+    await Promise.all(inFlight);
+  })();
+  const watch = (async () => {
+    while (loading) {
+      for (const letter of ["D", "E"]) {
+        const r = await http(PORTS[letter], "/api/health", { timeoutMs: 5_000 }).catch(() => ({ status: 0 }));
+        health[letter].push({ at: Date.now(), status: r.status });
+      }
+      await sleep(250);
+    }
+  })();
+
+  await sleep(3_000);
+  cluster.stop();
+  gap = { from: Date.now() };
+  await sleep(PG_RESTART.gapMs);
+  cluster.start();
+  gap.until = Date.now();
+  console.info(`topology: PostgreSQL stopped for ${((gap.until - gap.from) / 1000).toFixed(1)} s under load (${seconds()} s)`);
+  await sleep(6_000);
+  loading = false;
+  await Promise.all([load, watch]);
+
+  const during = answers.filter((a) => a.at >= gap.from + 500 && a.at <= gap.until - 500);
+  const stackTrace = (body) => /\n\s+at [\w.<>]+ \(|node_modules|ECONNREFUSED|PostgresError/.test(body);
+  const ourSide = (a) => (a.kind === "post" ? a.body.includes("a problem on our side") : a.body.includes("went wrong on our side"));
+  const unanswered = during.filter((a) => a.status === 0 || a.status === 502 || a.status === 504);
+  check(
+    "a request during the gap gets the \"problem on our side\" page, never a stack trace or a dropped connection",
+    during.length > 0 && unanswered.length === 0 && during.every((a) => !stackTrace(a.body)) && during.filter((a) => a.kind !== "page").every((a) => a.status < 400 ? true : ourSide(a)) && during.some(ourSide),
+    `${during.length} during the gap: ${[...new Set(during.map((a) => `${a.kind} ${a.status}${ourSide(a) ? " our-side" : ""}`))].join(", ")}`,
+  );
+  const after = answers.filter((a) => a.at >= gap.until + 3_000);
+  check(
+    "the servers recover without a restart: every request after the gap is answered normally",
+    after.length > 0 && after.every((a) => a.status === 200 && (a.kind !== "post" || a.body.includes(SENT_TEXT))) && servers.D.alive && servers.E.alive && servers.D.pid === pids[0] && servers.E.pid === pids[1],
+    `${after.length} after: ${[...new Set(after.map((a) => `${a.kind} ${a.status}`))].join(", ")}`,
+  );
+  const recovered = {};
+  for (const letter of ["D", "E"]) {
+    recovered[letter] = await poll(`${letter}'s health`, () => http(PORTS[letter], "/api/health").then((r) => r.status === 200, () => false), 20_000, 250).catch(() => false);
+  }
+  const downInGap = (letter) => health[letter].some((h) => h.at >= gap.from && h.at <= gap.until && h.status === 503);
+  check(
+    "/api/health on each server: 503 while PostgreSQL is down, then 200 again",
+    downInGap("D") && downInGap("E") && recovered.D && recovered.E,
+    ["D", "E"].map((l) => `${l}: ${health[l].filter((h) => h.at >= gap.from - 1000).map((h) => h.status).join(",")}`).join("; "),
+  );
+
+  await poll(
+    "the broadcast and the outbox to finish after the restart",
+    async () =>
+      (await sql`select status from newsletter_issue where id = ${issue.id}::uuid`)[0].status === "sent" &&
+      (await sql`select count(*)::int as n from outbox_email where status <> 'sent'`)[0].n === 0,
+    90_000,
+    500,
+  ).catch(() => undefined);
+  const [{ unsent }] = await sql`select count(*)::int as unsent from outbox_email where status <> 'sent'`;
+  const [{ status }] = await sql`select status from newsletter_issue where id = ${issue.id}::uuid`;
+  const counts = deliveriesOf(fake, issue.subject);
+  const twice = [...counts.values()].filter((k) => k > 1).length;
+  const accepted = answers.filter((a) => a.kind === "post" && a.body.includes(SENT_TEXT)).map((a) => `restart.${a.i}@example.com`);
+  const acknowledged = accepted.filter((to) => fake.emails().filter((email) => email.to.includes(to)).length === 1).length;
+  check(
+    `after the restart the outbox and the broadcast resume: each of ${issue.recipients} subscribers and ${accepted.length} accepted posts mailed exactly once`,
+    status === "sent" && unsent === 0 && counts.size === issue.recipients && twice === 0 && acknowledged === accepted.length,
+    `issue ${status}, ${unsent} unsent, ${counts.size} mailed, ${twice} twice, ${acknowledged}/${accepted.length} acknowledgements`,
   );
 }
 

@@ -23,4 +23,5 @@ beforeEach(async () => {
 
 afterAll(async () => {
   await closeDb();
+  rmSync(process.env.ERASURES_FILE!, { force: true });
 });
