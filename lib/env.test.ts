@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { env, resetEnvForTests } from "./env";
 
-const keys = ["NODE_ENV", "THERAPIST_EMAILS", "AUTH_SECRET", "RESEND_API_KEY", "CRON_SECRET", "RATE_LIMIT_SALT", "TRUSTED_IP_HEADER", "TRUSTED_PROXY_HOPS", "DEV_MAILBOX", "APP_URL", "PORT"] as const;
+const keys = ["NODE_ENV", "THERAPIST_EMAILS", "AUTH_SECRET", "RESEND_API_KEY", "CRON_SECRET", "RATE_LIMIT_SALT", "TRUSTED_IP_HEADER", "TRUSTED_PROXY_HOPS", "DEV_MAILBOX", "APP_URL", "PORT", "SEED_DEMO"] as const;
 const saved = Object.fromEntries(keys.map((key) => [key, process.env[key]]));
 
 function withEnv(values: Partial<Record<(typeof keys)[number], string>>) {
@@ -98,6 +98,11 @@ describe("DEV_MAILBOX", () => {
     expect(withEnv({ NODE_ENV: "development" })().DEV_MAILBOX).toBe(false);
     expect(withEnv({ NODE_ENV: "development", DEV_MAILBOX: "1" })().DEV_MAILBOX).toBe(true);
     expect(() => withEnv({ ...production, DEV_MAILBOX: "1" })()).toThrow(/DEV_MAILBOX/);
+  });
+
+  it("SEED_DEMO (set by `npm run dev` too) is refused in production", () => {
+    expect(withEnv({ NODE_ENV: "development", SEED_DEMO: "1" })().SEED_DEMO).toBe(true);
+    expect(() => withEnv({ ...production, SEED_DEMO: "1" })()).toThrow(/SEED_DEMO/);
   });
 
   it("is set by `npm run dev`, whose server listens on localhost only", () => {

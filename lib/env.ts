@@ -102,6 +102,8 @@ const envSchema = z
     UNVERIFIED_EMAILS_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
     // Opt-in for /dev/mailbox, set by `npm run dev` (lib/email/transport.ts).
     DEV_MAILBOX: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")).transform((value) => value === "1"),
+    // Set by `npm run dev`: the server adds the demo practice's data on start (lib/demo/seed-demo.ts).
+    SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")).transform((value) => value === "1"),
     LIBRARY_ACCESS_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
   })
   .superRefine((env, ctx) => {
@@ -121,6 +123,7 @@ const envSchema = z
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
     }
     if (env.DEV_MAILBOX) ctx.addIssue({ code: "custom", path: ["DEV_MAILBOX"], message: "the development mailbox never runs in production" });
+    if (env.SEED_DEMO) ctx.addIssue({ code: "custom", path: ["SEED_DEMO"], message: "demo data never goes into a production database" });
     if (env.RATE_LIMIT_SALT === "attune-development-salt") {
       ctx.addIssue({ code: "custom", path: ["RATE_LIMIT_SALT"], message: "set a random value in production" });
     }

@@ -20,6 +20,12 @@ export async function startServer() {
 
   try {
     await getDb();
+    if (env().SEED_DEMO) {
+      // In this process rather than a separate `npm run db:seed` before it: the embedded database is opened and migrated once.
+      const { seedDemo } = await import("@/lib/demo/seed-demo");
+      const { messages, week } = await seedDemo();
+      if (messages > 0 || week) console.info(`Seeded the demo practice: ${messages} message(s)${week ? ", the booking week" : ""}.`);
+    }
     // After a restore from backup, whoever was erased since that backup is erased again before anyone is served.
     const { people } = await reapplyErasures();
     if (people > 0) console.info(`Erased again ${people} person(s) on the list of erasures (a restored backup held them).`);
