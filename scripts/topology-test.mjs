@@ -32,7 +32,7 @@ const NGINX_PORT = 3320;
 const PORTS = { A: 3321, B: 3322, C: 3325, D: 3326, E: 3327 };
 const RESEND_PORT = 3323;
 const RELAY_PORT = 3324;
-const MAX_SECONDS = Number(process.env.TOPOLOGY_MAX_SECONDS ?? 400);
+const MAX_SECONDS = Number(process.env.TOPOLOGY_MAX_SECONDS ?? 480);
 const SWEEP_SECONDS = 2;
 const THERAPIST = "therapist@topology.example";
 const CRON_SECRET = "topology-cron-secret-that-is-long-enough-0000";
@@ -899,6 +899,9 @@ const PG_RESTART = { nginx: 3328, postgres: 3330, gapMs: 4_000 };
 async function checkPostgresRestart({ nginx, fake, relay, dir, servers }) {
   const bin = findPostgresBin();
   if (!check("PostgreSQL's server binaries are installed, for a cluster of the run's own", Boolean(bin), "apt-get install postgresql")) return;
+  // The earlier servers are done: on a 2-core machine their sweeps would only slow this step's two.
+  for (const letter of ["A", "B", "C"]) if (servers[letter]?.alive) servers[letter].signal("SIGTERM");
+  await Promise.race([Promise.all(["A", "B", "C"].map((letter) => servers[letter]?.exited)), sleep(15_000)]);
   const work = path.join(dir, "pg-restart");
   const cluster = startPrivatePostgres({ bin, dir: path.join(work, "cluster"), port: PG_RESTART.postgres });
   cleanups.push(() => cluster.stop());
@@ -923,13 +926,13 @@ async function checkPostgresRestart({ nginx, fake, relay, dir, servers }) {
   let gap = null;
   let loading = true;
   let n = 0;
-  // 10 requests a second: pages that read the database, and contact posts from distinct visitors.
+  // 5 requests a second, alternately a page that reads the database (/book) and a contact post from a new visitor.
   const load = (async () => {
     const inFlight = [];
     while (loading) {
       const i = n++;
       const at = Date.now();
-      const kind = i % 4 === 3 ? "post" : i % 4 === 1 ? "book" : "page";
+      const kind = i % 2 === 1 ? "post" : "book";
       const request =
         kind === "post"
           ? through("/contact", {
@@ -938,23 +941,25 @@ async function checkPostgresRestart({ nginx, fake, relay, dir, servers }) {
               headers: { origin: PUBLIC_URL },
               body: formOf({ ...hidden, formKey: randomUUID(), website: "", name: "Restart Visitor", email: `restart.${i}@example.com`, phone: "", preferredContact: "email", message: "Sent while the database restarts.", consent: "yes" }),
             })
-          : through(kind === "book" ? "/book?where=OR&type=intake&tz=UTC" : "/contact", { from: visitorAddress(20000 + i) });
+          : through("/book?where=OR&type=intake&tz=UTC", { from: visitorAddress(20000 + i) });
       inFlight.push(
         request.then(
           (r) => answers.push({ i, at, kind, status: r.status, body: r.body }),
           (error) => answers.push({ i, at, kind, status: 0, body: String(error.message) }),
         ),
       );
-      await sleep(100);
+      await sleep(200);
     }
     await Promise.all(inFlight);
   })();
   const watch = (async () => {
     while (loading) {
-      for (const letter of ["D", "E"]) {
-        const r = await http(PORTS[letter], "/api/health", { timeoutMs: 5_000 }).catch(() => ({ status: 0 }));
-        health[letter].push({ at: Date.now(), status: r.status });
-      }
+      await Promise.all(
+        ["D", "E"].map(async (letter) => {
+          const r = await http(PORTS[letter], "/api/health", { timeoutMs: 5_000 }).catch(() => ({ status: 0 }));
+          health[letter].push({ at: Date.now(), status: r.status });
+        }),
+      );
       await sleep(250);
     }
   })();
@@ -966,20 +971,26 @@ async function checkPostgresRestart({ nginx, fake, relay, dir, servers }) {
   cluster.start();
   gap.until = Date.now();
   console.info(`topology: PostgreSQL stopped for ${((gap.until - gap.from) / 1000).toFixed(1)} s under load (${seconds()} s)`);
-  await sleep(6_000);
+  await sleep(14_000);
   loading = false;
   await Promise.all([load, watch]);
 
   const during = answers.filter((a) => a.at >= gap.from + 500 && a.at <= gap.until - 500);
   const stackTrace = (body) => /\n\s+at [\w.<>]+ \(|node_modules|ECONNREFUSED|PostgresError/.test(body);
-  const ourSide = (a) => (a.kind === "post" ? a.body.includes("a problem on our side") : a.body.includes("went wrong on our side"));
-  const unanswered = during.filter((a) => a.status === 0 || a.status === 502 || a.status === 504);
+  // A post answers with the form's own "problem on our side" (what was typed kept); a page with the site's
+  // error page, status 500, whose words the browser draws from (site)/error.tsx (e2e/database-down.spec.ts reads them).
+  const fine = (a) =>
+    a.kind === "post"
+      ? a.status === 200 && (a.body.includes("a problem on our side") || a.body.includes(SENT_TEXT))
+      : (a.status === 200 || a.status === 500) && /<html/i.test(a.body);
+  const ourSide = (a) => a.kind === "post" && a.body.includes("a problem on our side");
   check(
     "a request during the gap gets the \"problem on our side\" page, never a stack trace or a dropped connection",
-    during.length > 0 && unanswered.length === 0 && during.every((a) => !stackTrace(a.body)) && during.filter((a) => a.kind !== "page").every((a) => a.status < 400 ? true : ourSide(a)) && during.some(ourSide),
+    during.length > 0 && during.every((a) => fine(a) && !stackTrace(a.body)) && during.some(ourSide),
     `${during.length} during the gap: ${[...new Set(during.map((a) => `${a.kind} ${a.status}${ourSide(a) ? " our-side" : ""}`))].join(", ")}`,
   );
-  const after = answers.filter((a) => a.at >= gap.until + 3_000);
+  // Connection attempts begun in the gap give up after 5 s (connect_timeout in db/client.ts); then all is normal.
+  const after = answers.filter((a) => a.at >= gap.until + 7_000);
   check(
     "the servers recover without a restart: every request after the gap is answered normally",
     after.length > 0 && after.every((a) => a.status === 200 && (a.kind !== "post" || a.body.includes(SENT_TEXT))) && servers.D.alive && servers.E.alive && servers.D.pid === pids[0] && servers.E.pid === pids[1],
