@@ -13,7 +13,7 @@
 // again while two more servers take pages and form posts.
 //
 // Everything listens on loopback, ports 3320–3330; every load is bounded and
-// the whole run is capped at TOPOLOGY_MAX_SECONDS (280). Ends with one line,
+// the whole run is capped at TOPOLOGY_MAX_SECONDS (600). Ends with one line,
 // "N passed, N failed", and exits non-zero on any failure.
 import { spawn, spawnSync } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
@@ -32,7 +32,7 @@ const NGINX_PORT = 3320;
 const PORTS = { A: 3321, B: 3322, C: 3325, D: 3326, E: 3327 };
 const RESEND_PORT = 3323;
 const RELAY_PORT = 3324;
-const MAX_SECONDS = Number(process.env.TOPOLOGY_MAX_SECONDS ?? 480);
+const MAX_SECONDS = Number(process.env.TOPOLOGY_MAX_SECONDS ?? 600);
 const SWEEP_SECONDS = 2;
 const THERAPIST = "therapist@topology.example";
 const CRON_SECRET = "topology-cron-secret-that-is-long-enough-0000";
