@@ -23,7 +23,9 @@ async function connect(): Promise<Connection> {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    const client = postgres(DATABASE_URL, { max: 10, onnotice: () => {} });
+    // connect_timeout: while PostgreSQL shuts down or starts, its socket can take a connection and never answer;
+    // postgres-js's default 30 s would hold a visitor's request (and the health check) that long.
+    const client = postgres(DATABASE_URL, { max: 10, onnotice: () => {}, connect_timeout: 5 });
     const db = drizzle(client, { schema });
     // Servers starting together (two behind nginx, say) would each apply the
     // same pending migration and all but one would fail to start; one at a

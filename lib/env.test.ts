@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { env, resetEnvForTests } from "./env";
 
-const keys = ["NODE_ENV", "THERAPIST_EMAILS", "AUTH_SECRET", "RESEND_API_KEY", "CRON_SECRET", "RATE_LIMIT_SALT", "TRUSTED_IP_HEADER", "TRUSTED_PROXY_HOPS", "DEV_MAILBOX"] as const;
+const keys = ["NODE_ENV", "THERAPIST_EMAILS", "AUTH_SECRET", "RESEND_API_KEY", "CRON_SECRET", "RATE_LIMIT_SALT", "TRUSTED_IP_HEADER", "TRUSTED_PROXY_HOPS", "DEV_MAILBOX", "APP_URL", "PORT", "SEED_DEMO"] as const;
 const saved = Object.fromEntries(keys.map((key) => [key, process.env[key]]));
 
 function withEnv(values: Partial<Record<(typeof keys)[number], string>>) {
@@ -100,8 +100,25 @@ describe("DEV_MAILBOX", () => {
     expect(() => withEnv({ ...production, DEV_MAILBOX: "1" })()).toThrow(/DEV_MAILBOX/);
   });
 
+  it("SEED_DEMO (set by `npm run dev` too) is refused in production", () => {
+    expect(withEnv({ NODE_ENV: "development", SEED_DEMO: "1" })().SEED_DEMO).toBe(true);
+    expect(() => withEnv({ ...production, SEED_DEMO: "1" })()).toThrow(/SEED_DEMO/);
+  });
+
   it("is set by `npm run dev`, whose server listens on localhost only", () => {
     const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
     expect(scripts.dev).toMatch(/DEV_MAILBOX=1 next dev -H (localhost|127\.0\.0\.1)\b/);
+  });
+});
+
+describe("APP_URL", () => {
+  it("in development follows the port the server listens on (next dev -p sets PORT), unless set", () => {
+    expect(withEnv({ NODE_ENV: "development", PORT: "3500" })().APP_URL).toBe("http://localhost:3500");
+    expect(withEnv({ NODE_ENV: "development" })().APP_URL).toBe("http://localhost:3000");
+    expect(withEnv({ NODE_ENV: "development", PORT: "3500", APP_URL: "https://practice.example.org" })().APP_URL).toBe("https://practice.example.org");
+  });
+
+  it("in production is never guessed from the port", () => {
+    expect(withEnv({ ...production, PORT: "3001" })().APP_URL).toBe("http://localhost:3000");
   });
 });

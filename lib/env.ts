@@ -6,7 +6,13 @@ import { practice } from "@/lib/practice/practice";
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const positiveInt = (fallback: number) => z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(fallback));
-const appUrl = z.preprocess(emptyAsUndefined, z.url().default("http://localhost:3000"));
+const appUrl = z.preprocess(emptyAsUndefined, z.url().optional());
+
+/** Unset: in development the port the server listens on (`next dev -p` sets PORT), so `npm run dev -- -p 3500` links to 3500. */
+function appUrlOr(appUrl: string | undefined, nodeEnv: string | undefined, port: string | undefined): string {
+  if (appUrl) return appUrl;
+  return nodeEnv !== "production" && port && /^\d+$/.test(port) ? `http://localhost:${port}` : "http://localhost:3000";
+}
 const postsFixturesDir = optionalString;
 
 // Known to everyone who reads this file, so production refuses it; in
@@ -41,9 +47,15 @@ const DEVELOPMENT_NEWSLETTER_SECRET = "attune-development-newsletter-secret-not-
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    // No default here: in development it follows the port (appUrlOr).
     APP_URL: appUrl,
+    // Set by next dev/start to the port they listen on.
+    PORT: optionalString,
     DATABASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
+    // The list of erased people (lib/privacy/erasure-ledger.ts), outside the database and its backups.
+    // deploy/systemd sets /var/lib/attune/erasures: a release folder is replaced on every upgrade.
+    ERASURES_FILE: z.preprocess(emptyAsUndefined, z.string().default(".data/erasures")),
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     EMAIL_SEND_TIMEOUT_MS: positiveInt(15_000),
@@ -90,6 +102,8 @@ const envSchema = z
     UNVERIFIED_EMAILS_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
     // Opt-in for /dev/mailbox, set by `npm run dev` (lib/email/transport.ts).
     DEV_MAILBOX: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")).transform((value) => value === "1"),
+    // Set by `npm run dev`: the server adds the demo practice's data on start (lib/demo/seed-demo.ts).
+    SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")).transform((value) => value === "1"),
     LIBRARY_ACCESS_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
   })
   .superRefine((env, ctx) => {
@@ -109,6 +123,7 @@ const envSchema = z
       if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
     }
     if (env.DEV_MAILBOX) ctx.addIssue({ code: "custom", path: ["DEV_MAILBOX"], message: "the development mailbox never runs in production" });
+    if (env.SEED_DEMO) ctx.addIssue({ code: "custom", path: ["SEED_DEMO"], message: "demo data never goes into a production database" });
     if (env.RATE_LIMIT_SALT === "attune-development-salt") {
       ctx.addIssue({ code: "custom", path: ["RATE_LIMIT_SALT"], message: "set a random value in production" });
     }
@@ -122,7 +137,11 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["NEWSLETTER_TOKEN_SECRET"], message: "set a random value in production" });
     }
   })
-  .transform((env) => ({ ...env, THERAPIST_EMAILS: env.THERAPIST_EMAILS ?? [practice.notificationEmail.toLowerCase()] }));
+  .transform(({ PORT, ...env }) => ({
+    ...env,
+    APP_URL: appUrlOr(env.APP_URL, env.NODE_ENV, PORT),
+    THERAPIST_EMAILS: env.THERAPIST_EMAILS ?? [practice.notificationEmail.toLowerCase()],
+  }));
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -156,11 +175,11 @@ const contentEnvSchema = z.object({ APP_URL: appUrl, POSTS_FIXTURES_DIR: postsFi
  * `next build` prerenders them. Apart from env() because a production build
  * has no runtime secrets, and env() would refuse to run without them.
  */
-export function contentEnv(): z.infer<typeof contentEnvSchema> {
+export function contentEnv(): { APP_URL: string; POSTS_FIXTURES_DIR?: string } {
   const result = contentEnvSchema.safeParse(process.env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${problems.join("\n")}\nSee .env.example.`);
   }
-  return result.data;
+  return { ...result.data, APP_URL: appUrlOr(result.data.APP_URL, process.env.NODE_ENV, process.env.PORT) };
 }

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/errors";
 import { runSweep } from "@/lib/maintenance/sweep";
+import { reapplyErasures } from "@/lib/privacy/erasure-ledger";
 import { holdShutdownFor, installShutdownHandler, onShutdown, shuttingDown } from "@/lib/server/shutdown";
 
 const globalForSweep = globalThis as typeof globalThis & { __attuneSweep?: NodeJS.Timeout };
@@ -19,6 +20,15 @@ export async function startServer() {
 
   try {
     await getDb();
+    if (env().SEED_DEMO) {
+      // In this process rather than a separate `npm run db:seed` before it: the embedded database is opened and migrated once.
+      const { seedDemo } = await import("@/lib/demo/seed-demo");
+      const { messages, week } = await seedDemo();
+      if (messages > 0 || week) console.info(`Seeded the demo practice: ${messages} message(s)${week ? ", the booking week" : ""}.`);
+    }
+    // After a restore from backup, whoever was erased since that backup is erased again before anyone is served.
+    const { people } = await reapplyErasures();
+    if (people > 0) console.info(`Erased again ${people} person(s) on the list of erasures (a restored backup held them).`);
   } catch (error) {
     // Keep serving: pages that need the database show a clear error page and
     // the connection is retried on the next request.

@@ -1,47 +1,13 @@
-// `npm run db:seed`: demo data for development, safe to run any number of
-// times (fixed keys, and inserts that skip what is already there).
-import { closeDb, databaseEngine, getDb } from "@/db/client";
-import { contactMessages } from "@/db/schema";
-import { formKeyHash } from "@/lib/forms/form-key";
-import { practice } from "@/lib/practice/practice";
-import { ensureAvailabilitySeeded } from "@/lib/booking/availability";
-
-const demoMessages = [
-  {
-    formKey: "5eed0000-0000-4000-8000-000000000001",
-    name: "Alex Demo",
-    email: "alex.demo@example.com",
-    preferredContact: "email" as const,
-    message: "Hello, I'm expecting my first baby in the spring and would like to know whether you offer sessions during pregnancy.",
-    daysAgo: 2,
-  },
-  {
-    formKey: "5eed0000-0000-4000-8000-000000000002",
-    name: "Jamie Sample",
-    email: "jamie.sample@example.com",
-    phone: "+1 503 555 0123",
-    preferredContact: "phone" as const,
-    message: "Could you tell me about your fees and whether you work with parents of teenagers?",
-    daysAgo: 5,
-  },
-];
+// `npm run db:seed`: demo data for development (lib/demo/seed-demo.ts), safe
+// to run any number of times. `npm run dev` needs no separate seed: its
+// server seeds on start (SEED_DEMO=1).
+import { closeDb, databaseEngine } from "@/db/client";
+import { seedDemo } from "@/lib/demo/seed-demo";
 
 async function main() {
-  const db = await getDb();
-  const now = Date.now();
-  const inserted = await db
-    .insert(contactMessages)
-    .values(
-      demoMessages.map(({ daysAgo, phone, formKey, ...message }) => {
-        const at = new Date(now - daysAgo * 24 * 60 * 60 * 1000);
-        return { ...message, formKeyHash: formKeyHash(formKey), phone: phone ?? null, consentNoticeVersion: practice.privacy.noticeVersion, consentedAt: at, createdAt: at };
-      }),
-    )
-    .onConflictDoNothing({ target: contactMessages.formKeyHash })
-    .returning({ id: contactMessages.id });
-  console.info(`Seeded ${databaseEngine()}: ${inserted.length} new demo message(s).`);
-  // Only the first time: after that the week is the therapist's to edit.
-  if (await ensureAvailabilitySeeded(db)) console.info("Seeded the booking week from content/practice.ts.");
+  const { messages, week } = await seedDemo();
+  console.info(`Seeded ${databaseEngine()}: ${messages} new demo message(s).`);
+  if (week) console.info("Seeded the booking week from content/practice.ts.");
   await closeDb();
 }
 
