@@ -4,7 +4,7 @@ import { EmailLayout, SignOff, button, paragraph, type PracticeProps, previewPra
 
 /**
  * The page that confirms a held time, made when the email is sent
- * (lib/email/render.ts) like the manage link, so the outbox holds no working link.
+ * (lib/booking/booking-emails.ts) like the manage link, so the outbox holds no working link.
  */
 export type ConfirmTimeLinkProps = { confirmTimeUrl: string };
 

@@ -39,9 +39,9 @@ function template<Stored>() {
 /**
  * Every email the portal sends, by the name stored in the outbox: what it
  * looks like, its subject and who sends it. Only lib/email reads this table;
- * links, secrets and attachments are its business (lib/email/render.ts), and
- * the templates themselves import nothing from lib/: what they show comes in
- * as props.
+ * links, secrets and attachments are its business (lib/email/render.ts, with
+ * what each capability registers in lib/email/at-send.ts), and the templates
+ * themselves import nothing from lib/: what they show comes in as props.
  */
 export const emailTemplates = {
   "contact-acknowledgement": template<ContactAcknowledgementProps>()({

@@ -39,7 +39,7 @@ export type HowToAttendProps = { attend: { inPersonAt: string[] } | { telehealth
 
 /**
  * The private link that manages the booking. It is made when the email is
- * sent (lib/email/render.ts), never stored: the outbox holds no link that
+ * sent (lib/booking/booking-emails.ts), never stored: the outbox holds no link that
  * opens a booking.
  */
 export type ManageLinkProps = { manageUrl: string };
