@@ -5,7 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { closeDb, getDb } from "@/db/client";
 import { subscribers } from "@/db/schema";
-import { runBroadcast, startBroadcast } from "@/lib/newsletter/broadcast";
+import { startBroadcast } from "@/lib/newsletter/broadcast";
+import { runBroadcast } from "@/lib/newsletter/broadcast-delivery";
 import { createIssue } from "@/lib/newsletter/issues";
 import { tokenHash, unsubscribeToken } from "@/lib/newsletter/links";
 

@@ -1,15 +1,15 @@
 import { Button, Text } from "@react-email/components";
-import { practice } from "@/lib/practice/practice";
-import { AppointmentDetails, type BookingEmailProps, previewBooking } from "./components/booking-details";
-import { EmailLayout, SignOff, button, paragraph } from "./components/email-layout";
+import { AppointmentDetails, type AppointmentProps, type BookingEmailProps, previewAppointment, previewBooking } from "./components/booking-details";
+import { EmailLayout, SignOff, button, paragraph, type PracticeProps, previewPractice } from "./components/email-layout";
 
 /**
  * The page that confirms a held time, made when the email is sent
- * (lib/email/render.ts) like the manage link, so the outbox holds no working link.
+ * (lib/booking/booking-emails.ts) like the manage link, so the outbox holds no working link.
  */
 export type ConfirmTimeLinkProps = { confirmTimeUrl: string };
 
-export type BookingHoldProps = BookingEmailProps & ConfirmTimeLinkProps & { holdMinutes: number };
+export type BookingHoldProps = BookingEmailProps & { holdMinutes: number };
+type Shown = BookingHoldProps & ConfirmTimeLinkProps & AppointmentProps & PracticeProps;
 
 /**
  * The first email about a booking, sent before anyone has seen it: anyone can
@@ -17,27 +17,29 @@ export type BookingHoldProps = BookingEmailProps & ConfirmTimeLinkProps & { hold
  * this address confirms it. It says nothing the visitor typed, and it is
  * harmless to someone who never asked.
  */
-export default function BookingHoldEmail({ confirmTimeUrl, holdMinutes, ...booking }: BookingHoldProps) {
+export default function BookingHoldEmail({ confirmTimeUrl, holdMinutes, appointment, practice }: Shown) {
   return (
-    <EmailLayout preview={`Please confirm this time within ${holdMinutes} minutes.`}>
+    <EmailLayout preview={`Please confirm this time within ${holdMinutes} minutes.`} practice={practice}>
       <Text style={paragraph}>Hello,</Text>
       <Text style={paragraph}>
         {`Thank you for choosing a time with ${practice.name}. We are holding it for you for ${holdMinutes} minutes. Please confirm that it was you who asked for it:`}
       </Text>
-      <AppointmentDetails {...booking} />
+      <AppointmentDetails appointment={appointment} />
       <Button href={confirmTimeUrl} style={button}>
         Confirm this time
       </Button>
       <Text style={{ ...paragraph, marginTop: 16 }}>
         {`The button opens a page where one more press confirms it. If you did not ask for this, you can ignore this email: the time is released after ${holdMinutes} minutes and we will not write again.`}
       </Text>
-      <SignOff />
+      <SignOff practice={practice} />
     </EmailLayout>
   );
 }
 
 BookingHoldEmail.PreviewProps = {
   ...previewBooking,
-  confirmTimeUrl: "http://localhost:3000/book/confirm/preview-token",
   holdMinutes: 30,
-} satisfies BookingHoldProps;
+  confirmTimeUrl: "http://localhost:3000/book/confirm/preview-token",
+  ...previewAppointment,
+  practice: previewPractice,
+} satisfies Shown;

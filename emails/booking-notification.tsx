@@ -1,3 +1,4 @@
+import { type PracticeProps, previewPractice } from "./components/email-layout";
 import { PrivateAreaNotice } from "./components/private-area-notice";
 
 export type BookingNotificationProps = {
@@ -16,7 +17,7 @@ const what: Record<BookingNotificationProps["kind"], string> = {
 };
 
 /** Tells the therapist something happened to a booking. */
-export default function BookingNotificationEmail({ kind, bookingUrl }: BookingNotificationProps) {
+export default function BookingNotificationEmail({ kind, bookingUrl, practice }: BookingNotificationProps & PracticeProps) {
   return (
     <PrivateAreaNotice
       preview="Something changed in your appointments."
@@ -24,6 +25,7 @@ export default function BookingNotificationEmail({ kind, bookingUrl }: BookingNo
       privacy="For privacy, the details are only shown after you sign in."
       href={bookingUrl}
       action="Open the appointment"
+      practice={practice}
     />
   );
 }
@@ -32,4 +34,5 @@ BookingNotificationEmail.PreviewProps = {
   kind: "requested",
   bookingId: "00000000-0000-4000-8000-000000000000",
   bookingUrl: "http://localhost:3000/admin/requests/00000000-0000-4000-8000-000000000000",
-} satisfies BookingNotificationProps;
+  practice: previewPractice,
+} satisfies BookingNotificationProps & PracticeProps;

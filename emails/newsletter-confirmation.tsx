@@ -1,6 +1,5 @@
 import { Button, Text } from "@react-email/components";
-import { practice } from "@/lib/practice/practice";
-import { EmailLayout, SignOff, button, paragraph } from "./components/email-layout";
+import { EmailLayout, SignOff, button, paragraph, type PracticeProps, previewPractice } from "./components/email-layout";
 
 export type NewsletterConfirmationProps = { confirmUrl: string; validDays: number };
 
@@ -9,9 +8,9 @@ export type NewsletterConfirmationProps = { confirmUrl: string; validDays: numbe
  * person typed, not even the first name they gave: anyone can type any address into a signup form, so this email must be
  * harmless to someone who never asked for it.
  */
-export default function NewsletterConfirmationEmail({ confirmUrl, validDays }: NewsletterConfirmationProps) {
+export default function NewsletterConfirmationEmail({ confirmUrl, validDays, practice }: NewsletterConfirmationProps & PracticeProps) {
   return (
-    <EmailLayout preview={`Confirm your subscription to ${practice.name}'s newsletter.`}>
+    <EmailLayout preview={`Confirm your subscription to ${practice.name}'s newsletter.`} practice={practice}>
       <Text style={paragraph}>{`Thank you for your interest in ${practice.name}.`}</Text>
       <Text style={paragraph}>
         Someone, hopefully you, asked to receive {practice.name}&apos;s newsletter and its freebies at this address. Please
@@ -24,7 +23,7 @@ export default function NewsletterConfirmationEmail({ confirmUrl, validDays }: N
         The link works for {validDays} days. If you did not ask for this, you can ignore this email: without your
         confirmation you will not hear from us again.
       </Text>
-      <SignOff />
+      <SignOff practice={practice} />
     </EmailLayout>
   );
 }
@@ -32,4 +31,5 @@ export default function NewsletterConfirmationEmail({ confirmUrl, validDays }: N
 NewsletterConfirmationEmail.PreviewProps = {
   confirmUrl: "http://localhost:3000/newsletter/confirm/preview-token",
   validDays: 7,
-} satisfies NewsletterConfirmationProps;
+  practice: previewPractice,
+} satisfies NewsletterConfirmationProps & PracticeProps;

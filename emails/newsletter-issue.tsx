@@ -1,5 +1,5 @@
 import { Button, Heading } from "@react-email/components";
-import { button } from "./components/email-layout";
+import { button, type PracticeProps, previewPractice } from "./components/email-layout";
 import { EmailMarkdown } from "./components/email-markdown";
 import { NewsletterLayout, previewUnsubscribeUrl } from "./components/newsletter-layout";
 
@@ -17,7 +17,7 @@ export type NewsletterIssueProps = {
 const SAFE_LINK = /^(https?:|mailto:|\/(?!\/))/i;
 
 /** One newsletter issue: the therapist's Markdown, set as a calm email, with a one-click way out. */
-export default function NewsletterIssueEmail({ subject, body, siteUrl, postUrl, unsubscribeUrl }: NewsletterIssueProps) {
+export default function NewsletterIssueEmail({ subject, body, siteUrl, postUrl, unsubscribeUrl, practice }: NewsletterIssueProps & PracticeProps) {
   // Only web, mail and same-site links survive; site paths become absolute.
   const resolveUrl = (url: string) => {
     const trimmed = url.trim();
@@ -26,7 +26,7 @@ export default function NewsletterIssueEmail({ subject, body, siteUrl, postUrl, 
   };
   const postLink = postUrl ? resolveUrl(postUrl) : undefined;
   return (
-    <NewsletterLayout preview={subject} unsubscribeUrl={unsubscribeUrl}>
+    <NewsletterLayout preview={subject} unsubscribeUrl={unsubscribeUrl} practice={practice}>
       <Heading as="h1" style={{ fontSize: 24, lineHeight: "32px", margin: "0 0 20px" }}>
         {subject}
       </Heading>
@@ -46,4 +46,5 @@ NewsletterIssueEmail.PreviewProps = {
   siteUrl: "http://localhost:3000",
   postUrl: "/blog/insecure-attachment",
   unsubscribeUrl: previewUnsubscribeUrl,
-} satisfies NewsletterIssueProps;
+  practice: previewPractice,
+} satisfies NewsletterIssueProps & PracticeProps;

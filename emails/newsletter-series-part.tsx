@@ -1,5 +1,5 @@
 import { Button, Heading, Text } from "@react-email/components";
-import { button, paragraph, SignOff } from "./components/email-layout";
+import { button, paragraph, type PracticeProps, previewPractice, SignOff } from "./components/email-layout";
 import { NewsletterLayout, previewUnsubscribeUrl } from "./components/newsletter-layout";
 
 export type NewsletterSeriesPartProps = {
@@ -15,9 +15,9 @@ export type NewsletterSeriesPartProps = {
 };
 
 /** One part of the blog series, a week apart: a short excerpt and the link to read it on the site. */
-export default function NewsletterSeriesPartEmail({ series, part, parts, title, excerpt, postUrl, unsubscribeUrl }: NewsletterSeriesPartProps) {
+export default function NewsletterSeriesPartEmail({ series, part, parts, title, excerpt, postUrl, unsubscribeUrl, practice }: NewsletterSeriesPartProps & PracticeProps) {
   return (
-    <NewsletterLayout preview={`${series}, part ${part} of ${parts}: ${title}`} unsubscribeUrl={unsubscribeUrl}>
+    <NewsletterLayout preview={`${series}, part ${part} of ${parts}: ${title}`} unsubscribeUrl={unsubscribeUrl} practice={practice}>
       <Text style={{ ...paragraph, margin: "0 0 4px" }}>{`${series} · part ${part} of ${parts}`}</Text>
       <Heading as="h1" style={{ fontSize: 24, lineHeight: "32px", margin: "0 0 20px" }}>
         {title}
@@ -29,7 +29,7 @@ export default function NewsletterSeriesPartEmail({ series, part, parts, title, 
       <Text style={{ ...paragraph, marginTop: 16 }}>
         {part < parts ? "The next part follows in a week." : "This is the last part of the series. Thank you for reading it with me."}
       </Text>
-      <SignOff />
+      <SignOff practice={practice} />
     </NewsletterLayout>
   );
 }
@@ -42,4 +42,5 @@ NewsletterSeriesPartEmail.PreviewProps = {
   excerpt: "Insecure attachment explained: how inconsistent, unavailable or frightening care shapes a child's bond, why it is an adaptation, and why repair matters.",
   postUrl: "http://localhost:3000/blog/insecure-attachment",
   unsubscribeUrl: previewUnsubscribeUrl,
-} satisfies NewsletterSeriesPartProps;
+  practice: previewPractice,
+} satisfies NewsletterSeriesPartProps & PracticeProps;

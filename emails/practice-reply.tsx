@@ -1,6 +1,5 @@
 import { Text } from "@react-email/components";
-import { practice } from "@/lib/practice/practice";
-import { EmailLayout, paragraph } from "./components/email-layout";
+import { EmailLayout, paragraph, type PracticeProps, previewPractice } from "./components/email-layout";
 
 export type PracticeReplyProps = {
   /** The therapist's own words, as she wrote them in the private area. Nothing the visitor typed. */
@@ -12,9 +11,9 @@ export type PracticeReplyProps = {
  * wrote: no quote of the visitor's message, not even the name they gave, since
  * an inbox is not a private channel.
  */
-export default function PracticeReplyEmail({ body }: PracticeReplyProps) {
+export default function PracticeReplyEmail({ body, practice }: PracticeReplyProps & PracticeProps) {
   return (
-    <EmailLayout preview={`A reply from ${practice.therapist.name}`}>
+    <EmailLayout preview={`A reply from ${practice.therapistName}`} practice={practice}>
       <Text style={paragraph}>Hello,</Text>
       {body
         .trim()
@@ -25,7 +24,7 @@ export default function PracticeReplyEmail({ body }: PracticeReplyProps) {
           </Text>
         ))}
       <Text style={paragraph}>
-        {practice.therapist.name}
+        {practice.therapistName}
         <br />
         {practice.name}
       </Text>
@@ -35,4 +34,5 @@ export default function PracticeReplyEmail({ body }: PracticeReplyProps) {
 
 PracticeReplyEmail.PreviewProps = {
   body: "Thank you for writing. I have an opening on Tuesday mornings; would a short call this week help?\n\nWarmly,\nMaya",
-} satisfies PracticeReplyProps;
+  practice: previewPractice,
+} satisfies PracticeReplyProps & PracticeProps;

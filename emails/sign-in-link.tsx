@@ -1,5 +1,5 @@
 import { Button, Text } from "@react-email/components";
-import { EmailLayout, button, paragraph } from "./components/email-layout";
+import { EmailLayout, button, paragraph, type PracticeProps, previewPractice } from "./components/email-layout";
 
 export type SignInLinkProps = { signInUrl: string; validMinutes: number };
 
@@ -8,9 +8,9 @@ export type SignInLinkProps = { signInUrl: string; validMinutes: number };
  * what waits behind the sign-in. The link opens a page with a "Sign in"
  * button, so a mail scanner that follows it signs nobody in.
  */
-export default function SignInLinkEmail({ signInUrl, validMinutes }: SignInLinkProps) {
+export default function SignInLinkEmail({ signInUrl, validMinutes, practice }: SignInLinkProps & PracticeProps) {
   return (
-    <EmailLayout preview="Your sign-in link" audience="practice">
+    <EmailLayout preview="Your sign-in link" audience="practice" practice={practice}>
       <Text style={paragraph}>Here is your sign-in link for the private area.</Text>
       <Button href={signInUrl} style={button}>
         Open the sign-in page
@@ -25,4 +25,5 @@ export default function SignInLinkEmail({ signInUrl, validMinutes }: SignInLinkP
 SignInLinkEmail.PreviewProps = {
   signInUrl: "http://localhost:3000/admin/sign-in/confirm/preview-token-preview-token-preview-token00",
   validMinutes: 10,
-} satisfies SignInLinkProps;
+  practice: previewPractice,
+} satisfies SignInLinkProps & PracticeProps;

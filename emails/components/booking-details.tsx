@@ -1,7 +1,4 @@
 import { Button, Section, Text } from "@react-email/components";
-import { formatAppointment, zoneLabel } from "@/lib/booking/format";
-import { formatLabels } from "@/lib/booking/session-types";
-import { practice } from "@/lib/practice/practice";
 import { button, paragraph } from "./email-layout";
 
 /**
@@ -22,8 +19,27 @@ export type BookingEmailProps = {
 };
 
 /**
+ * The appointment as the email shows it, formatted by lib/booking from the
+ * stored props when the email is rendered: times in the visitor's zone, the
+ * format in the practice's words.
+ */
+export type AppointmentLines = {
+  sessionName: string;
+  /** "Tuesday, March 10, 2026, 9:00–9:50 AM Pacific Time (50 minutes)" */
+  when: string;
+  /** "Pacific Time (America/Los Angeles)" */
+  zone: string;
+  /** "Telehealth (video)" */
+  format: string;
+};
+export type AppointmentProps = { appointment: AppointmentLines };
+
+/** Where to go, or how the video session works: the practice's words for the booking's format. */
+export type HowToAttendProps = { attend: { inPersonAt: string[] } | { telehealth: string } };
+
+/**
  * The private link that manages the booking. It is made when the email is
- * sent (lib/email/render.ts), never stored: the outbox holds no link that
+ * sent (lib/booking/booking-emails.ts), never stored: the outbox holds no link that
  * opens a booking.
  */
 export type ManageLinkProps = { manageUrl: string };
@@ -40,33 +56,47 @@ export const previewBooking: BookingEmailProps = {
   format: "telehealth",
 };
 
+export const previewAppointment: AppointmentProps = {
+  appointment: {
+    sessionName: "Intake session",
+    when: "Tuesday, March 10, 2026, 9:00–9:50 AM Pacific Time (50 minutes)",
+    zone: "Pacific Time (America/Los Angeles)",
+    format: "Telehealth (video)",
+  },
+};
+export const previewHowToAttend: HowToAttendProps = {
+  attend: {
+    telehealth:
+      "Telehealth sessions use a private video room. The link arrives by email the day before your appointment; you will need a quiet, private space and a device with a camera.",
+  },
+};
+
 export const previewManageLink: ManageLinkProps = { manageUrl: "http://localhost:3000/book/manage/preview-token" };
 export const previewBookAgain: BookAgainProps = { bookUrl: "http://localhost:3000/book" };
 
 const detail = { ...paragraph, margin: "0 0 6px" } as const;
 
-export function AppointmentDetails({ sessionName, startsAt, endsAt, timeZone, format }: Pick<BookingEmailProps, "sessionName" | "startsAt" | "endsAt" | "timeZone" | "format">) {
-  const at = new Date(startsAt);
+export function AppointmentDetails({ appointment: { sessionName, when, zone, format } }: AppointmentProps) {
   return (
     <Section style={{ backgroundColor: "#f3efe8", borderRadius: 8, padding: "14px 18px", margin: "0 0 16px" }}>
       <Text style={detail}>
         <strong>{sessionName}</strong>
       </Text>
-      <Text style={detail}>{formatAppointment(at, new Date(endsAt), timeZone)}</Text>
-      <Text style={detail}>{`Times are in ${zoneLabel(timeZone, at)}.`}</Text>
-      <Text style={{ ...detail, margin: 0 }}>{formatLabels[format]}</Text>
+      <Text style={detail}>{when}</Text>
+      <Text style={detail}>{`Times are in ${zone}.`}</Text>
+      <Text style={{ ...detail, margin: 0 }}>{format}</Text>
     </Section>
   );
 }
 
 /** Where to go, or how the video session works. */
-export function HowToAttend({ format }: { format: BookingEmailProps["format"] }) {
-  if (format === "in-person") {
+export function HowToAttend({ attend }: HowToAttendProps) {
+  if ("inPersonAt" in attend) {
     return (
       <Text style={paragraph}>
         The session is at:
         <br />
-        {practice.booking.inPersonAddress.map((line, index) => (
+        {attend.inPersonAt.map((line, index) => (
           <span key={line}>
             {index > 0 ? <br /> : null}
             {line}
@@ -75,7 +105,7 @@ export function HowToAttend({ format }: { format: BookingEmailProps["format"] })
       </Text>
     );
   }
-  return <Text style={paragraph}>{practice.booking.telehealthInstructions}</Text>;
+  return <Text style={paragraph}>{attend.telehealth}</Text>;
 }
 
 export function ManageButton({ manageUrl }: ManageLinkProps) {
@@ -100,11 +130,11 @@ export function BookAgainButton({ bookUrl }: BookAgainProps) {
 }
 
 /** The therapist's own words, set apart from the practice's. */
-export function TherapistNote({ note }: { note: string | null }) {
+export function TherapistNote({ note, therapistName }: { note: string | null; therapistName: string }) {
   if (!note) return null;
   return (
     <Text style={{ ...paragraph, borderLeft: "3px solid #3f6b5c", paddingLeft: 12 }}>
-      {`A note from ${practice.therapist.name}:`}
+      {`A note from ${therapistName}:`}
       <br />
       {note}
     </Text>

@@ -1,7 +1,7 @@
 import { Button, Text } from "@react-email/components";
-import { EmailLayout, button, paragraph } from "./email-layout";
+import { EmailLayout, button, paragraph, type PracticeProps } from "./email-layout";
 
-type PrivateAreaNoticeProps = {
+type PrivateAreaNoticeProps = PracticeProps & {
   preview: string;
   /** What happened, without who or what they wrote. */
   news: string;
@@ -14,9 +14,9 @@ type PrivateAreaNoticeProps = {
  * A notice to the therapist. Only a link into the private area: an inbox is
  * not a private channel, so who, when and why stay behind the sign-in.
  */
-export function PrivateAreaNotice({ preview, news, privacy, href, action }: PrivateAreaNoticeProps) {
+export function PrivateAreaNotice({ preview, news, privacy, href, action, practice }: PrivateAreaNoticeProps) {
   return (
-    <EmailLayout preview={preview} audience="practice">
+    <EmailLayout preview={preview} audience="practice" practice={practice}>
       <Text style={paragraph}>{news}</Text>
       <Text style={paragraph}>{privacy}</Text>
       <Button href={href} style={button}>

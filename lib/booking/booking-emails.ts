@@ -1,12 +1,15 @@
 import "server-only";
 import type { Transaction } from "@/db/client";
 import type { Booking } from "@/db/schema";
+import { registerEmailAtSend } from "@/lib/email/at-send";
 import { enqueueEmail } from "@/lib/email/outbox";
-import type { BookingEmailProps, BookingNotificationProps } from "@/lib/email/templates";
+import type { AppointmentLines, BookingEmailProps, BookingNotificationProps } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { practice } from "@/lib/practice/practice";
-import { adminBookingUrl } from "./manage-link";
-import { findSessionType } from "./session-types";
+import { visitorBookingAttachment } from "./calendar";
+import { formatAppointment, formatDateTime, zoneLabel } from "./format";
+import { adminBookingUrl, confirmTimeUrl, manageBookingUrl } from "./manage-link";
+import { findSessionType, formatLabels } from "./session-types";
 
 type BookingFacts = Pick<Booking, "id" | "sessionType" | "startsAt" | "endsAt" | "visitorTimeZone" | "format">;
 
@@ -34,3 +37,53 @@ export function bookAgainUrl(): string {
 export async function notifyTherapist(tx: Transaction, bookingId: string, kind: BookingNotificationProps["kind"]) {
   await enqueueEmail(tx, { to: practice.notificationEmail, template: "booking-notification", props: { kind, bookingId, bookingUrl: adminBookingUrl(bookingId) } });
 }
+
+/*
+ * What a booking email shows beyond what the outbox stores, made each time it
+ * is sent: the appointment in the visitor's zone, the practice's words for
+ * this kind of email, the private links (never stored: they open the booking)
+ * and the calendar file. Registered with lib/email when this module loads;
+ * lib/server-start.ts loads it before the server takes requests.
+ */
+
+function appointmentLines(booking: BookingEmailProps): { appointment: AppointmentLines } {
+  const startsAt = new Date(booking.startsAt);
+  return {
+    appointment: {
+      sessionName: booking.sessionName,
+      when: formatAppointment(startsAt, new Date(booking.endsAt), booking.timeZone),
+      zone: zoneLabel(booking.timeZone, startsAt),
+      format: formatLabels[booking.format],
+    },
+  };
+}
+
+function howToAttend(format: BookingEmailProps["format"]) {
+  return format === "in-person" ? { inPersonAt: practice.booking.inPersonAddress } : { telehealth: practice.booking.telehealthInstructions };
+}
+
+const withManageLink = (booking: BookingEmailProps) => ({ ...appointmentLines(booking), manageUrl: manageBookingUrl(booking.bookingId) });
+// Rows queued before the link was stored with the email have none.
+const withBookAgainLink = (booking: BookingEmailProps & { bookUrl?: string }) => ({ ...appointmentLines(booking), bookUrl: booking.bookUrl ?? bookAgainUrl() });
+
+const confirmedAppointment = (booking: BookingEmailProps & { sequence: number }) =>
+  visitorBookingAttachment({ ...booking, startsAt: new Date(booking.startsAt), endsAt: new Date(booking.endsAt), status: "confirmed" });
+
+registerEmailAtSend("booking-hold", { props: (booking) => ({ ...appointmentLines(booking), confirmTimeUrl: confirmTimeUrl(booking.bookingId) }) });
+registerEmailAtSend("booking-requested", { props: withManageLink });
+registerEmailAtSend("booking-confirmed", {
+  props: (booking) => ({ ...withManageLink(booking), attend: howToAttend(booking.format), changeCutoffHours: practice.booking.changeCutoffHours }),
+  attachments: (booking) => [confirmedAppointment(booking)],
+});
+registerEmailAtSend("booking-declined", {
+  props: (booking) => ({ ...appointmentLines(booking), elsewhere: practice.booking.elsewhere.map((place) => `${place.name}: ${place.how}`) }),
+});
+registerEmailAtSend("booking-cancelled", { props: withBookAgainLink });
+registerEmailAtSend("booking-expired", { props: withBookAgainLink });
+registerEmailAtSend("booking-reminder", {
+  props: (booking) => ({ ...withManageLink(booking), attend: howToAttend(booking.format), lateCancellationPolicy: practice.booking.lateCancellationPolicy }),
+});
+registerEmailAtSend("booking-rescheduled", {
+  props: (booking) => ({ ...withManageLink(booking), previousWhen: formatDateTime(new Date(booking.previousStartsAt), booking.timeZone) }),
+  attachments: (booking) => (booking.status === "confirmed" ? [confirmedAppointment(booking)] : []),
+});

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { previewBooking } from "@/emails/components/booking-details";
+// As the server does at start (lib/server-start.ts): booking emails need lib/booking's links and formatting.
+import "@/lib/booking/booking-emails";
+import { emailAtSend } from "./at-send";
 import { renderEmail } from "./render";
-import { emailTemplates } from "./templates";
+import { emailTemplates, templatesMadeAtSend } from "./templates";
 
 describe("every email", () => {
   it.each(Object.entries(emailTemplates))("%s renders from its preview props with a neutral subject", async (name, definition) => {
@@ -18,6 +21,20 @@ describe("every email", () => {
     for (const attachment of attachments) {
       expect(Buffer.from(attachment.content, "base64").toString()).toMatch(/^BEGIN:VCALENDAR\r\n/);
     }
+  });
+});
+
+describe("props made when an email is sent", () => {
+  it.each(templatesMadeAtSend)("%s has them registered by its capability", (name) => {
+    expect(emailAtSend(name)).toBeDefined();
+  });
+
+  it("come from what the outbox stored: the time in the visitor's zone, the office, the practice's words", async () => {
+    const { text } = await renderEmail("booking-reminder", { ...previewBooking, timeZone: "Europe/Berlin", format: "in-person" });
+    expect(text).toMatch(/Tuesday, March 10, 2026, 5:00\s–\s5:50\sPM Central European Time \(50 minutes\)/);
+    expect(text).toContain("Times are in Central European Time (Europe/Berlin).");
+    expect(text).toMatch(/The session is at:\s+Still Water Therapy\s+2240 SE Division Street, Suite 3\s+Portland, OR 97202/);
+    expect(text).toContain("Warmly,\nStill Water Therapy");
   });
 });
 

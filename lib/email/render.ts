@@ -1,40 +1,24 @@
 import "server-only";
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
-import { bookAgainUrl } from "@/lib/booking/booking-emails";
-import { visitorBookingAttachment } from "@/lib/booking/calendar";
-import { confirmTimeUrl, manageBookingUrl } from "@/lib/booking/manage-link";
-import { emailTemplates, type BookingEmailProps, type EmailTemplateName, type EmailTemplateProps } from "./templates";
+import { practice } from "@/lib/practice/practice";
+import { emailAtSend } from "./at-send";
+import { emailTemplates, templatesMadeAtSend, type EmailPractice, type EmailTemplateName } from "./templates";
 import type { EmailAttachment } from "./transport";
 
 export type RenderedEmail = { html: string; text: string; attachments: EmailAttachment[] };
 
 type StoredProps = Record<string, unknown>;
-type AtSend = { [T in EmailTemplateName]?: (props: EmailTemplateProps<T>) => StoredProps };
 
-const withManageLink = (props: BookingEmailProps) => ({ ...props, manageUrl: manageBookingUrl(props.bookingId) });
-// Rows queued before the link was stored with the email.
-const withBookAgainLink = (props: BookingEmailProps & { bookUrl?: string }) => ({ ...props, bookUrl: props.bookUrl ?? bookAgainUrl() });
-
-/** Props a template needs beyond what the outbox row stores, made as it is rendered. */
-const propsAtSend: AtSend = {
-  "booking-hold": (props) => ({ ...props, confirmTimeUrl: confirmTimeUrl(props.bookingId) }),
-  "booking-requested": withManageLink,
-  "booking-confirmed": withManageLink,
-  "booking-reminder": withManageLink,
-  "booking-rescheduled": withManageLink,
-  "booking-cancelled": withBookAgainLink,
-  "booking-expired": withBookAgainLink,
-};
-
-const confirmedAppointment = (props: BookingEmailProps & { sequence: number }) =>
-  visitorBookingAttachment({ ...props, startsAt: new Date(props.startsAt), endsAt: new Date(props.endsAt), status: "confirmed" });
-
-/** Files sent with an email, made from its stored props each time it is sent. */
-const attachmentsAtSend: { [T in EmailTemplateName]?: (props: EmailTemplateProps<T>) => EmailAttachment[] } = {
-  "booking-confirmed": (props) => [confirmedAppointment(props)],
-  "booking-rescheduled": (props) => (props.status === "confirmed" ? [confirmedAppointment(props)] : []),
-};
+/** The practice as every email names it, from content/practice.ts as it is now. */
+function emailPractice(): EmailPractice {
+  return {
+    name: practice.name,
+    therapistName: practice.therapist.name,
+    contactEmail: practice.contactEmail,
+    crisisLines: practice.crisisLines.map((line) => `${line.name}: ${line.how}`).join(" · "),
+  };
+}
 
 function isTemplateName(name: string): name is EmailTemplateName {
   return Object.hasOwn(emailTemplates, name);
@@ -43,10 +27,15 @@ function isTemplateName(name: string): name is EmailTemplateName {
 /** Renders an outbox row's template with its stored props to HTML, plain text and any attachments. */
 export async function renderEmail(template: string, props: StoredProps): Promise<RenderedEmail> {
   if (!isTemplateName(template)) throw new Error(`Unknown email template "${template}"`);
+  const atSend = emailAtSend(template);
+  // Without its links and formatting the email would go out broken; failing the attempt keeps the row for a retry.
+  if (!atSend && (templatesMadeAtSend as readonly string[]).includes(template)) {
+    throw new Error(`Email template "${template}" has nothing registered to make its props at send time`);
+  }
   const component = emailTemplates[template].component as ComponentType<StoredProps>;
-  const complete = (propsAtSend[template] as ((props: StoredProps) => StoredProps) | undefined)?.(props) ?? props;
-  const element = createElement(component, complete);
+  // What is made at send time and the practice come last: a stored prop never stands in for a link.
+  const element = createElement(component, { ...props, ...atSend?.props(props as never), practice: emailPractice() });
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  const attachments = (attachmentsAtSend[template] as ((props: StoredProps) => EmailAttachment[]) | undefined)?.(props) ?? [];
+  const attachments = atSend?.attachments?.(props as never) ?? [];
   return { html, text, attachments };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { type BookingSweepSummary, runBookingSweep } from "@/lib/booking/booking-sweep";
 import { refreshDueBusyCalendars } from "@/lib/booking/busy-calendars/busy-calendars";
 import { drainOutbox, type DispatchSummary } from "@/lib/email/dispatcher";
-import { resumeBroadcasts, type RunResult } from "@/lib/newsletter/broadcast";
+import { resumeBroadcasts, type RunResult } from "@/lib/newsletter/broadcast-delivery";
 import { purgeExpiredLibraryAccess } from "@/lib/newsletter/library";
 import { startDueIssues } from "@/lib/newsletter/schedule";
 import { queueDueSeriesParts } from "@/lib/newsletter/series";

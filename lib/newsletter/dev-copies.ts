@@ -3,7 +3,7 @@ import { desc, eq, like } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { newsletterIssues, newsletterSends, subscribers } from "@/db/schema";
 import { devMailboxEnabled } from "@/lib/email/transport";
-import { issueCopies } from "./broadcast";
+import { issueCopies } from "./broadcast-delivery";
 
 /*
  * An issue goes to subscribers through Resend's batch endpoint, not the

@@ -6,7 +6,7 @@ import { announcePost, cancelScheduledSend, composeIssue, editIssue, schedulePro
 import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
 import { logError } from "@/lib/errors";
 import type { FormResult } from "@/lib/forms/form-result";
-import { runBroadcast } from "@/lib/newsletter/broadcast";
+import { runBroadcast } from "@/lib/newsletter/broadcast-delivery";
 import { isUuid } from "@/lib/newsletter/issues";
 import type { NewsletterIssueField } from "@/lib/newsletter/schema";
 

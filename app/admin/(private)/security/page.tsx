@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ActionButton } from "@/components/admin/action-button";
-import { AddPasskey, NewRecoveryCodesForm } from "@/components/admin/second-factor";
+import { AddPasskey, NewRecoveryCodesForm } from "@/components/admin/passkey-registration";
 import { When } from "@/components/admin/when";
 import { listPasskeys } from "@/lib/auth/passkeys";
 import { newRecoveryCodesAction, passkeyRegistrationOptionsAction, registerPasskeyAction, removePasskeyAction } from "./actions";

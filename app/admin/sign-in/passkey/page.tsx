@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { PasskeySignIn, RecoveryCodeForm } from "@/components/admin/second-factor";
+import { PasskeySignIn, RecoveryCodeForm } from "@/components/admin/second-factor-sign-in";
 import { requireHalfSignedIn } from "@/lib/auth/guards";
 import { passkeySignInOptionsAction, recoveryCodeSignInAction, verifyPasskeySignInAction } from "./actions";
 

@@ -1,30 +1,18 @@
 "use client";
 
-import { browserSupportsWebAuthn, startAuthentication, startRegistration } from "@simplewebauthn/browser";
+// The Security page's side of the second factor: making a passkey and new
+// recovery codes. Proving them at sign-in is second-factor-sign-in.tsx.
+import { startRegistration } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition, type ReactNode } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { z } from "zod";
 import { ServerForm } from "@/components/forms/server-form";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Field } from "@/components/ui/field";
 import type { FormResult } from "@/lib/forms/form-result";
-import { recoveryCodeSchema, type RecoveryCodeField } from "@/lib/auth/recovery-code-schema";
+import { useWebAuthn } from "./use-web-authn";
 
-type Options<T> = () => Promise<T>;
 type CodesResult = FormResult<string, { recoveryCodes: string[] }>;
-
-/**
- * WebAuthn needs JavaScript and a browser that has it; until both are known
- * (and for good with JavaScript off) the page shows what to do instead, not
- * a button that cannot work. Rendered on the server rather than in
- * <noscript>, so it is also what a browser with scripts blocked shows.
- */
-function useWebAuthn() {
-  const [supported, setSupported] = useState<boolean | null>(null);
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- whether the browser has WebAuthn is only known after hydration
-  useEffect(() => setSupported(browserSupportsWebAuthn()), []);
-  return supported;
-}
 
 /** The codes, once: nothing keeps them after this page is left. */
 export function RecoveryCodeList({ codes }: { codes: string[] }) {
@@ -53,7 +41,7 @@ export function AddPasskey({
   withoutScript,
 }: {
   withoutScript: ReactNode;
-  optionsAction: Options<Parameters<typeof startRegistration>[0]>;
+  optionsAction: () => Promise<Parameters<typeof startRegistration>[0]>;
   registerAction: (state: CodesResult, formData: FormData) => Promise<CodesResult>;
 }) {
   const supported = useWebAuthn();
@@ -104,62 +92,6 @@ export function AddPasskey({
         </button>
       </div>
     </div>
-  );
-}
-
-/** "Use my passkey" on the second-factor page. */
-export function PasskeySignIn({
-  optionsAction,
-  verifyAction,
-  withoutScript,
-}: {
-  withoutScript: ReactNode;
-  optionsAction: Options<Parameters<typeof startAuthentication>[0]>;
-  verifyAction: (response: string) => Promise<{ status: "verified" } | { status: "refused"; message: string }>;
-}) {
-  const supported = useWebAuthn();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function verify() {
-    setProblem(null);
-    startTransition(async () => {
-      try {
-        const answer = await startAuthentication(await optionsAction());
-        const result = await verifyAction(JSON.stringify(answer));
-        if (result.status === "refused") setProblem(result.message);
-      } catch {
-        setProblem("Your passkey did not answer: the prompt was closed or timed out. Please try again, or use a recovery code.");
-      }
-    });
-  }
-
-  if (supported === null) return withoutScript;
-  if (supported === false) return <p>This browser cannot use passkeys. Please use a recovery code below, or another browser.</p>;
-  return (
-    <div>
-      {problem ? (
-        <div className="notice notice-error" role="alert">
-          <p>{problem}</p>
-        </div>
-      ) : null}
-      <button type="button" className="button" onClick={verify} disabled={pending} aria-disabled={pending}>
-        {pending ? "Waiting for your passkey…" : "Use my passkey"}
-      </button>
-    </div>
-  );
-}
-
-/** A recovery code in place of the passkey: a plain form, the way in with JavaScript off. */
-export function RecoveryCodeForm({ action }: { action: (state: FormResult<RecoveryCodeField>, formData: FormData) => Promise<FormResult<RecoveryCodeField>> }) {
-  const form = useServerForm<RecoveryCodeField>({ action, schema: recoveryCodeSchema, idPrefix: "recovery", noticeId: "recovery-problem" });
-  const { field } = form;
-  return (
-    <ServerForm form={form} submitLabel="Sign in with this code" pendingLabel="Checking…" buttonClassName="button button-secondary">
-      <Field label="Recovery code" {...field("code").props}>
-        <input autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} maxLength={40} {...field("code").input} />
-      </Field>
-    </ServerForm>
   );
 }
 
