@@ -15,7 +15,7 @@ import {
 } from "@/lib/booking/availability-editor";
 import { addBusyCalendar, listBusyCalendars, refreshBusyCalendarNow, removeBusyCalendar, type BusyCalendarResult } from "@/lib/booking/busy-calendars/busy-calendars";
 import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/lib/booking/calendar-feed";
-import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCompleted, markBookingNoShow, type DecisionResult } from "@/lib/booking/decisions";
+import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCompleted, markBookingNoShow, type DecisionOutcome } from "@/lib/booking/decisions";
 import { bookingListFilterSchema, bookingOverview, getBookingRequest, listBookingRequests } from "@/lib/booking/requests";
 import { sessionTypes } from "@/lib/booking/session-types";
 import type { FieldErrors } from "@/lib/forms/form-result";
@@ -67,7 +67,7 @@ export const decisionOutcomes = {
   busy: "Not confirmed yet: this time now overlaps a busy time in one of your calendars. Confirm anyway if you mean to keep both.",
 } as const;
 
-const decide: Record<BookingDecision, (therapist: Therapist, id: string, note?: string, anyway?: boolean) => Promise<DecisionResult>> = {
+const decide: Record<BookingDecision, (therapist: Therapist, id: string, note?: string, anyway?: boolean) => Promise<DecisionOutcome>> = {
   confirm: (therapist, id, note, anyway) => confirmBooking(therapist, id, { note, despiteBusy: anyway }),
   decline: (therapist, id, note) => declineBooking(therapist, id, { note }),
   cancel: (therapist, id, note) => cancelBookingAsTherapist(therapist, id, { note }),

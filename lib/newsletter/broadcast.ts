@@ -1,6 +1,6 @@
 import "server-only";
 // Sending an issue. startBroadcast and broadcastProgress are the therapist's
-// and take the result of requireTherapist() first (see issues.ts); runBroadcast
+// and take a Therapist, which only the guard makes (lib/auth/guards.ts); runBroadcast
 // and resumeBroadcasts are the system's, run after the admin action and by the
 // periodic sweep.
 import { and, asc, count, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
@@ -11,6 +11,7 @@ import { renderEmail } from "@/lib/email/render";
 import { emailTransport, type BatchEmail, type BatchSendResult, type EmailTransport } from "@/lib/email/transport";
 import { env } from "@/lib/env";
 import type { Therapist } from "@/lib/auth/guards";
+import { done, refused, type Outcome } from "@/lib/forms/outcome";
 import { holdShutdownFor, shutdownSignal, shuttingDown } from "@/lib/server/shutdown";
 import { isUuid } from "./issues";
 import { newsletterHeaders, unsubscribePageUrl, unsubscribeToken } from "./links";
@@ -29,7 +30,9 @@ const MAX_TRANSIENT_RETRIES = 3;
 // once with this in its place and each copy gets its own link.
 const UNSUBSCRIBE_PLACEHOLDER = "https://unsubscribe.invalid/attune-placeholder";
 
-export type StartBroadcastResult = { started: true; recipients: number } | { started: false; reason: "not-found" | "not-a-draft" };
+export type StartBroadcastOutcome = Outcome<{ recipients: number }, "not-found" | "not-a-draft">;
+
+const notFound = refused("not-found", "That issue could not be found.");
 
 /**
  * Starts sending an issue: fixes its recipients (every confirmed, unsuppressed
@@ -37,8 +40,13 @@ export type StartBroadcastResult = { started: true; recipients: number } | { sta
  * calls runBroadcast, typically in after(); the periodic sweep resumes any
  * issue whose sender stopped.
  */
-export async function startBroadcast(_therapist: Pick<Therapist, "email">, issueId: string, now = new Date()): Promise<StartBroadcastResult> {
-  if (!isUuid(issueId)) return { started: false, reason: "not-found" };
+export function startBroadcast(therapist: Therapist, issueId: string, now = new Date()): Promise<StartBroadcastOutcome> {
+  return beginBroadcast(issueId, now);
+}
+
+/** The same start without a therapist: only the sweep calls it, for an issue she scheduled (lib/newsletter/schedule.ts). */
+export async function beginBroadcast(issueId: string, now = new Date()): Promise<StartBroadcastOutcome> {
+  if (!isUuid(issueId)) return notFound;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [issue] = await tx
@@ -49,7 +57,7 @@ export async function startBroadcast(_therapist: Pick<Therapist, "email">, issue
       .returning({ id: newsletterIssues.id });
     if (!issue) {
       const [exists] = await tx.select({ id: newsletterIssues.id }).from(newsletterIssues).where(eq(newsletterIssues.id, issueId));
-      return { started: false, reason: exists ? "not-a-draft" : "not-found" } as const;
+      return exists ? refused("not-a-draft", "This issue has already been sent.") : notFound;
     }
     await tx.execute(sql`
       insert into ${newsletterSends} (issue_id, subscriber_id, created_at)
@@ -57,7 +65,7 @@ export async function startBroadcast(_therapist: Pick<Therapist, "email">, issue
       where ${subscribers.status} = 'confirmed' and ${subscribers.suppressedAt} is null`);
     const [recipients] = await tx.select({ n: count() }).from(newsletterSends).where(eq(newsletterSends.issueId, issueId));
     await tx.update(newsletterIssues).set({ recipientCount: recipients!.n }).where(eq(newsletterIssues.id, issueId));
-    return { started: true, recipients: recipients!.n } as const;
+    return done({ recipients: recipients!.n });
   });
 }
 
@@ -329,7 +337,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Sent of total, for the progress bar in the private area. */
-export async function broadcastProgress(_therapist: Pick<Therapist, "email">, issueId: string) {
+export async function broadcastProgress(therapist: Therapist, issueId: string) {
   if (!isUuid(issueId)) return null;
   const db = await getDb();
   const [issue] = await db
