@@ -121,7 +121,7 @@ describe("the newsletter room", () => {
     expect(issue.subject).toBe(`New post: ${post.title}`.slice(0, 150));
     expect(issue.postUrl).toBe(`/blog/${post.slug}`);
     const before = await databaseSnapshot();
-    expect(await announcePost({ slug: "no-such-post" })).toMatchObject({ status: "invalid", formError: expect.stringContaining("not published") });
+    expect(await announcePost({ slug: "no-such-post" })).toMatchObject({ status: "invalid", fieldErrors: { slug: [expect.stringContaining("not published")] } });
     expect(await announcePost({ slug: "" })).toMatchObject({ status: "invalid", fieldErrors: { slug: [expect.any(String)] } });
     expect(await databaseSnapshot()).toEqual(before);
   });
