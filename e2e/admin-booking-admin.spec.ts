@@ -69,7 +69,7 @@ test.describe("with JavaScript", () => {
     await therapist.goto("/admin/requests?status=requested");
     await therapist.getByRole("link", { name }).click();
     const note = `Please try the state directory ${Date.now()}.`;
-    await therapist.getByLabel("Note to the client (declining)").fill(note);
+    await therapist.getByLabel("Note to the client").fill(note);
     await therapist.getByRole("button", { name: "Decline" }).click();
     await expect(therapist.getByTestId("booking-status")).toHaveText("Declined");
     await expect(therapist.getByText("Nothing left to do here.")).toBeVisible();

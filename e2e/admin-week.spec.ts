@@ -108,7 +108,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.locator("dd").filter({ hasText: "The blog on this website" })).toBeVisible();
       await expect(page.locator("dl.details")).not.toContainText(/^blog$/m);
 
-      await page.getByLabel("Note to the client (confirming)").fill("Parking is behind the building.");
+      await page.getByLabel("Note to the client").fill("Parking is behind the building.");
       await page.getByRole("button", { name: "Confirm", exact: true }).click();
       await expect(page.getByTestId("booking-status")).toHaveText("Confirmed");
       const confirmed = (await readEmails(visitorEmail, { count: before + 1 })).find((email) => email.subject === "Your appointment is confirmed")!;
@@ -161,6 +161,13 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole("button", { name: "Save draft" }).click();
       await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
 
+      // A time already gone is refused beside the field, keeping the form.
+      const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000);
+      await page.getByLabel("Day and time to send").fill(`${yesterday.toISOString().slice(0, 10)}T09:30`);
+      await page.getByRole("button", { name: "Schedule" }).click();
+      await expect(page.locator("#schedule-sendAt-error")).toHaveText(/at least a few minutes from now/);
+      await expect(page.locator("#schedule-notice")).toContainText("One answer needs your attention");
+
       // A month from now, at 9:30 on the practice's clock.
       const day = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000);
       await page.getByLabel("Day and time to send").fill(`${day.toISOString().slice(0, 10)}T09:30`);
@@ -171,6 +178,9 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText("The schedule is cancelled; the issue is a draft again.")).toBeVisible();
       await expect(page.getByLabel("Day and time to send")).toBeVisible();
 
+      // Unconfirmed, nothing goes: the box says why, beside itself.
+      await page.getByRole("button", { name: "Send to all subscribers" }).click();
+      await expect(page.locator("#send-confirm-error")).toHaveText("Please tick the box to confirm before sending to every subscriber.");
       await page.getByLabel(/Send this issue now to all \d+ confirmed subscribers?/).check();
       await page.getByRole("button", { name: "Send to all subscribers" }).click();
       await expect(page.getByTestId("deliveries")).toBeVisible({ timeout: 15_000 });

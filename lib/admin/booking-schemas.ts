@@ -18,6 +18,17 @@ export const bookingDecisionSchema = z.strictObject({
   // The second step of confirming a time her own calendar now shows busy.
   anyway: z.literal("yes").optional(),
 });
+export type BookingDecisionField = keyof z.input<typeof bookingDecisionSchema> & string;
+
+/**
+ * What the browser checks before a decision is posted: the fields she fills
+ * in. Which decision it is comes from the button she pressed, which the
+ * server's schema checks.
+ */
+export const decisionNoteSchema = bookingDecisionSchema.pick({ id: true, note: true });
+
+/** What the decision form shows: the refusal, or the saved message with the booking's new status. */
+export type BookingDecisionResult = FormResult<BookingDecisionField, { id: string; status: string }>;
 
 /** The most ranges one day takes in the editor; a day with more is split differently. */
 export const MAX_RANGES = 6;

@@ -15,7 +15,7 @@ import {
 } from "@/lib/booking/availability-editor";
 import { addBusyCalendar, listBusyCalendars, refreshBusyCalendarNow, removeBusyCalendar, type BusyCalendarResult } from "@/lib/booking/busy-calendars/busy-calendars";
 import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/lib/booking/calendar-feed";
-import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCompleted, markBookingNoShow, type DecisionResult } from "@/lib/booking/decisions";
+import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCompleted, markBookingNoShow, type DecisionOutcome } from "@/lib/booking/decisions";
 import { bookingListFilterSchema, bookingOverview, getBookingRequest, listBookingRequests } from "@/lib/booking/requests";
 import { sessionTypes } from "@/lib/booking/session-types";
 import type { FieldErrors } from "@/lib/forms/form-result";
@@ -51,23 +51,16 @@ export const openBooking = guardedRead(async ({ therapist, audit }, id: string) 
 /** Today's and this week's sessions and the requests awaiting an answer. */
 export const bookingsAtAGlance = guardedRead(async ({ therapist }) => bookingOverview(therapist));
 
-/**
- * What the booking page says after a decision, by the word the action puts
- * in its address (post/redirect/get): the booking's new status, or why
- * nothing changed. A fixed word, never text from the form.
- */
-export const decisionOutcomes = {
+/** What the decision form says once a decision is saved, by the booking's new status. */
+const decisionSaved: Partial<Record<string, string>> = {
   confirmed: "Confirmed. The client's confirmation, with the calendar file and your note if you wrote one, is on its way.",
   declined: "Declined. The client has been told, with your note if you wrote one.",
   cancelled: "Cancelled. The client has been told and the time is free again.",
   completed: "Marked as completed.",
   no_show: "Marked as a no-show.",
-  refused: "That could not be done: the booking changed in the meantime. Its current state is shown below.",
-  "note-too-long": "Please keep the note under 1,000 characters.",
-  busy: "Not confirmed yet: this time now overlaps a busy time in one of your calendars. Confirm anyway if you mean to keep both.",
-} as const;
+};
 
-const decide: Record<BookingDecision, (therapist: Therapist, id: string, note?: string, anyway?: boolean) => Promise<DecisionResult>> = {
+const decide: Record<BookingDecision, (therapist: Therapist, id: string, note?: string, anyway?: boolean) => Promise<DecisionOutcome>> = {
   confirm: (therapist, id, note, anyway) => confirmBooking(therapist, id, { note, despiteBusy: anyway }),
   decline: (therapist, id, note) => declineBooking(therapist, id, { note }),
   cancel: (therapist, id, note) => cancelBookingAsTherapist(therapist, id, { note }),
@@ -78,12 +71,14 @@ const decide: Record<BookingDecision, (therapist: Therapist, id: string, note?: 
 /** Confirm or decline (each with an optional note to the client), cancel, or mark a started session completed or missed. */
 export const decideBooking = guardedOperation(bookingDecisionSchema, async ({ id, decision, note, anyway }, { therapist, audit }) => {
   const result = await decide[decision](therapist, id, note, anyway === "yes");
-  // Named by its field, so the page can offer the second step, "Confirm anyway".
-  if (result.status === "refused" && result.reason === "busy-in-calendar") return refusal({ fieldErrors: { anyway: [result.message] } });
-  if (result.status === "refused") return refusal({ formError: result.message });
+  // Named by its field, so the form can offer the second step, "Confirm anyway".
+  if (result.status === "refused" && result.reason === "busy-in-calendar") {
+    return refusal({ fieldErrors: { anyway: [result.message] }, formError: `Not confirmed yet. ${result.message} Confirm anyway if you mean to keep both.` });
+  }
+  if (result.status === "refused" && result.reason === "invalid-note") return refusal({ fieldErrors: { note: [result.message] } });
+  if (result.status === "refused") return refusal({ formError: `${result.message} Its current state is shown on this page.` });
   await audit({ action: "change", subjectType: "booking", subjectId: id, detail: { status: result.bookingStatus, withNote: Boolean(note?.trim()) } });
-  const outcome = Object.hasOwn(decisionOutcomes, result.bookingStatus) ? decisionOutcomes[result.bookingStatus as keyof typeof decisionOutcomes] : "Saved.";
-  return saved(outcome, { id, status: result.bookingStatus });
+  return saved(decisionSaved[result.bookingStatus] ?? "Saved.", { id, status: result.bookingStatus });
 });
 
 /** The availability room's data: the rules, the feed's state, her own calendars and two weeks of free times per session type. */

@@ -6,11 +6,12 @@ import { getDb } from "@/db/client";
 import { newsletterIssues, newsletterSends, subscribers } from "@/db/schema";
 import { runSweep } from "@/lib/maintenance/sweep";
 import { createIssue } from "@/lib/newsletter/issues";
-import { practiceWallClock } from "@/lib/newsletter/schedule";
+import { practiceWallClock } from "@/lib/newsletter/room-schemas";
 import { auditTrail, expectEveryCallRefused, intruders } from "@/lib/testing/private-area";
 import { databaseSnapshot } from "@/lib/testing/snapshot";
 import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { cancelScheduledSend, composeIssue, readIssue, scheduleSend, sendToAll } from "./newsletter";
+import { therapistForTests } from "@/lib/testing/therapist";
 
 async function addConfirmed() {
   const id = randomUUID();
@@ -106,8 +107,7 @@ describe("scheduling an issue", () => {
 
   for (const [who, becomeIntruder] of intruders) {
     it(`refuses ${who}, and writes nothing`, async () => {
-      const created = await createIssue({ email: THERAPIST }, { subject: "Winter news", body: "Hello" });
-      const id = created.status === "saved" ? created.saved!.issueId : "";
+      const { issueId: id } = await createIssue(therapistForTests(THERAPIST), { subject: "Winter news", body: "Hello" });
       await becomeIntruder();
       await expectEveryCallRefused({ scheduleSend: () => scheduleSend({ id, sendAt: inHours(2) }), cancelScheduledSend: () => cancelScheduledSend({ id }) });
     });

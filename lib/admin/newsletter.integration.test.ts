@@ -80,6 +80,8 @@ describe("the newsletter room", () => {
 
     const refused = await composeIssue({ subject: "", body: "x" });
     expect(refused).toMatchObject({ status: "invalid", fieldErrors: { subject: [expect.any(String)] }, values: { body: "x" } });
+    // A subject on two lines would be a header injection.
+    expect(await composeIssue({ subject: "Hello\r\nBcc: all@example.com", body: "x" })).toMatchObject({ status: "invalid", fieldErrors: { subject: [expect.stringMatching(/subject/)] } });
 
     const created = await composeIssue({ subject: "November notes", body: "Hello **there**" });
     expect(created).toMatchObject({ status: "saved", message: "Draft saved." });
@@ -119,7 +121,7 @@ describe("the newsletter room", () => {
     expect(issue.subject).toBe(`New post: ${post.title}`.slice(0, 150));
     expect(issue.postUrl).toBe(`/blog/${post.slug}`);
     const before = await databaseSnapshot();
-    expect(await announcePost({ slug: "no-such-post" })).toMatchObject({ status: "invalid", formError: expect.stringContaining("not published") });
+    expect(await announcePost({ slug: "no-such-post" })).toMatchObject({ status: "invalid", fieldErrors: { slug: [expect.stringContaining("not published")] } });
     expect(await announcePost({ slug: "" })).toMatchObject({ status: "invalid", fieldErrors: { slug: [expect.any(String)] } });
     expect(await databaseSnapshot()).toEqual(before);
   });

@@ -5,8 +5,9 @@ import { guardedOperation, guardedRead, refusal, saved } from "@/lib/auth/guarde
 import { postPath, publishedPosts } from "@/lib/blog/posts";
 import { broadcastProgress, startBroadcast } from "@/lib/newsletter/broadcast";
 import { createIssue, draftPostAnnouncement, getIssue, issueHistory, previewIssue, sendTestIssue, updateIssue } from "@/lib/newsletter/issues";
-import { cancelScheduledIssue, scheduleIssue, scheduleIssueSchema, scheduleMessages } from "@/lib/newsletter/schedule";
+import { cancelScheduledIssue, scheduleIssue } from "@/lib/newsletter/schedule";
 import { newsletterIssueSchema } from "@/lib/newsletter/schema";
+import { announcePostSchema, scheduleIssueSchema, sendToAllSchema } from "@/lib/newsletter/room-schemas";
 import { seriesTotals } from "@/lib/newsletter/series";
 import { eraseSubscriber, exportSubscribersCsv, searchSubscribers, subscriberTotals, type SubscriberStatusFilter } from "@/lib/newsletter/subscribers";
 
@@ -45,9 +46,9 @@ export const postsToAnnounce = guardedRead(async () =>
 );
 
 export const composeIssue = guardedOperation(newsletterIssueSchema, async (issue, { therapist, audit }) => {
-  const result = await createIssue(therapist, issue);
-  if (result.status === "saved") await audit({ action: "change", subjectType: "newsletter-issue", subjectId: result.saved.issueId, detail: { created: true } });
-  return result;
+  const { issueId } = await createIssue(therapist, issue);
+  await audit({ action: "change", subjectType: "newsletter-issue", subjectId: issueId, detail: { created: true } });
+  return saved("Draft saved.", { issueId });
 });
 
 const issueIdSchema = z.strictObject({ id: z.uuid({ error: "That issue could not be found." }) });
@@ -55,16 +56,15 @@ const issueIdSchema = z.strictObject({ id: z.uuid({ error: "That issue could not
 /** The edit form carries the issue's id; only a draft can change (lib/newsletter refuses the rest). */
 export const editIssue = guardedOperation(newsletterIssueSchema.extend(issueIdSchema.shape), async ({ id, ...issue }, { therapist, audit }) => {
   const result = await updateIssue(therapist, id, issue);
-  if (result.status === "saved") await audit({ action: "change", subjectType: "newsletter-issue", subjectId: result.saved.issueId });
-  return result;
+  if (result.status === "refused") return refusal({ formError: result.message });
+  await audit({ action: "change", subjectType: "newsletter-issue", subjectId: result.issueId });
+  return saved("Saved.", { issueId: result.issueId });
 });
-
-export const announcePostSchema = z.strictObject({ slug: z.string({ error: "Please choose a post." }).trim().min(1, "Please choose a post.").max(200) });
 
 /** A draft prefilled from a published post; only posts published now qualify. */
 export const announcePost = guardedOperation(announcePostSchema, async ({ slug }, { therapist, audit }) => {
   const post = publishedPosts().find((candidate) => candidate.slug === slug);
-  if (!post) return refusal({ formError: "That post is not published, so it cannot be announced." });
+  if (!post) return refusal({ fieldErrors: { slug: ["That post is not published, so it cannot be announced."] } });
   const { issueId } = await draftPostAnnouncement(therapist, { title: post.title, description: post.description, path: postPath(post.slug) });
   await audit({ action: "change", subjectType: "newsletter-issue", subjectId: issueId, detail: { created: true, announces: post.slug } });
   return saved("A draft announcing the post is ready.", { issueId });
@@ -72,19 +72,16 @@ export const announcePost = guardedOperation(announcePostSchema, async ({ slug }
 
 /** Mails the issue to the signed-in therapist. The caller dispatches the outbox right after. */
 export const sendTest = guardedOperation(issueIdSchema, async ({ id }, { therapist, audit }) => {
-  if (!(await sendTestIssue(therapist, id))) return refusal({ formError: "That issue could not be found." });
+  const sent = await sendTestIssue(therapist, id);
+  if (sent.status === "refused") return refusal({ formError: sent.message });
   await audit({ action: "send-test-issue", subjectType: "newsletter-issue", subjectId: id });
   return saved("A test is on its way to your address.", { id });
-});
-
-const sendToAllSchema = issueIdSchema.extend({
-  confirm: z.literal("yes", { error: "Please confirm that this issue should go to every confirmed subscriber." }),
 });
 
 /** Starts sending to every confirmed subscriber. The caller runs the broadcast after the response. */
 export const sendToAll = guardedOperation(sendToAllSchema, async ({ id }, { therapist, audit }) => {
   const started = await startBroadcast(therapist, id);
-  if (!started.started) return refusal({ formError: started.reason === "not-found" ? "That issue could not be found." : "This issue has already been sent." });
+  if (started.status === "refused") return refusal({ formError: started.message });
   await audit({ action: "broadcast", subjectType: "newsletter-issue", subjectId: id, detail: { recipients: started.recipients } });
   return saved("The issue is on its way to every confirmed subscriber.", { id, recipients: started.recipients });
 });
@@ -139,47 +136,25 @@ const subscriberIdSchema = z.strictObject({ id: z.uuid({ error: "That subscriber
 
 /** Erases one subscriber with their send records and emails. */
 export const eraseOneSubscriber = guardedOperation(subscriberIdSchema, async ({ id }, { therapist, audit }) => {
-  if (!(await eraseSubscriber(therapist, id))) return refusal({ formError: "That subscriber could not be found; they may have been erased already." });
+  const erased = await eraseSubscriber(therapist, id);
+  if (erased.status === "refused") return refusal({ formError: erased.message });
   await audit({ action: "erase", subjectType: "subscriber", subjectId: id });
   return saved("The subscriber was erased, with every email addressed to them.", { id });
 });
 
-/**
- * What the issue page says when scheduling did not happen, by the fixed word
- * the action puts in its address (post/redirect/get).
- */
-export const scheduleProblems = {
-  "schedule-time": scheduleMessages.time,
-  "schedule-gap": scheduleMessages.gap,
-  "schedule-soon": "Please choose a time at least a few minutes from now, or send it now instead.",
-  "schedule-far": "Please choose a time within the next year.",
-  schedule: "This issue can no longer be scheduled: it has been sent, or was deleted.",
-  unschedule: "This issue is not scheduled any more: it may have started sending.",
-} as const;
-
-const scheduleRefusals = {
-  "not-found": scheduleProblems.schedule,
-  "not-a-draft": scheduleProblems.schedule,
-  "too-soon": scheduleProblems["schedule-soon"],
-  "too-far": scheduleProblems["schedule-far"],
-} as const;
-
-/** The word for a refused schedule's message, for the page's address. */
-export function scheduleProblemWord(message: string | undefined): keyof typeof scheduleProblems {
-  return (Object.entries(scheduleProblems).find(([, text]) => text === message)?.[0] as keyof typeof scheduleProblems | undefined) ?? "schedule";
-}
-
 /** Sends a draft later, at a time in the practice's zone; the sweep starts it then. */
 export const scheduleSend = guardedOperation(scheduleIssueSchema, async ({ id, sendAt }, { therapist, audit }) => {
   const result = await scheduleIssue(therapist, id, sendAt);
-  if (result.status === "refused") return refusal({ fieldErrors: result.reason.startsWith("too-") ? { sendAt: [scheduleRefusals[result.reason]] } : {}, formError: scheduleRefusals[result.reason] });
+  // A time too soon or too far is the time field's problem; an issue gone or sent, the whole form's.
+  if (result.status === "refused") return result.reason === "too-soon" || result.reason === "too-far" ? refusal({ fieldErrors: { sendAt: [result.message] } }) : refusal({ formError: result.message });
   await audit({ action: "schedule-issue", subjectType: "newsletter-issue", subjectId: id, detail: { at: sendAt.toISOString() } });
-  return saved("Scheduled.", { id });
+  return saved("Scheduled. It goes to every confirmed subscriber at that time; you can still edit it or cancel the schedule until then.", { id });
 });
 
 /** Takes the time off a scheduled draft before it goes; it stays a draft. */
 export const cancelScheduledSend = guardedOperation(issueIdSchema, async ({ id }, { therapist, audit }) => {
-  if (!(await cancelScheduledIssue(therapist, id))) return refusal({ formError: scheduleProblems.unschedule });
+  const cancelled = await cancelScheduledIssue(therapist, id);
+  if (cancelled.status === "refused") return refusal({ formError: cancelled.message });
   await audit({ action: "cancel-schedule", subjectType: "newsletter-issue", subjectId: id });
   return saved("The schedule is cancelled; the issue is a draft again.", { id });
 });

@@ -10,8 +10,23 @@ import { auth } from "./auth";
 import { storedSessionKey } from "./session-key";
 import { isTherapistEmail } from "./therapists";
 
-/** The therapist, and the key of the session row she is signed in with (challenges and the second factor hang on it). */
-export type Therapist = { email: string; userId: string; sessionKey: string };
+/** Only this module can name the brand, so only the guards below can make a Therapist. */
+declare const admittedByTheGuard: unique symbol;
+
+/**
+ * The therapist, and the key of the session row she is signed in with
+ * (challenges and the second factor hang on it). Branded: a value of this
+ * type exists only because requireTherapist() or requireHalfSignedIn() let
+ * her in, so every private function that takes one is proved, by the type
+ * checker, to have been reached through the door. An object of the same
+ * fields made anywhere else does not type-check as a Therapist
+ * (lib/auth/therapist-brand.test.ts).
+ */
+export type Therapist = { readonly email: string; readonly userId: string; readonly sessionKey: string; readonly [admittedByTheGuard]: true };
+
+function admit(who: { email: string; userId: string; sessionKey: string }): Therapist {
+  return who as Therapist;
+}
 
 /**
  * A therapist's session and how far it is signed in. While she has a
@@ -41,7 +56,7 @@ async function currentSignIn(): Promise<SignIn | null> {
     .where(and(eq(sessions.sessionToken, sessionKey), eq(sessions.userId, user.id)));
   if (!row) return null;
   const secondFactor = row.hasPasskey && !row.secondFactorAt ? "pending" : "done";
-  return { therapist: { email: user.email, userId: user.id, sessionKey }, secondFactor };
+  return { therapist: admit({ email: user.email, userId: user.id, sessionKey }), secondFactor };
 }
 
 /**

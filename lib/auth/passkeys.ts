@@ -1,18 +1,16 @@
 import "server-only";
-import { generateAuthenticationOptions, generateRegistrationOptions, verifyAuthenticationResponse, verifyRegistrationResponse } from "@simplewebauthn/server";
+import { generateAuthenticationOptions, verifyAuthenticationResponse, type verifyRegistrationResponse } from "@simplewebauthn/server";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
-import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
+import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { passkeys } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { env } from "@/lib/env";
 import { practice } from "@/lib/practice/practice";
-import { guardedOperation, guardedRead, refusal, saved } from "./guarded-operation";
 import { requireHalfSignedIn } from "./guards";
-import { completeSecondFactor, replaceRecoveryCodes, storeChallenge, takeChallenge, unusedRecoveryCodes } from "./second-factor";
+import { completeSecondFactor, storeChallenge, takeChallenge } from "./second-factor";
 
-type RegistrationResponse = Parameters<typeof verifyRegistrationResponse>[0]["response"];
+export type RegistrationResponse = Parameters<typeof verifyRegistrationResponse>[0]["response"];
 type AuthenticationResponse = Parameters<typeof verifyAuthenticationResponse>[0]["response"];
 type Transport = NonNullable<RegistrationResponse["response"]["transports"]>[number];
 
@@ -23,7 +21,7 @@ export function relyingParty() {
 }
 
 /** A browser's answer as the form carried it (JSON text), or null when it is not one. */
-function credentialFrom<T>(text: string): T | null {
+export function credentialFrom<T>(text: string): T | null {
   try {
     const value = JSON.parse(text) as unknown;
     return typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string" ? (value as T) : null;
@@ -32,115 +30,19 @@ function credentialFrom<T>(text: string): T | null {
   }
 }
 
-async function passkeysOf(userId: string) {
+export async function passkeysOf(userId: string) {
   const db = await getDb();
   return db.select().from(passkeys).where(eq(passkeys.userId, userId)).orderBy(asc(passkeys.createdAt));
 }
 
-const descriptor = (passkey: { credentialId: string; transports: string[] | null }) => ({
+export const descriptor = (passkey: { credentialId: string; transports: string[] | null }) => ({
   id: isoBase64URL.toBuffer(passkey.credentialId),
   type: "public-key" as const,
   transports: (passkey.transports ?? undefined) as Transport[] | undefined,
 });
 
-/** The Security room's list: names and dates only. */
-export const listPasskeys = guardedRead(async ({ therapist }) => {
-  const mine = await passkeysOf(therapist.userId);
-  const db = await getDb();
-  return {
-    passkeys: mine.map(({ id, name, createdAt, lastUsedAt }) => ({ id, name, createdAt, lastUsedAt })),
-    unusedRecoveryCodes: await unusedRecoveryCodes(db, therapist.userId),
-  };
-});
-
-/** What the browser needs to make a passkey for this site, with a challenge stored for this session. */
-export const passkeyRegistrationOptions = guardedRead(async ({ therapist }) => {
-  const { rpID, rpName } = relyingParty();
-  const options = await generateRegistrationOptions({
-    rpName,
-    rpID,
-    userID: therapist.userId,
-    userName: therapist.email,
-    attestationType: "none",
-    excludeCredentials: (await passkeysOf(therapist.userId)).map(descriptor),
-    authenticatorSelection: { residentKey: "preferred", userVerification: "required" },
-  });
-  await storeChallenge(therapist.sessionKey, "register", options.challenge);
-  return options;
-});
-
-const NOT_VERIFIED = "Your device's answer could not be checked. Please try again.";
-const TOO_LATE = "That took too long, or the prompt was already answered. Please try again.";
-
-export const registerPasskeySchema = z.object({
-  response: z.string().min(1, NOT_VERIFIED).max(20_000, NOT_VERIFIED),
-  name: z.string().trim().max(60, "Please keep the name under 60 characters.").optional(),
-});
-
-/**
- * Stores the passkey the browser made, if it answers this session's
- * challenge for this site. The first passkey (or one added after every
- * code was used) comes with a new set of recovery codes, returned once to
- * be shown once; only their hashes are kept.
- */
-export const registerPasskey = guardedOperation(registerPasskeySchema, async ({ response, name }, { therapist, audit }) => {
-  const challenge = await takeChallenge(therapist.sessionKey, "register");
-  if (!challenge) return refusal({ formError: TOO_LATE });
-  const credential = credentialFrom<RegistrationResponse>(response);
-  if (!credential) return refusal({ formError: NOT_VERIFIED });
-  const { rpID, origin } = relyingParty();
-  const verification = await verifyRegistrationResponse({ response: credential, expectedChallenge: challenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: true }).catch(() => null);
-  const info = verification?.verified ? verification.registrationInfo : undefined;
-  if (!info) return refusal({ formError: NOT_VERIFIED });
-  const now = new Date();
-  const db = await getDb();
-  const outcome = await db.transaction(async (tx) => {
-    const [added] = await tx
-      .insert(passkeys)
-      .values({
-        userId: therapist.userId,
-        credentialId: isoBase64URL.fromBuffer(info.credentialID),
-        publicKey: isoBase64URL.fromBuffer(info.credentialPublicKey),
-        counter: info.counter,
-        transports: credential.response.transports ?? null,
-        name: name || `Passkey added ${now.toISOString().slice(0, 10)}`,
-      })
-      .onConflictDoNothing()
-      .returning({ id: passkeys.id });
-    if (!added) return null;
-    // Making a passkey on this device proves it as well as using one would.
-    await completeSecondFactor(tx, therapist.sessionKey, now);
-    const recoveryCodes = (await unusedRecoveryCodes(tx, therapist.userId)) === 0 ? await replaceRecoveryCodes(tx, therapist.userId) : [];
-    await audit({ action: "passkey-registered", subjectType: "passkey", subjectId: added.id }, tx);
-    return { recoveryCodes };
-  });
-  if (!outcome) return refusal({ formError: "This passkey is registered already." });
-  return saved("Passkey added.", outcome);
-});
-
-export const removePasskey = guardedOperation(z.object({ id: z.uuid("That passkey was not found.") }), async ({ id }, { therapist, audit }) => {
-  const db = await getDb();
-  const removed = await db.transaction(async (tx) => {
-    const [row] = await tx.delete(passkeys).where(and(eq(passkeys.id, id), eq(passkeys.userId, therapist.userId))).returning({ id: passkeys.id });
-    if (!row) return false;
-    await audit({ action: "passkey-removed", subjectType: "passkey", subjectId: id }, tx);
-    return true;
-  });
-  if (!removed) return refusal({ formError: "That passkey was removed already." });
-  return saved("Passkey removed.");
-});
-
-/** A new set of ten codes, for when the old ones are used up or may have been seen. */
-export const makeNewRecoveryCodes = guardedOperation(z.object({}), async (_input, { therapist, audit }) => {
-  if ((await passkeysOf(therapist.userId)).length === 0) return refusal({ formError: "Recovery codes stand in for a passkey: add a passkey first." });
-  const db = await getDb();
-  const recoveryCodes = await db.transaction(async (tx) => {
-    const codes = await replaceRecoveryCodes(tx, therapist.userId);
-    await audit({ action: "recovery-codes-replaced", subjectType: "session" }, tx);
-    return codes;
-  });
-  return saved("New recovery codes made; the old ones no longer work.", { recoveryCodes });
-});
+export const NOT_VERIFIED = "Your device's answer could not be checked. Please try again.";
+export const TOO_LATE = "That took too long, or the prompt was already answered. Please try again.";
 
 /** What the browser needs to ask for one of the therapist's passkeys, with a challenge stored for this half-signed-in session. */
 export async function passkeySignInOptions() {

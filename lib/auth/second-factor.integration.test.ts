@@ -7,7 +7,8 @@ import { databaseSnapshot, rowsContaining } from "@/lib/testing/snapshot";
 import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
 import { virtualAuthenticator } from "@/lib/testing/virtual-authenticator";
 import { currentTherapist, requireTherapist } from "./guards";
-import { listPasskeys, makeNewRecoveryCodes, passkeyRegistrationOptions, passkeySignInOptions, registerPasskey, removePasskey, verifyPasskeySignIn } from "./passkeys";
+import { listPasskeys, makeNewRecoveryCodes, passkeyRegistrationOptions, registerPasskey, removePasskey } from "@/lib/admin/security";
+import { passkeySignInOptions, verifyPasskeySignIn } from "./passkeys";
 import { RECOVERY_CODE_COUNT, hasPasskey, signInWithRecoveryCode } from "./second-factor";
 import { removeSecondFactor } from "./second-factor-reset";
 

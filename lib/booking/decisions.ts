@@ -8,7 +8,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { confirmedByVisitor } from "./hold";
 import { bookAgainUrl, bookingEmailProps } from "./booking-emails";
 import type { Therapist } from "@/lib/auth/guards";
-import { assertTherapist } from "./therapist";
+import { refused, type Outcome } from "@/lib/forms/outcome";
 import { loadCalendarBusy } from "./busy-calendars/busy-calendars";
 
 const HOUR = 3_600_000;
@@ -20,15 +20,17 @@ export const therapistNoteSchema = z
   .optional()
   .transform((value) => value || null);
 
-export type DecisionResult =
-  | { status: "done"; bookingId: string; bookingStatus: Booking["status"] }
-  | { status: "refused"; reason: "not-found" | "not-awaiting-answer" | "not-active" | "not-started" | "invalid-note" | "busy-in-calendar"; message: string };
+export type DecisionOutcome = Outcome<
+  { bookingId: string; bookingStatus: Booking["status"] },
+  "not-found" | "not-awaiting-answer" | "not-active" | "not-started" | "invalid-note" | "busy-in-calendar"
+>;
+type DecisionRefused = Extract<DecisionOutcome, { status: "refused" }>;
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
-const notFound: DecisionResult = { status: "refused", reason: "not-found", message: "There is no such booking." };
+const notFound = refused("not-found", "There is no such booking.");
 
-async function refusalFor(bookingId: string, expected: DecisionResult & { status: "refused" }): Promise<DecisionResult> {
+async function refusalFor(bookingId: string, expected: DecisionRefused): Promise<DecisionOutcome> {
   const db = await getDb();
   const [exists] = await db.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, bookingId));
   return exists ? expected : notFound;
@@ -39,14 +41,13 @@ async function refusalFor(bookingId: string, expected: DecisionResult & { status
  * The visitor's confirmation carries the appointment as an .ics file. A
  * request whose time (buffers included) now overlaps a busy time in one of
  * her own calendars, added since it was asked for, is confirmed only with
- * `despiteBusy`: she is warned first. Call with requireTherapist()'s result.
+ * `despiteBusy`: she is warned first.
  */
 export async function confirmBooking(
-  therapist: Pick<Therapist, "email">,
+  therapist: Therapist,
   bookingId: string,
   { now = new Date(), note, despiteBusy = false }: { now?: Date; note?: string; despiteBusy?: boolean } = {},
-): Promise<DecisionResult> {
-  assertTherapist(therapist);
+): Promise<DecisionOutcome> {
   if (!isUuid(bookingId)) return notFound;
   const parsedNote = therapistNoteSchema.safeParse(note);
   if (!parsedNote.success) return { status: "refused", reason: "invalid-note", message: parsedNote.error.issues[0]!.message };
@@ -82,7 +83,7 @@ type Closing = {
   changes: Partial<Booking> & { status: "declined" | "cancelled" };
   /** The visitor's email, with the note the therapist wrote (hers to send). */
   tell: (tx: Transaction, row: Booking, note: string | null) => Promise<unknown>;
-  refusal: DecisionResult & { status: "refused" };
+  refusal: DecisionRefused;
 };
 
 /**
@@ -90,8 +91,7 @@ type Closing = {
  * note, changes the row only if it is still in a state that allows it, and
  * queues the visitor's email in the same transaction.
  */
-async function closeWithNote(therapist: Pick<Therapist, "email">, bookingId: string, note: string | undefined, now: Date, closing: Closing): Promise<DecisionResult> {
-  assertTherapist(therapist);
+async function closeWithNote(therapist: Therapist, bookingId: string, note: string | undefined, now: Date, closing: Closing): Promise<DecisionOutcome> {
   if (!isUuid(bookingId)) return notFound;
   const parsedNote = therapistNoteSchema.safeParse(note);
   if (!parsedNote.success) return { status: "refused", reason: "invalid-note", message: parsedNote.error.issues[0]!.message };
@@ -110,8 +110,8 @@ async function closeWithNote(therapist: Pick<Therapist, "email">, bookingId: str
   return { status: "done", bookingId, bookingStatus: closing.changes.status };
 }
 
-/** Declines a request, freeing its time; the visitor hears the optional note and where else to look. Call with requireTherapist()'s result. */
-export async function declineBooking(therapist: Pick<Therapist, "email">, bookingId: string, { note }: { note?: string } = {}, { now = new Date() } = {}) {
+/** Declines a request, freeing its time; the visitor hears the optional note and where else to look. */
+export async function declineBooking(therapist: Therapist, bookingId: string, { note }: { note?: string } = {}, { now = new Date() } = {}) {
   return closeWithNote(therapist, bookingId, note, now, {
     from: ["requested"],
     changes: { status: "declined" },
@@ -120,8 +120,8 @@ export async function declineBooking(therapist: Pick<Therapist, "email">, bookin
   });
 }
 
-/** Cancels a requested or confirmed booking from the practice's side, at any time. Call with requireTherapist()'s result. */
-export async function cancelBookingAsTherapist(therapist: Pick<Therapist, "email">, bookingId: string, { note }: { note?: string } = {}, { now = new Date() } = {}) {
+/** Cancels a requested or confirmed booking from the practice's side, at any time. */
+export async function cancelBookingAsTherapist(therapist: Therapist, bookingId: string, { note }: { note?: string } = {}, { now = new Date() } = {}) {
   return closeWithNote(therapist, bookingId, note, now, {
     from: activeBookingStatuses,
     changes: { status: "cancelled", cancelledBy: "therapist" },
@@ -131,8 +131,7 @@ export async function cancelBookingAsTherapist(therapist: Pick<Therapist, "email
   });
 }
 
-async function markAttended(therapist: Pick<Therapist, "email">, bookingId: string, outcome: "completed" | "no_show", now: Date): Promise<DecisionResult> {
-  assertTherapist(therapist);
+async function markAttended(therapist: Therapist, bookingId: string, outcome: "completed" | "no_show", now: Date): Promise<DecisionOutcome> {
   if (!isUuid(bookingId)) return notFound;
   const db = await getDb();
   const [row] = await db
@@ -147,12 +146,12 @@ async function markAttended(therapist: Pick<Therapist, "email">, bookingId: stri
   return { status: "done", bookingId, bookingStatus: outcome };
 }
 
-/** Marks a confirmed session that has started as attended. Call with requireTherapist()'s result. */
-export function markBookingCompleted(therapist: Pick<Therapist, "email">, bookingId: string, { now = new Date() } = {}) {
+/** Marks a confirmed session that has started as attended. */
+export function markBookingCompleted(therapist: Therapist, bookingId: string, { now = new Date() } = {}) {
   return markAttended(therapist, bookingId, "completed", now);
 }
 
-/** Marks a confirmed session that has started as missed. Call with requireTherapist()'s result. */
-export function markBookingNoShow(therapist: Pick<Therapist, "email">, bookingId: string, { now = new Date() } = {}) {
+/** Marks a confirmed session that has started as missed. */
+export function markBookingNoShow(therapist: Therapist, bookingId: string, { now = new Date() } = {}) {
   return markAttended(therapist, bookingId, "no_show", now);
 }

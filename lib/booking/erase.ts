@@ -3,7 +3,6 @@ import { inArray, or, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { bookings, outboxEmails } from "@/db/schema";
 import type { Therapist } from "@/lib/auth/guards";
-import { assertTherapist } from "./therapist";
 
 /** Outbox emails about these bookings: every booking email's props carry its bookingId. */
 export function aboutBookings(ids: string[]) {
@@ -14,11 +13,9 @@ export function aboutBookings(ids: string[]) {
  * Erases a person's booking records: every booking made with the address
  * (whatever its letter case or status; upcoming ones too, which frees their
  * times without a word, since erasure means no more contact) and every outbox
- * email to that address or about those bookings. Call with
- * requireTherapist()'s result.
+ * email to that address or about those bookings.
  */
-export async function eraseBookingPerson(therapist: Pick<Therapist, "email">, email: string): Promise<{ bookings: number; emails: number }> {
-  assertTherapist(therapist);
+export async function eraseBookingPerson(therapist: Therapist, email: string): Promise<{ bookings: number; emails: number }> {
   const address = email.trim().toLowerCase();
   if (!address.includes("@")) return { bookings: 0, emails: 0 };
   const db = await getDb();

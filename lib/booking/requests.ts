@@ -8,7 +8,6 @@ import { practice } from "@/lib/practice/practice";
 import { confirmedByVisitor } from "./hold";
 import { findSessionType } from "./session-types";
 import type { Therapist } from "@/lib/auth/guards";
-import { assertTherapist } from "./therapist";
 import { locationName } from "@/lib/practice/us-states";
 
 export type BookingStatus = Booking["status"];
@@ -71,14 +70,13 @@ export type BookingListFilter = z.input<typeof bookingListFilterSchema>;
 /**
  * Requests and bookings for the private area's list: upcoming first (soonest
  * at the top), then past ones (latest first); filtered by status and by
- * upcoming/past. Call with requireTherapist()'s result.
+ * upcoming/past.
  */
 export async function listBookingRequests(
-  therapist: Pick<Therapist, "email">,
+  therapist: Therapist,
   filter: BookingListFilter = {},
   { now = new Date() } = {},
 ): Promise<{ items: BookingListItem[]; total: number }> {
-  assertTherapist(therapist);
   const { status, when, limit, offset } = bookingListFilterSchema.parse(filter);
   // A time held for an address nobody has confirmed is not hers to see yet.
   const conditions: SQL[] = [confirmedByVisitor];
@@ -105,9 +103,8 @@ export async function listBookingRequests(
   return { items: rows.map(listItem), total: total?.n ?? 0 };
 }
 
-/** One booking with its intake answers, or null. Call with requireTherapist()'s result. */
-export async function getBookingRequest(therapist: Pick<Therapist, "email">, bookingId: string): Promise<BookingDetail | null> {
-  assertTherapist(therapist);
+/** One booking with its intake answers, or null. */
+export async function getBookingRequest(therapist: Therapist, bookingId: string): Promise<BookingDetail | null> {
   if (!z.uuid().safeParse(bookingId).success) return null;
   const db = await getDb();
   const [row] = await db.select().from(bookings).where(and(eq(bookings.id, bookingId), confirmedByVisitor));
@@ -135,11 +132,9 @@ export async function getBookingRequest(therapist: Pick<Therapist, "email">, boo
 /**
  * The overview: today's sessions, this week's (Monday to Sunday, the
  * practice's calendar, today included) and the requests awaiting an answer,
- * soonest first. Sessions are those holding a time. Call with
- * requireTherapist()'s result.
+ * soonest first. Sessions are those holding a time.
  */
-export async function bookingOverview(therapist: Pick<Therapist, "email">, { now = new Date() } = {}) {
-  assertTherapist(therapist);
+export async function bookingOverview(therapist: Therapist, { now = new Date() } = {}) {
   const local = DateTime.fromJSDate(now, { zone: practice.timeZone });
   const today = { from: local.startOf("day").toJSDate(), until: local.startOf("day").plus({ days: 1 }).toJSDate() };
   const week = { from: local.startOf("week").toJSDate(), until: local.startOf("week").plus({ weeks: 1 }).toJSDate() };

@@ -11,7 +11,7 @@ import { practice } from "@/lib/practice/practice";
 import { NOW, WEDNESDAY, at, intakeRequest, ip } from "@/lib/testing/booking-fixtures";
 import { restoreEnvAfterEach } from "@/lib/testing/env";
 import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
-import { outboxNeedingAttention } from "./outbox-admin";
+import { outboxNeedingAttention } from "@/lib/admin/outbox";
 
 const contact = (email: string) => ({ formKey: randomUUID(), website: "", name: "Robin", email, phone: "", preferredContact: "email", message: "Hello", consent: "yes" });
 

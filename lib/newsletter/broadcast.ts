@@ -1,14 +1,17 @@
 import "server-only";
 // The therapist's side of sending an issue: starting it and watching it go.
-// Both take the result of requireTherapist() first (see lib/admin/newsletter.ts).
+// Both take a Therapist, which only the guard makes (lib/auth/guards.ts).
 // The delivery itself is the system's: broadcast-delivery.ts.
 import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { newsletterIssues, newsletterSends, subscribers } from "@/db/schema";
 import type { Therapist } from "@/lib/auth/guards";
+import { done, refused, type Outcome } from "@/lib/forms/outcome";
 import { isUuid } from "./issues";
 
-export type StartBroadcastResult = { started: true; recipients: number } | { started: false; reason: "not-found" | "not-a-draft" };
+export type StartBroadcastOutcome = Outcome<{ recipients: number }, "not-found" | "not-a-draft">;
+
+const notFound = refused("not-found", "That issue could not be found.");
 
 /**
  * Starts sending an issue: fixes its recipients (every confirmed, unsuppressed
@@ -16,8 +19,13 @@ export type StartBroadcastResult = { started: true; recipients: number } | { sta
  * calls runBroadcast, typically in after(); the periodic sweep resumes any
  * issue whose sender stopped.
  */
-export async function startBroadcast(_therapist: Pick<Therapist, "email">, issueId: string, now = new Date()): Promise<StartBroadcastResult> {
-  if (!isUuid(issueId)) return { started: false, reason: "not-found" };
+export function startBroadcast(therapist: Therapist, issueId: string, now = new Date()): Promise<StartBroadcastOutcome> {
+  return beginBroadcast(issueId, now);
+}
+
+/** The same start without a therapist: only the sweep calls it, for an issue she scheduled (lib/newsletter/schedule.ts). */
+export async function beginBroadcast(issueId: string, now = new Date()): Promise<StartBroadcastOutcome> {
+  if (!isUuid(issueId)) return notFound;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [issue] = await tx
@@ -28,7 +36,7 @@ export async function startBroadcast(_therapist: Pick<Therapist, "email">, issue
       .returning({ id: newsletterIssues.id });
     if (!issue) {
       const [exists] = await tx.select({ id: newsletterIssues.id }).from(newsletterIssues).where(eq(newsletterIssues.id, issueId));
-      return { started: false, reason: exists ? "not-a-draft" : "not-found" } as const;
+      return exists ? refused("not-a-draft", "This issue has already been sent.") : notFound;
     }
     await tx.execute(sql`
       insert into ${newsletterSends} (issue_id, subscriber_id, created_at)
@@ -36,11 +44,12 @@ export async function startBroadcast(_therapist: Pick<Therapist, "email">, issue
       where ${subscribers.status} = 'confirmed' and ${subscribers.suppressedAt} is null`);
     const [recipients] = await tx.select({ n: count() }).from(newsletterSends).where(eq(newsletterSends.issueId, issueId));
     await tx.update(newsletterIssues).set({ recipientCount: recipients!.n }).where(eq(newsletterIssues.id, issueId));
-    return { started: true, recipients: recipients!.n } as const;
+    return done({ recipients: recipients!.n });
   });
 }
+
 /** Sent of total, for the progress bar in the private area. */
-export async function broadcastProgress(_therapist: Pick<Therapist, "email">, issueId: string) {
+export async function broadcastProgress(therapist: Therapist, issueId: string) {
   if (!isUuid(issueId)) return null;
   const db = await getDb();
   const [issue] = await db

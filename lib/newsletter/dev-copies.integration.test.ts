@@ -9,8 +9,9 @@ import { runBroadcast } from "./broadcast-delivery";
 import { listNewsletterCopies, readNewsletterCopy } from "./dev-copies";
 import { createIssue } from "./issues";
 import { tokenHash, unsubscribePageUrl, unsubscribeToken } from "./links";
+import { therapistForTests } from "@/lib/testing/therapist";
 
-const therapist = { email: "maya@stillwater.example" };
+const therapist = therapistForTests();
 
 async function confirmedSubscriber() {
   const id = randomUUID();
@@ -43,8 +44,7 @@ describe("newsletter copies in the development mailbox", () => {
     expect(devMailboxEnabled()).toBe(true);
     const ada = await confirmedSubscriber();
     const ben = await confirmedSubscriber();
-    const created = await createIssue(therapist, { subject: "December news", body: "Hello,\n\nWarmly,\nMaya" });
-    const issueId = created.status === "saved" ? created.saved!.issueId : "";
+    const { issueId } = await createIssue(therapist, { subject: "December news", body: "Hello,\n\nWarmly,\nMaya" });
     await startBroadcast(therapist, issueId);
     expect(await runBroadcast(issueId, { paced: false })).toMatchObject({ outcome: "finished", sent: 2 });
 

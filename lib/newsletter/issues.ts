@@ -6,27 +6,20 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { renderEmail, type RenderedEmail } from "@/lib/email/render";
 import { env } from "@/lib/env";
 import type { Therapist } from "@/lib/auth/guards";
-import { savedForm, type FormRefusal } from "@/lib/forms/form-result";
-import { fieldErrorsFrom, readSubmittedForm, refusalKeeping } from "@/lib/forms/parse-form";
+import { done, refused, type Outcome } from "@/lib/forms/outcome";
 import { listId, oneClickUnsubscribeUrl, unsubscribePageUrl } from "./links";
-import {
-  newsletterIssueFields,
-  newsletterIssueSchema,
-  postAnnouncementSchema,
-  type NewsletterIssueField,
-  type PostAnnouncement,
-} from "./schema";
+import { postAnnouncementSchema, type NewsletterIssueDraft, type PostAnnouncement } from "./schema";
 
 /*
- * The therapist's side of the newsletter. Every function here takes the
- * signed-in therapist first: the private area's door (lib/admin/newsletter.ts)
- * passes requireTherapist()'s result, never a value read from the request,
- * so no caller can reach these without the guard having run. Only who is
- * acting is read, so the email is all they ask of a Therapist.
+ * The therapist's side of the newsletter. Every function here takes a
+ * Therapist first, which only the guard can make (lib/auth/guards.ts), so no
+ * caller reaches these without the guard having run; the type checker proves
+ * it. Input arrives parsed: the room (lib/admin/newsletter.ts) parses each
+ * form once, through guardedOperation().
  */
 
-/** A saved issue (the form moves on to it), or the form refused with what was typed. */
-export type IssueSaveResult = FormRefusal<NewsletterIssueField> | { status: "saved"; message: string; saved: { issueId: string } };
+/** An edited draft saved, or why it was not changed. */
+export type IssueSaveOutcome = Outcome<{ issueId: string }, "not-a-draft">;
 
 // Test sends and previews show the real layout; their unsubscribe link leads
 // to a page that explains it belongs to no one.
@@ -36,43 +29,28 @@ function issueProps(issue: Pick<NewsletterIssue, "subject" | "body" | "postUrl">
   return { subject: issue.subject, body: issue.body, siteUrl: env().APP_URL, postUrl: issue.postUrl ?? undefined, unsubscribeUrl };
 }
 
-/** Reads the compose form, or refuses it keeping what was typed. */
-function readIssueForm(input: FormData | Record<string, unknown>) {
-  const form = readSubmittedForm(input);
-  const parsed = newsletterIssueSchema.safeParse(form.fields);
-  if (form.malformed.length > 0) return { refused: refusalKeeping(form.fields, newsletterIssueFields, { formError: "This form was sent in a way we could not read." }) };
-  if (!parsed.success) return { refused: refusalKeeping(form.fields, newsletterIssueFields, fieldErrorsFrom<NewsletterIssueField>(parsed.error)) };
-  return { issue: parsed.data, fields: form.fields };
-}
-
-const savedIssue = (message: string, issueId: string) => ({ ...savedForm(message), saved: { issueId } });
-
-/** Saves a new draft issue from the compose form. */
-export async function createIssue(therapist: Pick<Therapist, "email">, input: FormData | Record<string, unknown>): Promise<IssueSaveResult> {
-  const form = readIssueForm(input);
-  if (form.refused) return form.refused;
+/** Saves a new draft issue, as the compose form's schema (lib/newsletter/schema.ts) parsed it. */
+export async function createIssue(therapist: Therapist, issue: NewsletterIssueDraft): Promise<{ issueId: string }> {
   const db = await getDb();
-  const [issue] = await db
+  const [saved] = await db
     .insert(newsletterIssues)
-    .values({ subject: form.issue.subject, body: form.issue.body, createdBy: therapist.email })
+    .values({ subject: issue.subject, body: issue.body, createdBy: therapist.email })
     .returning({ id: newsletterIssues.id });
-  return savedIssue("Draft saved.", issue!.id);
+  return { issueId: saved!.id };
 }
 
 /** Edits a draft. An issue that has started sending is never changed: a resumed batch must match what was sent. */
-export async function updateIssue(_therapist: Pick<Therapist, "email">, issueId: string, input: FormData | Record<string, unknown>): Promise<IssueSaveResult> {
-  const form = readIssueForm(input);
-  if (form.refused) return form.refused;
+export async function updateIssue(therapist: Therapist, issueId: string, issue: NewsletterIssueDraft): Promise<IssueSaveOutcome> {
   const db = await getDb();
-  const [issue] = isUuid(issueId)
+  const [saved] = isUuid(issueId)
     ? await db
         .update(newsletterIssues)
-        .set({ subject: form.issue.subject, body: form.issue.body, updatedAt: new Date() })
+        .set({ subject: issue.subject, body: issue.body, updatedAt: new Date() })
         .where(and(eq(newsletterIssues.id, issueId), eq(newsletterIssues.status, "draft")))
         .returning({ id: newsletterIssues.id })
     : [];
-  if (!issue) return refusalKeeping(form.fields, newsletterIssueFields, { formError: "This issue has been sent (or no longer exists), so it cannot be changed." });
-  return savedIssue("Saved.", issue.id);
+  if (!saved) return refused("not-a-draft", "This issue has been sent (or no longer exists), so it cannot be changed.");
+  return done({ issueId: saved.id });
 }
 
 /**
@@ -80,7 +58,7 @@ export async function updateIssue(_therapist: Pick<Therapist, "email">, issueId:
  * therapist can edit before sending. The caller passes what the blog knows
  * about the post (title, description, path).
  */
-export async function draftPostAnnouncement(therapist: Pick<Therapist, "email">, post: PostAnnouncement): Promise<{ issueId: string }> {
+export async function draftPostAnnouncement(therapist: Therapist, post: PostAnnouncement): Promise<{ issueId: string }> {
   const { title, description, path } = postAnnouncementSchema.parse(post);
   const body = [`A new post is up on the blog: **${escapeMarkdown(title)}**.`, description ? escapeMarkdown(description) : null, `[Read “${escapeMarkdown(title)}”](${path})`]
     .filter(Boolean)
@@ -97,7 +75,7 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, "\\$1");
 }
 
-export async function getIssue(_therapist: Pick<Therapist, "email">, issueId: string) {
+export async function getIssue(therapist: Therapist, issueId: string) {
   if (!isUuid(issueId)) return null;
   const db = await getDb();
   const [issue] = await db
@@ -122,18 +100,19 @@ export async function getIssue(_therapist: Pick<Therapist, "email">, issueId: st
 }
 
 /** The issue as a subscriber will see it, from a saved issue or from what is in the compose form. */
-export async function previewIssue(_therapist: Pick<Therapist, "email">, issue: { subject: string; body: string; postUrl?: string | null }): Promise<RenderedEmail & { subject: string }> {
+export async function previewIssue(therapist: Therapist, issue: { subject: string; body: string; postUrl?: string | null }): Promise<RenderedEmail & { subject: string }> {
   const rendered = await renderEmail("newsletter-issue", issueProps({ ...issue, postUrl: issue.postUrl ?? null }, unsubscribePageUrl(SAMPLE_UNSUBSCRIBE_TOKEN)));
   return { subject: issue.subject, ...rendered };
 }
 
 /** Mails the issue to the therapist, through the outbox, exactly as subscribers will get it. */
-export async function sendTestIssue(therapist: Pick<Therapist, "email">, issueId: string, now = new Date()): Promise<boolean> {
-  if (!isUuid(issueId)) return false;
+export async function sendTestIssue(therapist: Therapist, issueId: string, now = new Date()): Promise<Outcome<object, "not-found">> {
+  const notFound = refused("not-found", "That issue could not be found.");
+  if (!isUuid(issueId)) return notFound;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [issue] = await tx.update(newsletterIssues).set({ testSentAt: now }).where(eq(newsletterIssues.id, issueId)).returning();
-    if (!issue) return false;
+    if (!issue) return notFound;
     await enqueueEmail(tx, {
       to: therapist.email,
       template: "newsletter-issue",
@@ -144,12 +123,12 @@ export async function sendTestIssue(therapist: Pick<Therapist, "email">, issueId
         "List-Id": listId(),
       },
     });
-    return true;
+    return done();
   });
 }
 
 /** Every issue, newest first, with how many it went to and how that went. */
-export async function issueHistory(_therapist: Pick<Therapist, "email">, limit = 50) {
+export async function issueHistory(therapist: Therapist, limit = 50) {
   const db = await getDb();
   const issues = await db
     .select({

@@ -1,13 +1,11 @@
 import "server-only";
 import { and, asc, eq, isNotNull, lte } from "drizzle-orm";
-import { DateTime } from "luxon";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { newsletterIssues } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Therapist } from "@/lib/auth/guards";
-import { practice } from "@/lib/practice/practice";
-import { startBroadcast } from "./broadcast";
+import { done, refused, type Outcome } from "@/lib/forms/outcome";
+import { beginBroadcast } from "./broadcast";
 import { isUuid } from "./issues";
 
 /*
@@ -21,67 +19,37 @@ import { isUuid } from "./issues";
 const AT_LEAST_MINUTES_AHEAD = 2;
 const AT_MOST_DAYS_AHEAD = 366;
 
-/** A datetime-local value ("2026-12-24T09:30") read as wall-clock time in the practice's zone. */
-export function practiceWallClock(value: string): Date | null {
-  const local = DateTime.fromISO(value, { zone: practice.timeZone });
-  if (!local.isValid) return null;
-  // A time inside the hour the clocks skip does not exist; Luxon would move it.
-  if (local.toFormat("yyyy-MM-dd'T'HH:mm") !== value.slice(0, 16)) return null;
-  return local.toJSDate();
-}
+export type ScheduleOutcome = Outcome<{ at: Date }, "not-found" | "not-a-draft" | "too-soon" | "too-far">;
 
-/** The value a datetime-local input shows for an instant, in the practice's zone. */
-export function practiceInputValue(at: Date): string {
-  return DateTime.fromJSDate(at, { zone: practice.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
-}
+const noLongerSchedulable = "This issue can no longer be scheduled: it has been sent, or was deleted.";
 
-export const scheduleMessages = {
-  time: "Please choose a day and time.",
-  gap: "That time does not exist here (the clocks skip it). Please choose another.",
-} as const;
-
-export const scheduleIssueSchema = z.strictObject({
-  id: z.uuid({ error: "That issue could not be found." }),
-  sendAt: z
-    .string({ error: scheduleMessages.time })
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, scheduleMessages.time)
-    .transform((value, ctx) => {
-      const at = practiceWallClock(value);
-      if (!at) {
-        ctx.addIssue({ code: "custom", message: scheduleMessages.gap });
-        return z.NEVER;
-      }
-      return at;
-    }),
-});
-
-export type ScheduleResult = { status: "scheduled"; at: Date } | { status: "refused"; reason: "not-found" | "not-a-draft" | "too-soon" | "too-far" };
-
-export async function scheduleIssue(_therapist: Pick<Therapist, "email">, issueId: string, at: Date, now = new Date()): Promise<ScheduleResult> {
-  if (!isUuid(issueId)) return { status: "refused", reason: "not-found" };
-  if (at.getTime() < now.getTime() + AT_LEAST_MINUTES_AHEAD * 60_000) return { status: "refused", reason: "too-soon" };
-  if (at.getTime() > now.getTime() + AT_MOST_DAYS_AHEAD * 86_400_000) return { status: "refused", reason: "too-far" };
+/** Sets (or moves) the time a draft goes out. A time too soon or too far is refused with words for the time field. */
+export async function scheduleIssue(therapist: Therapist, issueId: string, at: Date, now = new Date()): Promise<ScheduleOutcome> {
+  if (!isUuid(issueId)) return refused("not-found", noLongerSchedulable);
+  if (at.getTime() < now.getTime() + AT_LEAST_MINUTES_AHEAD * 60_000) return refused("too-soon", "Please choose a time at least a few minutes from now, or send it now instead.");
+  if (at.getTime() > now.getTime() + AT_MOST_DAYS_AHEAD * 86_400_000) return refused("too-far", "Please choose a time within the next year.");
   const db = await getDb();
   const [scheduled] = await db
     .update(newsletterIssues)
     .set({ scheduledFor: at, updatedAt: now })
     .where(and(eq(newsletterIssues.id, issueId), eq(newsletterIssues.status, "draft")))
     .returning({ id: newsletterIssues.id });
-  if (scheduled) return { status: "scheduled", at };
+  if (scheduled) return done({ at });
   const [exists] = await db.select({ id: newsletterIssues.id }).from(newsletterIssues).where(eq(newsletterIssues.id, issueId));
-  return { status: "refused", reason: exists ? "not-a-draft" : "not-found" };
+  return refused(exists ? "not-a-draft" : "not-found", noLongerSchedulable);
 }
 
-/** Takes the time off a scheduled draft. False when there was nothing to cancel: it has started, or had no time. */
-export async function cancelScheduledIssue(_therapist: Pick<Therapist, "email">, issueId: string, now = new Date()): Promise<boolean> {
-  if (!isUuid(issueId)) return false;
+/** Takes the time off a scheduled draft. Refused when there was nothing to cancel: it has started, or had no time. */
+export async function cancelScheduledIssue(therapist: Therapist, issueId: string, now = new Date()): Promise<Outcome<object, "not-scheduled">> {
+  const notScheduled = refused("not-scheduled", "This issue is not scheduled any more: it may have started sending.");
+  if (!isUuid(issueId)) return notScheduled;
   const db = await getDb();
   const [cancelled] = await db
     .update(newsletterIssues)
     .set({ scheduledFor: null, updatedAt: now })
     .where(and(eq(newsletterIssues.id, issueId), eq(newsletterIssues.status, "draft"), isNotNull(newsletterIssues.scheduledFor)))
     .returning({ id: newsletterIssues.id });
-  return Boolean(cancelled);
+  return cancelled ? done() : notScheduled;
 }
 
 /**
@@ -99,8 +67,8 @@ export async function startDueIssues(now = new Date()): Promise<string[]> {
     .orderBy(asc(newsletterIssues.scheduledFor));
   const started: string[] = [];
   for (const { id } of due) {
-    const result = await startBroadcast({ email: "system" }, id, now);
-    if (!result.started) continue;
+    const result = await beginBroadcast(id, now);
+    if (result.status !== "done") continue;
     await recordAuditEvent(db, { actor: null, action: "broadcast", subjectType: "newsletter-issue", subjectId: id, detail: { recipients: result.recipients, scheduled: true }, at: now });
     started.push(id);
   }

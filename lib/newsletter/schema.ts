@@ -42,6 +42,8 @@ export const newsletterIssueSchema = z.strictObject({
   }),
 });
 export type NewsletterIssueInput = z.input<typeof newsletterIssueSchema>;
+/** A draft as the schema parsed it: what lib/newsletter/issues.ts saves. */
+export type NewsletterIssueDraft = z.output<typeof newsletterIssueSchema>;
 export type NewsletterIssueField = keyof NewsletterIssueInput & string;
 export const newsletterIssueFields = ["subject", "body"] as const satisfies readonly NewsletterIssueField[];
 

@@ -9,9 +9,10 @@ import { confirmSubscription } from "./confirm";
 import { tokenHash, unsubscribeToken } from "./links";
 import { chooseSeriesWithToken, queueDueSeriesParts, seriesStateForToken, seriesTotals } from "./series";
 import { unsubscribe } from "./unsubscribe";
+import { therapistForTests } from "@/lib/testing/therapist";
 
 const DAY = 24 * 60 * 60 * 1000;
-const therapist = { email: "maya@stillwater.example" };
+const therapist = therapistForTests();
 
 /** A signup waiting for its confirmation link, as /newsletter leaves it. */
 async function pendingSignup() {

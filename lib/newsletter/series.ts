@@ -115,7 +115,7 @@ async function queueDue(tx: Transaction, now: Date, only?: string): Promise<numb
 }
 
 /** For the newsletter room: how many are receiving the series now, and how many have had every part. */
-export async function seriesTotals(_therapist: Pick<Therapist, "email">, now = new Date()) {
+export async function seriesTotals(therapist: Therapist, now = new Date()) {
   const total = partsInAll(now);
   const db = await getDb();
   const onSeries = and(eq(subscribers.status, "confirmed"), isNull(subscribers.suppressedAt), isNotNull(subscribers.seriesStartedAt));

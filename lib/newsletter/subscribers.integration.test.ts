@@ -9,8 +9,9 @@ import { libraryReader } from "./library";
 import { tokenHash, unsubscribeToken } from "./links";
 import { subscribe } from "./subscribe";
 import { eraseSubscriber, exportSubscribersCsv, purgeUnconfirmedSubscribers, searchSubscribers, subscriberTotals } from "./subscribers";
+import { therapistForTests } from "@/lib/testing/therapist";
 
-const therapist = { email: "maya@stillwater.example" };
+const therapist = therapistForTests();
 const DAY = 24 * 60 * 60 * 1000;
 const ago = (days: number, now: Date) => new Date(now.getTime() - days * DAY);
 
@@ -106,7 +107,7 @@ describe("the subscribers room", () => {
     const [row] = await db.select().from(subscribers).where(eq(subscribers.email, "erase.me@example.com"));
     await db.insert(newsletterSends).values({ issueId: issue!.id, subscriberId: row!.id });
 
-    expect(await eraseSubscriber(therapist, row!.id)).toBe(true);
+    expect(await eraseSubscriber(therapist, row!.id)).toEqual({ status: "done" });
     expect(await libraryReader(confirmed.session.token)).toBeNull();
     const everything = JSON.stringify({
       subscribers: await db.select().from(subscribers),
@@ -117,8 +118,8 @@ describe("the subscribers room", () => {
     expect(everything).not.toContain("erase.me@example.com");
     expect(everything).toContain("keep@example.com");
     expect((await db.select({ n: count() }).from(emailAttempts))[0]!.n).toBe(0);
-    expect(await eraseSubscriber(therapist, row!.id)).toBe(false);
-    expect(await eraseSubscriber(therapist, "not-an-id")).toBe(false);
+    expect(await eraseSubscriber(therapist, row!.id)).toMatchObject({ status: "refused", reason: "not-found" });
+    expect(await eraseSubscriber(therapist, "not-an-id")).toMatchObject({ status: "refused", reason: "not-found" });
   });
 });
 

@@ -9,7 +9,7 @@ import { subscribe } from "@/lib/newsletter/subscribe";
 import { NOW, intakeRequest, ip, requestConfirmedBooking } from "@/lib/testing/booking-fixtures";
 import { rowsContaining } from "@/lib/testing/snapshot";
 import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
-import { erasePerson } from "./erase";
+import { erasePerson } from "@/lib/admin/privacy";
 import { reapplyErasures } from "./erasure-ledger";
 
 async function visitorWrites(email: string, name = "Robin Vale") {

@@ -12,7 +12,7 @@ import { practice } from "@/lib/practice/practice";
 import { drainOutbox } from "@/lib/email/dispatcher";
 import { runSweep } from "@/lib/maintenance/sweep";
 import { subscribe } from "@/lib/newsletter/subscribe";
-import { erasePerson } from "./erase";
+import { erasePerson } from "@/lib/admin/privacy";
 import { purgeExpiredRecords } from "./retention";
 
 async function visitorWrites(email: string, name = "Robin Vale") {

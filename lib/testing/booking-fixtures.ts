@@ -7,6 +7,7 @@ import { manageToken } from "@/lib/booking/manage-link";
 import { requestBooking } from "@/lib/booking/request-booking";
 import { localTimeToInstant } from "@/lib/booking/time";
 import type { SubmitContext } from "@/lib/forms/public-form";
+import { therapistForTests } from "./therapist";
 
 export const PRACTICE_ZONE = "America/Los_Angeles";
 
@@ -64,7 +65,7 @@ export async function rowCounts() {
   return { bookings: booked!.n, emails: emails!.n };
 }
 
-export const therapist = { email: "maya@stillwater.example" };
+export const therapist = therapistForTests();
 
 /**
  * Requests a time and confirms it from the email as its visitor would: the

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { BookingList } from "@/components/admin/booking-list";
 import { bookingsAtAGlance } from "@/lib/admin/booking";
 import { messagesNeedingAttention } from "@/lib/admin/messages";
-import { outboxNeedingAttention } from "@/lib/email/outbox-admin";
+import { outboxNeedingAttention } from "@/lib/admin/outbox";
 import { formatDateTime } from "@/lib/booking/format";
 import { practice } from "@/lib/practice/practice";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { RecordTable } from "@/components/admin/record-table";
 import { When } from "@/components/admin/when";
-import { listAuditEvents } from "@/lib/audit/audit-log";
+import { listAuditEvents } from "@/lib/admin/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { AnnouncePostForm } from "@/components/admin/announce-post-form";
 import { IssueForm } from "@/components/admin/issue-form";
 import { RecordTable } from "@/components/admin/record-table";
 import { When } from "@/components/admin/when";
@@ -11,9 +12,9 @@ export const metadata: Metadata = { title: "Newsletter" };
 
 const statusLabels = { draft: "Draft", sending: "Sending", sent: "Sent" } as const;
 
-export default async function NewsletterPage({ searchParams }: PageProps<"/admin/newsletter">) {
+export default async function NewsletterPage() {
   await connection();
-  const [issues, posts, series, { problem }] = await Promise.all([listIssues(), postsToAnnounce(), seriesByEmail(), searchParams]);
+  const [issues, posts, series] = await Promise.all([listIssues(), postsToAnnounce(), seriesByEmail()]);
   return (
     <>
       <h1>Newsletter</h1>
@@ -33,32 +34,7 @@ export default async function NewsletterPage({ searchParams }: PageProps<"/admin
       <IssueForm action={composeIssueAction} submitLabel="Save draft" />
 
       <h2>Announce a post</h2>
-      {problem === "announce" ? (
-        <p className="notice notice-error" role="alert">
-          Please choose a published post.
-        </p>
-      ) : null}
-      {posts.length === 0 ? (
-        <p>No post is published yet.</p>
-      ) : (
-        <form action={announcePostAction} className="form">
-          <div className="field">
-            <label htmlFor="announce-slug">Published post</label>
-            <select id="announce-slug" name="slug" required>
-              {posts.map((post) => (
-                <option key={post.slug} value={post.slug}>
-                  {post.title} ({post.published})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <button type="submit" className="button button-secondary">
-              Draft an announcement
-            </button>
-          </div>
-        </form>
-      )}
+      {posts.length === 0 ? <p>No post is published yet.</p> : <AnnouncePostForm action={announcePostAction} posts={posts} />}
 
       <h2>History</h2>
       {issues.length === 0 ? (

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
-import { cancelEmail, retryEmail } from "@/lib/email/outbox-admin";
+import { cancelEmail, retryEmail } from "@/lib/admin/outbox";
 
 export async function retryEmailAction(formData: FormData): Promise<void> {
   const result = await retryEmail(formData);

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { ActionButton } from "@/components/admin/action-button";
 import { RecordTable } from "@/components/admin/record-table";
 import { When } from "@/components/admin/when";
-import { listOutbox } from "@/lib/email/outbox-admin";
+import { listOutbox } from "@/lib/admin/outbox";
 import { cancelEmailAction, retryEmailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Outbox" };

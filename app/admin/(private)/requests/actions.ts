@@ -1,21 +1,20 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { BookingDecisionResult } from "@/lib/admin/booking-schemas";
 import type { ReplyField } from "@/lib/admin/reply-schema";
 import { replyToRequest } from "@/lib/admin/replies";
 import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
 import type { FormResult } from "@/lib/forms/form-result";
 import { decideBooking } from "@/lib/admin/booking";
 
-// Post/redirect/get: with JavaScript off the form posts and lands on the
-// fresh booking page; the outcome is a fixed word, never text from the form.
-export async function decideBookingAction(formData: FormData): Promise<void> {
+// The decision form stays on the page and answers beside itself; the page is
+// refreshed so the booking's new state shows with it.
+export async function decideBookingAction(_previous: BookingDecisionResult, formData: FormData): Promise<BookingDecisionResult> {
   const result = await decideBooking(formData);
-  const id = formData.get("id");
-  const back = typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id) ? `/admin/requests/${id}` : "/admin/requests";
-  if (result.status === "saved" && result.saved) redirect(`${back}?outcome=${result.saved.status}`);
-  const invalid = result.status === "invalid" ? result.fieldErrors : {};
-  redirect(`${back}?outcome=${invalid.anyway ? "busy" : invalid.note ? "note-too-long" : "refused"}`);
+  if (result.status === "saved" && result.saved) revalidatePath(`/admin/requests/${result.saved.id}`);
+  return result;
 }
 
 type ReplyFormResult = FormResult<ReplyField, { id: string; replyId: string }>;

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { makeNewRecoveryCodes, passkeyRegistrationOptions, registerPasskey, removePasskey } from "@/lib/auth/passkeys";
+import { makeNewRecoveryCodes, passkeyRegistrationOptions, registerPasskey, removePasskey } from "@/lib/admin/security";
 import type { FormResult } from "@/lib/forms/form-result";
 
 export type RecoveryCodesResult = FormResult<string, { recoveryCodes: string[] }>;

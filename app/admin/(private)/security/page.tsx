@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { ActionButton } from "@/components/admin/action-button";
 import { AddPasskey, NewRecoveryCodesForm } from "@/components/admin/passkey-registration";
 import { When } from "@/components/admin/when";
-import { listPasskeys } from "@/lib/auth/passkeys";
+import { listPasskeys } from "@/lib/admin/security";
 import { newRecoveryCodesAction, passkeyRegistrationOptionsAction, registerPasskeyAction, removePasskeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Security" };

@@ -3,10 +3,8 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { ActionButton } from "@/components/admin/action-button";
 import { When } from "@/components/admin/when";
-import { ReplyForm } from "@/components/admin/reply-form";
-import { ReplyThread } from "@/components/admin/reply-thread";
+import { RepliesSection } from "@/components/admin/replies-section";
 import { openMessage } from "@/lib/admin/messages";
-import { replyDeliveryLabels } from "@/lib/admin/replies";
 import { deleteMessageAction, replyToMessageAction, setMessageArchivedAction, setMessageHandledAction } from "../actions";
 
 export const metadata: Metadata = { title: "Message" };
@@ -58,16 +56,7 @@ export default async function MessagePage({ params, searchParams }: PageProps<"/
         Consent given <When at={message.consentedAt} /> to privacy notice version {message.consentNoticeVersion}.
       </p>
 
-      <section aria-labelledby="replies-heading" id="replies">
-        <h2 id="replies-heading">Your replies</h2>
-        {replied === "1" ? (
-          <p role="status" className="notice notice-success">
-            Your reply is on its way.
-          </p>
-        ) : null}
-        <ReplyThread replies={message.replies.map((reply) => ({ ...reply, deliveryLabel: replyDeliveryLabels[reply.delivery] }))} />
-        <ReplyForm key={message.replies.length} action={replyToMessageAction} id={message.id} />
-      </section>
+      <RepliesSection id={message.id} replies={message.replies} action={replyToMessageAction} replied={replied === "1"} />
 
       <h2>Actions</h2>
       <div className="actions">

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { IssueForm } from "@/components/admin/issue-form";
+import { ScheduleForm, SendToAllForm } from "@/components/admin/issue-send-forms";
 import { When } from "@/components/admin/when";
-import { issueProgress, newsletterTotals, previewSavedIssue, readIssue, scheduleProblems } from "@/lib/admin/newsletter";
+import { issueProgress, newsletterTotals, previewSavedIssue, readIssue } from "@/lib/admin/newsletter";
 import { practice } from "@/lib/practice/practice";
 import { cancelScheduleAction, editIssueAction, scheduleIssueAction, sendTestAction, sendToAllAction } from "../actions";
 
@@ -12,8 +13,8 @@ export const metadata: Metadata = { title: "Newsletter issue" };
 export default async function IssuePage({ params, searchParams }: PageProps<"/admin/newsletter/[id]">) {
   await connection();
   const { id } = await params;
-  const { test, problem, saved, scheduled, unscheduled } = await searchParams;
-  const scheduleProblem = typeof problem === "string" && Object.hasOwn(scheduleProblems, problem) ? scheduleProblems[problem as keyof typeof scheduleProblems] : undefined;
+  // Only the one-button forms (a test, cancelling the schedule) answer by a word in the address; the others answer beside themselves.
+  const { test, problem, unscheduled } = await searchParams;
   const issue = await readIssue(id);
   const [preview, totals, progress] = await Promise.all([previewSavedIssue(issue.id), newsletterTotals(), issueProgress(issue.id)]);
   const recipients = totals.confirmed;
@@ -25,24 +26,9 @@ export default async function IssuePage({ params, searchParams }: PageProps<"/ad
         <Link href="/admin/newsletter">← Newsletter</Link>
       </p>
       <h1>{issue.subject}</h1>
-      {saved ? (
-        <p className="notice notice-success" role="status">
-          Saved.
-        </p>
-      ) : null}
       {test === "sent" ? (
         <p className="notice notice-success" role="status">
           A test is on its way to your address.
-        </p>
-      ) : null}
-      {problem === "confirm" ? (
-        <p className="notice notice-error" role="alert">
-          Please tick the box to confirm before sending to every subscriber.
-        </p>
-      ) : null}
-      {scheduled ? (
-        <p className="notice notice-success" role="status">
-          Scheduled. It goes to every confirmed subscriber at that time; you can still edit it or cancel the schedule until then.
         </p>
       ) : null}
       {unscheduled ? (
@@ -50,9 +36,9 @@ export default async function IssuePage({ params, searchParams }: PageProps<"/ad
           The schedule is cancelled; the issue is a draft again.
         </p>
       ) : null}
-      {scheduleProblem ? (
+      {problem === "unschedule" ? (
         <p className="notice notice-error" role="alert">
-          {scheduleProblem}
+          This issue is not scheduled any more: it may have started sending.
         </p>
       ) : null}
       {problem === "test" ? (
@@ -77,29 +63,13 @@ export default async function IssuePage({ params, searchParams }: PageProps<"/ad
               </button>
             </p>
           </form>
-          <form action={sendToAllAction} className="form">
-            <input type="hidden" name="id" value={issue.id} />
-            <div className="field">
-              <label className="choice" htmlFor="confirm-send">
-                <input type="checkbox" id="confirm-send" name="confirm" value="yes" required />
-                <span>
-                  Send this issue now to all {recipients} confirmed {recipients === 1 ? "subscriber" : "subscribers"}. It
-                  cannot be called back.
-                </span>
-              </label>
-            </div>
-            <div>
-              <button type="submit" className="button">
-                Send to all subscribers
-              </button>
-            </div>
-          </form>
+          <SendToAllForm action={sendToAllAction} issueId={issue.id} recipients={recipients} />
           <h3>Send later</h3>
           {issue.scheduledFor ? (
             <form action={cancelScheduleAction}>
               <input type="hidden" name="id" value={issue.id} />
-              <p data-testid="schedule">
-                Scheduled for <When at={issue.scheduledFor} /> (your time, {practice.timeZone.replace(/_/g, " ")}), to every confirmed subscriber then.
+              <p data-testid="schedule" role="status">
+                Scheduled for <When at={issue.scheduledFor} /> (your time, {practice.timeZone.replace(/_/g, " ")}), to every confirmed subscriber then. You can still edit it until then.
               </p>
               <p>
                 <button type="submit" className="button button-secondary">
@@ -108,21 +78,7 @@ export default async function IssuePage({ params, searchParams }: PageProps<"/ad
               </p>
             </form>
           ) : (
-            <form action={scheduleIssueAction} className="form">
-              <input type="hidden" name="id" value={issue.id} />
-              <div className="field">
-                <label htmlFor="send-at">Day and time to send</label>
-                <input type="datetime-local" id="send-at" name="sendAt" required aria-describedby="send-at-hint" />
-                <span id="send-at-hint" className="hint">
-                  In your time zone, {practice.timeZone.replace(/_/g, " ")}. It goes to whoever is subscribed at that moment.
-                </span>
-              </div>
-              <div>
-                <button type="submit" className="button button-secondary">
-                  Schedule
-                </button>
-              </div>
-            </form>
+            <ScheduleForm action={scheduleIssueAction} issueId={issue.id} zone={practice.timeZone.replace(/_/g, " ")} />
           )}
         </>
       ) : (

@@ -1,48 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { BookingDecisionForm, type DecisionChoice } from "@/components/admin/booking-decision-form";
 import { bookingStatusLabels } from "@/components/admin/booking-status";
 import { When } from "@/components/admin/when";
-import { ReplyForm } from "@/components/admin/reply-form";
-import { ReplyThread } from "@/components/admin/reply-thread";
-import { decisionOutcomes, openBooking } from "@/lib/admin/booking";
-import { replyDeliveryLabels } from "@/lib/admin/replies";
+import { RepliesSection } from "@/components/admin/replies-section";
+import { openBooking } from "@/lib/admin/booking";
 import { heardAboutLabel } from "@/lib/booking/schema";
 import { formatLabels } from "@/lib/booking/session-types";
 import { decideBookingAction, replyToRequestAction } from "../actions";
 
 export const metadata: Metadata = { title: "Request" };
 
-function Decision({ id, decision, label, danger = false, withNote, anyway = false }: { id: string; decision: string; label: string; danger?: boolean; withNote?: string; anyway?: boolean }) {
-  const noteId = `note-${decision}`;
-  return (
-    <form action={decideBookingAction} className="decision-form">
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="decision" value={decision} />
-      {anyway ? <input type="hidden" name="anyway" value="yes" /> : null}
-      {withNote ? (
-        <p className="field">
-          <label htmlFor={noteId}>{withNote}</label>
-          <textarea id={noteId} name="note" rows={3} maxLength={1000} aria-describedby={`${noteId}-hint`} />
-          <span id={`${noteId}-hint`} className="hint">
-            Optional. It goes to the client by email: no clinical detail.
-          </span>
-        </p>
-      ) : null}
-      <button type="submit" className={danger ? "button button-danger" : "button"}>
-        {label}
-      </button>
-    </form>
-  );
+/** The decisions a booking's state allows now: answer a request, cancel a session, mark one that has started. */
+function choicesFor({ status, started }: { status: string; started: boolean }): DecisionChoice[] {
+  const choices: DecisionChoice[] = [];
+  if (status === "requested") choices.push({ decision: "confirm", label: "Confirm" }, { decision: "decline", label: "Decline", danger: true });
+  if (status === "confirmed") choices.push({ decision: "cancel", label: "Cancel this session", danger: true });
+  if (started && ["confirmed", "no_show"].includes(status)) choices.push({ decision: "completed", label: "Mark completed" });
+  if (started && ["confirmed", "completed"].includes(status)) choices.push({ decision: "no_show", label: "Mark no-show" });
+  return choices;
 }
 
 export default async function RequestPage({ params, searchParams }: PageProps<"/admin/requests/[id]">) {
   await connection();
   const { id } = await params;
-  const { outcome, replied } = await searchParams;
+  const { replied } = await searchParams;
   const booking = await openBooking(id);
-  const { started } = booking;
-  const notice = typeof outcome === "string" && Object.hasOwn(decisionOutcomes, outcome) ? decisionOutcomes[outcome as keyof typeof decisionOutcomes] : undefined;
+  const choices = choicesFor(booking);
   return (
     <>
       <p>
@@ -51,11 +36,6 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
       <h1>
         {booking.sessionName} with {booking.name}
       </h1>
-      {notice ? (
-        <p role="status" className={outcome === "refused" || outcome === "note-too-long" || outcome === "busy" ? "notice notice-error" : "notice notice-success"}>
-          {notice}
-        </p>
-      ) : null}
       <dl className="details">
         <dt>Status</dt>
         <dd data-testid="booking-status">{bookingStatusLabels[booking.status]}</dd>
@@ -110,36 +90,15 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
         <When at={booking.emergencyAcknowledgedAt} />.
       </p>
 
-      <section aria-labelledby="replies-heading" id="replies">
-        <h2 id="replies-heading">Your replies</h2>
-        {replied === "1" ? (
-          <p role="status" className="notice notice-success">
-            Your reply is on its way.
-          </p>
-        ) : null}
-        <ReplyThread replies={booking.replies.map((reply) => ({ ...reply, deliveryLabel: replyDeliveryLabels[reply.delivery] }))} />
-        <ReplyForm key={booking.replies.length} action={replyToRequestAction} id={booking.id} />
-      </section>
+      <RepliesSection id={booking.id} replies={booking.replies} action={replyToRequestAction} replied={replied === "1"} />
 
       <h2>Actions</h2>
-      <div className="actions">
-        {booking.status === "requested" ? (
-          <>
-            {outcome === "busy" ? (
-              <Decision id={booking.id} decision="confirm" label="Confirm anyway" withNote="Note to the client (confirming)" anyway />
-            ) : (
-              <Decision id={booking.id} decision="confirm" label="Confirm" withNote="Note to the client (confirming)" />
-            )}
-            <Decision id={booking.id} decision="decline" label="Decline" withNote="Note to the client (declining)" danger />
-          </>
-        ) : null}
-        {booking.status === "confirmed" ? <Decision id={booking.id} decision="cancel" label="Cancel this session" withNote="Note to the client (cancelling)" danger /> : null}
-        {started && ["confirmed", "no_show"].includes(booking.status) ? <Decision id={booking.id} decision="completed" label="Mark completed" /> : null}
-        {started && ["confirmed", "completed"].includes(booking.status) ? <Decision id={booking.id} decision="no_show" label="Mark no-show" /> : null}
-        {["declined", "cancelled", "expired"].includes(booking.status) ? (
-          <p>Nothing left to do here.</p>
-        ) : null}
-      </div>
+      <BookingDecisionForm
+        action={decideBookingAction}
+        bookingId={booking.id}
+        choices={choices}
+        withNote={choices.some((choice) => ["confirm", "decline", "cancel"].includes(choice.decision))}
+      />
     </>
   );
 }

@@ -4,8 +4,8 @@ import { getDb } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import { guardedOperation, guardedRead, refusal, saved } from "@/lib/auth/guarded-operation";
 import { env } from "@/lib/env";
-import { outboxEmailIdSchema } from "./outbox-schemas";
-import { heldBackEmails } from "./unverified";
+import { outboxEmailIdSchema } from "@/lib/email/outbox-schemas";
+import { heldBackEmails } from "@/lib/email/unverified";
 
 /**
  * Every email the portal sent or tried to, newest first. Recipient, template,

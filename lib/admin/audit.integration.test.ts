@@ -5,8 +5,8 @@ import { storedMessage } from "@/lib/testing/fixtures";
 import { auditTrail } from "@/lib/testing/private-area";
 import { redirectOf } from "@/lib/testing/request-scope";
 import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
-import { listAuditEvents } from "./audit-log";
-import { recordAuditEvent } from "./record";
+import { listAuditEvents } from "./audit";
+import { recordAuditEvent } from "@/lib/audit/record";
 
 describe("the audit log", () => {
   it("lists who did what to which record, newest first", async () => {

@@ -5,7 +5,7 @@ import { auditEvents, bookings, contactMessages, newsletterIssues, outboxEmails,
 import { guardedRead } from "@/lib/auth/guarded-operation";
 import { env } from "@/lib/env";
 import { practice } from "@/lib/practice/practice";
-import type { AuditEntry } from "./record";
+import type { AuditEntry } from "@/lib/audit/record";
 
 type Detail = Record<string, string | number | boolean>;
 type SubjectType = NonNullable<AuditEntry["subjectType"]>;

@@ -5,8 +5,8 @@ import { outboxEmails } from "@/db/schema";
 import { auditTrail, expectEveryCallRefused, intruders } from "@/lib/testing/private-area";
 import { databaseSnapshot } from "@/lib/testing/snapshot";
 import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
-import { cancelEmail, listOutbox, outboxNeedingAttention, retryEmail } from "./outbox-admin";
-import { enqueueEmail } from "./outbox";
+import { cancelEmail, listOutbox, outboxNeedingAttention, retryEmail } from "./outbox";
+import { enqueueEmail } from "@/lib/email/outbox";
 
 async function queued(status: "pending" | "failed" | "sent" = "pending") {
   const db = await getDb();

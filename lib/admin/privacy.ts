@@ -1,9 +1,11 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { guardedOperation, saved } from "@/lib/auth/guarded-operation";
-import { erasePersonSchema } from "./erase-schema";
-import { personErasers } from "./erasers";
-import { recordErasure } from "./erasure-ledger";
+import { erasePersonSchema } from "@/lib/privacy/erase-schema";
+import { personErasers } from "@/lib/privacy/erasers";
+import { recordErasure } from "@/lib/privacy/erasure-ledger";
+
+/* The privacy room: erasing a person, through the door, with every capability's eraser (lib/privacy/erasers.ts). */
 
 const held: Record<string, [one: string, many: string]> = {
   contactMessages: ["contact message", "contact messages"],
