@@ -88,8 +88,15 @@ export const emailAttempts = pgTable(
  */
 export const rateLimits = pgTable("rate_limit", {
   key: text("key").primaryKey(),
-  count: integer("count").notNull(),
-  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  /** The allowed hits still inside the window, oldest first: a sliding log (lib/security/rate-limit.ts). */
+  hits: timestamp("hits", { withTimezone: true }).array().notNull().default(sql`'{}'`),
+  /** Whether the latest hit was allowed: what the counting upsert returns. */
+  lastHitAllowed: boolean("last_hit_allowed").notNull().default(true),
+  // The fixed window's counter until 0010. Nullable and unread, so a server
+  // still on the previous release keeps counting through a rolling deploy;
+  // drop both in a later release.
+  count: integer("count"),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }),
   expiresAt: timestamp("expires_at", { withTimezone: true })
     .notNull()
     .default(sql`now()`),

@@ -1,0 +1,4 @@
+ALTER TABLE "rate_limit" ALTER COLUMN "count" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "rate_limit" ALTER COLUMN "window_started_at" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "rate_limit" ADD COLUMN "hits" timestamp with time zone[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
+ALTER TABLE "rate_limit" ADD COLUMN "last_hit_allowed" boolean DEFAULT true NOT NULL;
