@@ -356,6 +356,9 @@ export const subscribers = pgTable(
     pendingConsentedAt: timestamp("pending_consented_at", { withTimezone: true }),
     confirmTokenHash: text("confirm_token_hash").unique(),
     confirmTokenExpiresAt: timestamp("confirm_token_expires_at", { withTimezone: true }),
+    // When the open confirmation link was first made: with the id it derives
+    // the token (lib/newsletter/links.ts), so a repeat signup re-sends it.
+    confirmTokenIssuedAt: timestamp("confirm_token_issued_at", { withTimezone: true }),
     confirmationSentAt: timestamp("confirmation_sent_at", { withTimezone: true }),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),

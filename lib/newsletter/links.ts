@@ -33,6 +33,17 @@ export function unsubscribeToken(subscriberId: string): string {
   return createHmac("sha256", env().NEWSLETTER_TOKEN_SECRET).update(`unsubscribe:v1:${subscriberId}`).digest("base64url");
 }
 
+/**
+ * A pending subscriber's confirmation token: derived, like the unsubscribe
+ * token, from the subscriber's random id and when the link was first made. A
+ * second signup for a pending address can then email the same link again
+ * instead of replacing it, so a stranger typing someone's address never
+ * voids the link already in the owner's inbox.
+ */
+export function confirmToken(subscriberId: string, issuedAt: Date): string {
+  return createHmac("sha256", env().NEWSLETTER_TOKEN_SECRET).update(`confirm:v1:${subscriberId}:${issuedAt.getTime()}`).digest("base64url");
+}
+
 function appUrl(path: string): string {
   return new URL(path, env().APP_URL).toString();
 }
