@@ -22,7 +22,7 @@ export function tokenHash(token: string): string {
 }
 
 /**
- * A subscriber's unsubscribe token. Unlike the other tokens it is derived
+ * A subscriber's unsubscribe token. Unlike most tokens it is derived
  * (an HMAC of the subscriber's random id under NEWSLETTER_TOKEN_SECRET)
  * rather than drawn at random and forgotten: a broadcast that is resumed after
  * a crash must resend a batch byte for byte under the same idempotency key,
