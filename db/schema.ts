@@ -88,8 +88,15 @@ export const emailAttempts = pgTable(
  */
 export const rateLimits = pgTable("rate_limit", {
   key: text("key").primaryKey(),
-  count: integer("count").notNull(),
-  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  /** The allowed hits still inside the window, oldest first: a sliding log (lib/security/rate-limit.ts). */
+  hits: timestamp("hits", { withTimezone: true }).array().notNull().default(sql`'{}'`),
+  /** Whether the latest hit was allowed: what the counting upsert returns. */
+  lastHitAllowed: boolean("last_hit_allowed").notNull().default(true),
+  // The fixed window's counter until 0010. Nullable and unread, so a server
+  // still on the previous release keeps counting through a rolling deploy;
+  // drop both in a later release.
+  count: integer("count"),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }),
   expiresAt: timestamp("expires_at", { withTimezone: true })
     .notNull()
     .default(sql`now()`),
@@ -349,6 +356,9 @@ export const subscribers = pgTable(
     pendingConsentedAt: timestamp("pending_consented_at", { withTimezone: true }),
     confirmTokenHash: text("confirm_token_hash").unique(),
     confirmTokenExpiresAt: timestamp("confirm_token_expires_at", { withTimezone: true }),
+    // When the open confirmation link was first made: with the id it derives
+    // the token (lib/newsletter/links.ts), so a repeat signup re-sends it.
+    confirmTokenIssuedAt: timestamp("confirm_token_issued_at", { withTimezone: true }),
     confirmationSentAt: timestamp("confirmation_sent_at", { withTimezone: true }),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),

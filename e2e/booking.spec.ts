@@ -264,7 +264,7 @@ test("50 visitors sending the same time at once: one holds it, 49 are told it wa
           heardAbout: "search",
           consent: "yes",
         },
-        headers: { origin: requestUrl.origin, "x-forwarded-for": `2001:db8:50::${i.toString(16)}` },
+        headers: { origin: requestUrl.origin, "x-forwarded-for": `2001:db8:${(0x5000 + i).toString(16)}::1` },
         maxRedirects: 0,
       }),
     ),

@@ -5,7 +5,7 @@ import { activeBookingStatuses, bookings, type Booking } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { readSubmittedForm } from "@/lib/forms/parse-form";
-import { hitRateLimit, type RateLimitRule } from "@/lib/security/rate-limit";
+import { hitClientRateLimit, type RateLimitRule } from "@/lib/security/rate-limit";
 import { isFreeSlot } from "./availability";
 import { confirmedByVisitor } from "./hold";
 import { bookAgainUrl, bookingEmailProps, notifyTherapist } from "./booking-emails";
@@ -124,7 +124,7 @@ const TOO_MANY = "Too many changes from your network in a short time. Please wai
 /** Cancels from the manage page. Refused once the cut-off has passed, or when the booking no longer holds a time. */
 export async function cancelBookingByVisitor(input: unknown, context: { ip: string; now?: Date }): Promise<ManageActionResult> {
   const now = context.now ?? new Date();
-  if (!(await hitRateLimit(manageRateLimit, context.ip, now))) return refused(TOO_MANY);
+  if (!(await hitClientRateLimit(manageRateLimit, context.ip, now))) return refused(TOO_MANY);
   const form = readSubmittedForm(input);
   const parsed = cancelBookingSchema.safeParse(form.fields);
   if (!parsed.success || form.malformed.length > 0) return NOT_FOUND;
@@ -169,7 +169,7 @@ export async function rescheduleBookingByVisitor(
   context: { ip: string; now?: Date },
 ): Promise<ManageActionResult> {
   const now = context.now ?? new Date();
-  if (!(await hitRateLimit(manageRateLimit, context.ip, now))) return refused(TOO_MANY);
+  if (!(await hitClientRateLimit(manageRateLimit, context.ip, now))) return refused(TOO_MANY);
   const form = readSubmittedForm(input);
   const parsed = rescheduleBookingSchema.safeParse(form.fields);
   const token = typeof form.fields.token === "string" ? form.fields.token : "";

@@ -135,7 +135,7 @@ export async function requestBooking(input: unknown, context: SubmitContext): Pr
             updatedAt: now,
           })
           .returning();
-        await enqueueToUnverified(tx, { to: request.email, template: "booking-hold", props: { ...bookingEmailProps(booking!), holdMinutes: HOLD_MINUTES } }, now);
+        await enqueueToUnverified(tx, { to: request.email, template: "booking-hold", props: { ...bookingEmailProps(booking!), holdMinutes: HOLD_MINUTES } }, now, context.ip);
       });
     } catch (error) {
       if (isExclusionViolation(error)) return takenRefusal();

@@ -37,7 +37,7 @@ export async function sendContactMessage(input: unknown, context: SubmitContext)
         .onConflictDoNothing({ target: contactMessages.formKeyHash })
         .returning({ id: contactMessages.id });
       if (!stored) return;
-      await enqueueToUnverified(tx, { to: message.email, template: "contact-acknowledgement", props: {} }, now);
+      await enqueueToUnverified(tx, { to: message.email, template: "contact-acknowledgement", props: {} }, now, context.ip);
       await enqueueEmail(tx, {
         to: practice.notificationEmail,
         template: "contact-notification",

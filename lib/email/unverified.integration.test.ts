@@ -8,6 +8,8 @@ import { sendContactMessage } from "@/lib/contact/send-message";
 import { subscribe } from "@/lib/newsletter/subscribe";
 import { resetEnvForTests } from "@/lib/env";
 import { practice } from "@/lib/practice/practice";
+import { findFreeSlots } from "@/lib/booking/availability";
+import { findSessionType } from "@/lib/booking/session-types";
 import { NOW, WEDNESDAY, at, intakeRequest, ip } from "@/lib/testing/booking-fixtures";
 import { restoreEnvAfterEach } from "@/lib/testing/env";
 import { THERAPIST, signInAs } from "@/lib/testing/therapist-session";
@@ -54,5 +56,33 @@ describe("the practice-wide ceiling on emails to unconfirmed addresses", () => {
     const nextHour = new Date(now.getTime() + 61 * 60_000);
     await sendContactMessage(contact(`e.${randomUUID().slice(0, 6)}@example.com`), { ip: ip(), now: nextHour });
     expect((await counted()).toVisitors).toBe(3);
+  });
+
+  it("lets no one network spend the hour's ceiling: after 30 posts from one IPv4 address, a visitor elsewhere still gets her email", async () => {
+    const now = NOW;
+    const script = { ip: "203.0.113.9", now };
+    const unique = (who: string) => `${who}.${randomUUID().slice(0, 8)}@example.com`;
+    // Each form's own per-IP limit is 10 an hour: together, 30 emails to unconfirmed addresses, the default ceiling.
+    for (let i = 0; i < 10; i += 1) expect(await sendContactMessage(contact(unique("c")), script)).toEqual({ status: "success" });
+    for (let i = 0; i < 10; i += 1) {
+      expect(await subscribe({ formKey: randomUUID(), website: "", email: unique("n"), consent: "yes", source: "newsletter" }, script)).toEqual({ status: "success" });
+    }
+    const intake = findSessionType("intake")!;
+    for (let i = 0; i < 10; i += 1) {
+      const [slot] = await findFreeSlots(intake, { now });
+      expect((await requestBooking(intakeRequest({ startsAt: slot!.startsAt.toISOString(), email: unique("b") }), script)).status).toBe("held");
+    }
+    expect(await counted()).toMatchObject({ messages: 10, subscribers: 10, bookings: 10 });
+    // The script's network got its share (a tenth of the ceiling), not the ceiling.
+    expect((await counted()).toVisitors).toBe(3);
+
+    const visitor = unique("visitor");
+    expect(await sendContactMessage(contact(visitor), { ip: "192.0.2.44", now: new Date(now.getTime() + 60_000) })).toEqual({ status: "success" });
+    const db = await getDb();
+    expect(await db.select({ template: outboxEmails.template }).from(outboxEmails).where(eq(outboxEmails.recipient, visitor))).toEqual([{ template: "contact-acknowledgement" }]);
+
+    // The script's neighbours on its /24 share the group's larger share (a fifth, 6), of which the script took 3.
+    for (let host = 10; host < 16; host += 1) await sendContactMessage(contact(unique("n")), { ip: `203.0.113.${host}`, now });
+    expect((await counted()).toVisitors).toBe(3 + 1 + 3);
   });
 });

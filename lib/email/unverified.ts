@@ -4,7 +4,7 @@ import { type Database, type Transaction, getDb } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { env } from "@/lib/env";
-import { hitRateLimit } from "@/lib/security/rate-limit";
+import { hitClientRateLimit, hitRateLimit, type RateLimitRule } from "@/lib/security/rate-limit";
 import { enqueueEmail, type QueuedEmail } from "./outbox";
 import type { EmailTemplateName } from "./templates";
 
@@ -19,15 +19,31 @@ import type { EmailTemplateName } from "./templates";
  *
  * Per-address limits stop one inbox being flooded; this ceiling stops the
  * practice's sender being used against many inboxes at once. Past
- * UNVERIFIED_EMAILS_PER_HOUR in the practice's current hour, the form still
- * stores what was sent but the email is held back (not queued), and the
- * private area's overview tells the therapist how many and when.
+ * UNVERIFIED_EMAILS_PER_HOUR in any hour, the form still stores what was sent
+ * but the email is held back (not queued), and the private area's overview
+ * tells the therapist how many and when.
+ *
+ * So that one script cannot spend the whole hour's ceiling and silence the
+ * practice for everyone else, each client network may spend only a tenth of
+ * it and each group (client-network.ts) a fifth; a real visitor's email still
+ * goes out while a script is at the door.
  */
-const ceiling = () => ({ name: "unverified-emails", max: env().UNVERIFIED_EMAILS_PER_HOUR, windowSeconds: 60 * 60 });
+const HOUR = 60 * 60;
 
-/** Queues the email in the caller's transaction unless the hour's ceiling is reached; says whether it was queued. */
-export async function enqueueToUnverified<T extends EmailTemplateName>(tx: Transaction, email: QueuedEmail<T>, now = new Date()): Promise<boolean> {
-  if (await hitRateLimit(ceiling(), "practice", now, tx)) {
+const ceiling = (): RateLimitRule => ({ name: "unverified-emails", max: env().UNVERIFIED_EMAILS_PER_HOUR, windowSeconds: HOUR });
+
+const networkShare = (): RateLimitRule => {
+  const max = env().UNVERIFIED_EMAILS_PER_HOUR;
+  return { name: "unverified-emails:network", max: Math.ceil(max / 10), groupMax: Math.ceil(max / 5), windowSeconds: HOUR };
+};
+
+/**
+ * Queues the email in the caller's transaction unless the hour's ceiling, or
+ * the share of it for the network at `ip`, is reached; says whether it was
+ * queued.
+ */
+export async function enqueueToUnverified<T extends EmailTemplateName>(tx: Transaction, email: QueuedEmail<T>, now: Date, ip: string): Promise<boolean> {
+  if ((await hitClientRateLimit(networkShare(), ip, now, tx)) && (await hitRateLimit(ceiling(), "practice", now, tx))) {
     await enqueueEmail(tx, email);
     return true;
   }

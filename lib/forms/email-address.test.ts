@@ -55,4 +55,13 @@ describe("mailboxKey", () => {
     expect(mailboxKey("v@example.com")).toBe("v@example.com");
     expect(mailboxKey("+tag@example.com")).toBe("+tag@example.com");
   });
+
+  it("folds dots at Gmail, and googlemail.com into gmail.com, but nowhere else", () => {
+    for (const variant of ["victim@gmail.com", "v.ictim@gmail.com", "vi.ct.im@gmail.com", "v.i.c.t.i.m+x@gmail.com", "vic.tim@googlemail.com"]) {
+      expect(mailboxKey(variant)).toBe("victim@gmail.com");
+    }
+    expect(mailboxKey("v.ictim@example.com")).toBe("v.ictim@example.com");
+    expect(mailboxKey("v.ictim@gmail.com.example")).toBe("v.ictim@gmail.com.example");
+    expect(mailboxKey("v.ictim@mail.gmail.com")).toBe("v.ictim@mail.gmail.com");
+  });
 });

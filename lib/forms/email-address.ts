@@ -21,12 +21,19 @@ export function normaliseEmailAddress(raw: string): string | null {
   return PLAIN_ADDRESS.test(normalised) ? normalised : null;
 }
 
+/** Gmail's two domains reach one inbox, and Gmail ignores dots in the local part. */
+const GMAIL_DOMAINS = new Set(["gmail.com", "googlemail.com"]);
+
 /**
  * The mailbox a per-address limit counts: `v+1@` and `v+2@` reach one inbox,
- * so they share one count. Only for counting; the address is stored as given.
+ * so they share one count, as do `v.ictim@gmail.com`, `vi.ctim@gmail.com` and
+ * `victim@googlemail.com`. Only for counting; the address is stored and sent
+ * as given.
  */
 export function mailboxKey(normalised: string): string {
   const at = normalised.lastIndexOf("@");
+  const domain = normalised.slice(at + 1);
   const local = normalised.slice(0, at).split("+")[0] || normalised.slice(0, at);
-  return `${local}${normalised.slice(at)}`;
+  if (!GMAIL_DOMAINS.has(domain)) return `${local}@${domain}`;
+  return `${local.replaceAll(".", "") || local}@gmail.com`;
 }

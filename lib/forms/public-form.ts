@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { hitRateLimit } from "@/lib/security/rate-limit";
+import { hitClientRateLimit, hitRateLimit } from "@/lib/security/rate-limit";
 import { mailboxKey } from "./email-address";
 import { formKeyHash } from "./form-key";
 import type { FormRefusal } from "./form-result";
@@ -56,7 +56,8 @@ export type SubmitContext = { ip: string; now?: Date };
 
 /**
  * One public form: the door every visitor's submission comes through, in an
- * order that cannot be got wrong. The per-IP limit counts first (so a flood
+ * order that cannot be got wrong. The per-IP limit counts first, on the
+ * client's network and its group (lib/security/client-network.ts), so a flood
  * costs one upsert a post), then the honeypot, a body that is no form, the
  * form key, the schema with every field's message, and the per-address
  * limit, counted on the mailbox so `+tag` variants share it. Only then does
@@ -89,7 +90,7 @@ export function publicForm<Schema extends z.ZodType<Record<string, unknown>>, Fi
       const form = readSubmittedForm(input);
       const refuse: Submission<Field>["refuse"] = (problems) => refusalKeeping(form.fields, spec.fields, problems);
 
-      if (!(await hitRateLimit(rules.perIp, context.ip, now))) return refuse({ formError: publicFormMessages.tooMany });
+      if (!(await hitClientRateLimit(rules.perIp, context.ip, now))) return refuse({ formError: publicFormMessages.tooMany });
       if (form.honeypotFilled) return refuse({ formError: publicFormMessages.automated });
       if (form.malformed.length > 0) return refuse({ formError: publicFormMessages.unreadable });
       const formKey = formKeySchema.safeParse(form.formKey);

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import type { FormResult } from "@/lib/forms/form-result";
 import { perHour, publicForm, type SubmitContext } from "@/lib/forms/public-form";
 import { randomToken } from "@/lib/security/hash";
-import { hitRateLimit } from "@/lib/security/rate-limit";
+import { hitClientRateLimit, hitRateLimit } from "@/lib/security/rate-limit";
 import {
   LIBRARY_LINK_DAYS,
   daysFrom,
@@ -75,7 +75,7 @@ async function accessHolder(executor: Database | Transaction, token: string, kin
 export const LIBRARY_LINK_LIMITS = { perIp: { name: "library-link-ip", max: 30, windowSeconds: 3600 }, perLink: { name: "library-link-token", max: 10, windowSeconds: 3600 } };
 
 export async function libraryLinkAllowed(linkToken: string, ip: string, now = new Date()): Promise<boolean> {
-  const byIp = await hitRateLimit(LIBRARY_LINK_LIMITS.perIp, ip, now);
+  const byIp = await hitClientRateLimit(LIBRARY_LINK_LIMITS.perIp, ip, now);
   const byLink = await hitRateLimit(LIBRARY_LINK_LIMITS.perLink, linkToken.slice(0, 64), now);
   return byIp && byLink;
 }

@@ -22,7 +22,7 @@ export function tokenHash(token: string): string {
 }
 
 /**
- * A subscriber's unsubscribe token. Unlike the other tokens it is derived
+ * A subscriber's unsubscribe token. Unlike most tokens it is derived
  * (an HMAC of the subscriber's random id under NEWSLETTER_TOKEN_SECRET)
  * rather than drawn at random and forgotten: a broadcast that is resumed after
  * a crash must resend a batch byte for byte under the same idempotency key,
@@ -31,6 +31,17 @@ export function tokenHash(token: string): string {
  */
 export function unsubscribeToken(subscriberId: string): string {
   return createHmac("sha256", env().NEWSLETTER_TOKEN_SECRET).update(`unsubscribe:v1:${subscriberId}`).digest("base64url");
+}
+
+/**
+ * A pending subscriber's confirmation token: derived, like the unsubscribe
+ * token, from the subscriber's random id and when the link was first made. A
+ * second signup for a pending address can then email the same link again
+ * instead of replacing it, so a stranger typing someone's address never
+ * voids the link already in the owner's inbox.
+ */
+export function confirmToken(subscriberId: string, issuedAt: Date): string {
+  return createHmac("sha256", env().NEWSLETTER_TOKEN_SECRET).update(`confirm:v1:${subscriberId}:${issuedAt.getTime()}`).digest("base64url");
 }
 
 function appUrl(path: string): string {

@@ -14,7 +14,7 @@ const subscribeRateLimits = subscribeForm.limits;
 const libraryLinkRateLimits = libraryLinkForm.limits;
 import { unsubscribe, unsubscribeLinkState } from "./unsubscribe";
 
-const ip = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+import { ip } from "@/lib/testing/booking-fixtures";
 const minutes = (n: number, from: Date) => new Date(from.getTime() + n * 60_000);
 const days = (n: number, from: Date) => minutes(n * 24 * 60, from);
 
@@ -98,19 +98,42 @@ describe("subscribing", () => {
     }
   });
 
-  it("re-sends the confirmation to a pending address at most once every 10 minutes, and only the newest link works", async () => {
+  it("re-sends the confirmation to a pending address at most once every 10 minutes, and a stranger's re-signup voids no link", async () => {
     const now = new Date();
     const input = signup();
     await subscribe(input, { ip: ip(), now });
     await subscribe(input, { ip: ip(), now: minutes(9, now) });
     expect(await outbox()).toHaveLength(1);
 
+    // Someone else types the owner's address again, twice, from elsewhere.
     await subscribe(input, { ip: ip(), now: minutes(11, now) });
+    await subscribe(input, { ip: ip(), now: minutes(22, now) });
     const emails = await outbox();
-    expect(emails.map((email) => email.template)).toEqual(["newsletter-confirmation", "newsletter-confirmation"]);
-    const [first, second] = emails.map((email) => tokenIn(String(email.props.confirmUrl), "/newsletter/confirm")!);
-    expect(await confirmationIsOpen(first!, minutes(12, now))).toBe(false);
-    expect((await confirmSubscription(second!, minutes(12, now))).confirmed).toBe(true);
+    expect(emails.map((email) => email.template)).toEqual(["newsletter-confirmation", "newsletter-confirmation", "newsletter-confirmation"]);
+    const [first, , latest] = emails.map((email) => tokenIn(String(email.props.confirmUrl), "/newsletter/confirm")!);
+    // The owner's first link still opens, and confirms, after both.
+    expect(await confirmationIsOpen(latest!, minutes(23, now))).toBe(true);
+    expect(await confirmationIsOpen(first!, minutes(23, now))).toBe(true);
+    expect((await confirmSubscription(first!, minutes(23, now))).confirmed).toBe(true);
+    expect((await subscriberRows())[0]!.status).toBe("confirmed");
+    // Spent once, by whichever email it came in.
+    expect(await confirmationIsOpen(latest!, minutes(24, now))).toBe(false);
+  });
+
+  it("keeps a re-sent link open for another 7 days, and makes a new one once the old has lapsed", async () => {
+    const now = new Date();
+    const input = signup();
+    await subscribe(input, { ip: ip(), now });
+    await subscribe(input, { ip: ip(), now: days(6, now) });
+    const [first, again] = (await outbox()).map((email) => tokenIn(String(email.props.confirmUrl), "/newsletter/confirm")!);
+    expect(again).toBe(first);
+    expect(await confirmationIsOpen(first!, days(12, now))).toBe(true);
+    expect(await confirmationIsOpen(first!, days(13.01, now))).toBe(false);
+
+    await subscribe(input, { ip: ip(), now: days(14, now) });
+    const fresh = tokenIn(String((await outbox()).at(-1)!.props.confirmUrl), "/newsletter/confirm")!;
+    expect(fresh).not.toBe(first);
+    expect((await confirmSubscription(fresh, days(14, now))).confirmed).toBe(true);
   });
 
   it("sends a confirmed subscriber who signs up again a fresh library link, not a second subscription", async () => {

@@ -7,9 +7,8 @@ import { practice } from "@/lib/practice/practice";
 import { enqueueToUnverified } from "@/lib/email/unverified";
 import type { FormResult } from "@/lib/forms/form-result";
 import { perHour, publicForm, type SubmitContext } from "@/lib/forms/public-form";
-import { randomToken } from "@/lib/security/hash";
 import { emailLibraryLink } from "./library";
-import { CONFIRM_LINK_DAYS, RESEND_AFTER_MINUTES, confirmUrl, daysFrom, tokenHash, unsubscribeToken } from "./links";
+import { CONFIRM_LINK_DAYS, RESEND_AFTER_MINUTES, confirmToken, confirmUrl, daysFrom, tokenHash, unsubscribeToken } from "./links";
 import { subscribeFields, subscribeSchema, type SignupSource, type SubscribeField } from "./schema";
 
 export const subscribeForm = publicForm({ name: "subscribe", schema: subscribeSchema, fields: subscribeFields, limits: { perIp: perHour(10), perAddress: perHour(5) } });
@@ -24,17 +23,17 @@ type Signup = { email: string; firstName?: string; source: SignupSource };
  */
 export async function subscribe(input: unknown, context: SubmitContext): Promise<SubscribeFormState> {
   return subscribeForm.submit(input, context, async (signup, { now }) => {
-    await recordSignup({ email: signup.email, firstName: signup.firstName, source: (signup.source ?? "newsletter") as SignupSource }, now);
+    await recordSignup({ email: signup.email, firstName: signup.firstName, source: (signup.source ?? "newsletter") as SignupSource }, now, context.ip);
     return { status: "success" } as const;
   });
 }
 
-async function recordSignup(signup: Signup, now: Date) {
+async function recordSignup(signup: Signup, now: Date, ip: string) {
   const db = await getDb();
   await db.transaction(async (tx) => {
     // Locks the address's row, so two signups at once send one email.
     const [existing] = await tx.select().from(subscribers).where(eq(subscribers.email, signup.email)).for("update");
-    if (!existing) return newSignup(tx, signup, now);
+    if (!existing) return newSignup(tx, signup, now, ip);
     if (existing.suppressedAt) return;
     if (existing.status === "confirmed") {
       if (!sentRecently(existing.libraryLinkSentAt, now)) await emailLibraryLink(tx, existing, now, "newsletter-library-link");
@@ -46,17 +45,19 @@ async function recordSignup(signup: Signup, now: Date) {
     // address may not be its owner, and nothing stored about a person changes
     // on a stranger's word.
     if (sentRecently(existing.confirmationSentAt, now)) return;
-    await sendConfirmation(tx, existing, now, {
-      pendingConsentNoticeVersion: practice.privacy.noticeVersion,
-      pendingConsentedAt: now,
-      pendingFirstName: signup.firstName ?? null,
-    });
+    await sendConfirmation(
+      tx,
+      existing,
+      now,
+      { pendingConsentNoticeVersion: practice.privacy.noticeVersion, pendingConsentedAt: now, pendingFirstName: signup.firstName ?? null },
+      ip,
+    );
   });
 }
 
-async function newSignup(tx: Transaction, signup: Signup, now: Date) {
+async function newSignup(tx: Transaction, signup: Signup, now: Date, ip: string) {
   const id = randomUUID();
-  const token = randomToken();
+  const token = confirmToken(id, now);
   const [created] = await tx
     .insert(subscribers)
     .values({
@@ -69,6 +70,7 @@ async function newSignup(tx: Transaction, signup: Signup, now: Date) {
       consentedAt: now,
       confirmTokenHash: tokenHash(token),
       confirmTokenExpiresAt: daysFrom(now, CONFIRM_LINK_DAYS),
+      confirmTokenIssuedAt: now,
       confirmationSentAt: now,
       unsubscribeTokenHash: tokenHash(unsubscribeToken(id)),
       createdAt: now,
@@ -77,17 +79,37 @@ async function newSignup(tx: Transaction, signup: Signup, now: Date) {
     .onConflictDoNothing({ target: subscribers.email })
     .returning({ id: subscribers.id });
   if (!created) return;
-  await enqueueToUnverified(tx, { to: signup.email, template: "newsletter-confirmation", props: { confirmUrl: confirmUrl(token), validDays: CONFIRM_LINK_DAYS } }, now);
+  await enqueueToUnverified(tx, { to: signup.email, template: "newsletter-confirmation", props: { confirmUrl: confirmUrl(token), validDays: CONFIRM_LINK_DAYS } }, now, ip);
 }
 
-/** A fresh confirmation link; the previous one stops working. */
-async function sendConfirmation(tx: Transaction, subscriber: Subscriber, now: Date, changes: Partial<Subscriber>) {
-  const token = randomToken();
+/**
+ * Emails the confirmation link again, open for another CONFIRM_LINK_DAYS.
+ * While the link already sent is open it is the one re-sent, so whoever
+ * signed up again (perhaps not the owner) voids nothing; once it has lapsed,
+ * or was never derived (a link from before confirmToken), a new one takes
+ * its place.
+ */
+async function sendConfirmation(tx: Transaction, subscriber: Subscriber, now: Date, changes: Partial<Subscriber>, ip: string) {
+  const issuedAt = openLinkIssuedAt(subscriber, now) ?? now;
+  const token = confirmToken(subscriber.id, issuedAt);
   await tx
     .update(subscribers)
-    .set({ ...changes, confirmTokenHash: tokenHash(token), confirmTokenExpiresAt: daysFrom(now, CONFIRM_LINK_DAYS), confirmationSentAt: now })
+    .set({
+      ...changes,
+      confirmTokenHash: tokenHash(token),
+      confirmTokenExpiresAt: daysFrom(now, CONFIRM_LINK_DAYS),
+      confirmTokenIssuedAt: issuedAt,
+      confirmationSentAt: now,
+    })
     .where(eq(subscribers.id, subscriber.id));
-  await enqueueToUnverified(tx, { to: subscriber.email, template: "newsletter-confirmation", props: { confirmUrl: confirmUrl(token), validDays: CONFIRM_LINK_DAYS } }, now);
+  await enqueueToUnverified(tx, { to: subscriber.email, template: "newsletter-confirmation", props: { confirmUrl: confirmUrl(token), validDays: CONFIRM_LINK_DAYS } }, now, ip);
+}
+
+/** When the subscriber's confirmation link was made, if it is still open and can be derived again. */
+function openLinkIssuedAt(subscriber: Subscriber, now: Date): Date | null {
+  const { confirmTokenHash, confirmTokenExpiresAt, confirmTokenIssuedAt } = subscriber;
+  if (!confirmTokenHash || !confirmTokenExpiresAt || !confirmTokenIssuedAt || confirmTokenExpiresAt <= now) return null;
+  return confirmTokenHash === tokenHash(confirmToken(subscriber.id, confirmTokenIssuedAt)) ? confirmTokenIssuedAt : null;
 }
 
 function sentRecently(at: Date | null, now: Date): boolean {

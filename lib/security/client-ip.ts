@@ -1,7 +1,7 @@
 import "server-only";
-import { isIP } from "node:net";
 import { env } from "@/lib/env";
 import { SOCKET_ADDRESS_HEADER } from "@/lib/server/socket-address";
+import { canonicalClientAddress } from "./client-network";
 
 /**
  * The visitor's IP, for rate limits. Only an address the visitor cannot
@@ -36,9 +36,12 @@ function lastEntry(value: string | null): string | undefined {
   return forwardedEntries(value).at(-1);
 }
 
-/** Anything but an IP address (a proxy misconfigured, a header missing) is one shared "unknown" bucket. */
+/**
+ * Anything but an IP address (a proxy misconfigured, a header missing) is one
+ * shared "unknown" bucket; an IPv4-mapped IPv6 address is its IPv4 address.
+ * Which network the address counts for is the rate limit's business
+ * (client-network.ts), so the full address is kept here.
+ */
 function address(value: string | undefined): string {
-  if (!value) return "unknown";
-  const plain = value.startsWith("::ffff:") && isIP(value.slice(7)) === 4 ? value.slice(7) : value;
-  return isIP(plain) ? plain : "unknown";
+  return canonicalClientAddress(value);
 }

@@ -52,10 +52,14 @@ export function consultationRequest(overrides: Record<string, unknown> = {}) {
 }
 
 let ipCounter = 0;
-/** A fresh documentation-range IP per call, so per-IP limits never meet across tests. */
+/**
+ * A fresh benchmarking-range IP per call, each in its own /24 (198.18.0.0/15
+ * holds 512), so neither per-IP limits nor their group budgets meet across
+ * tests.
+ */
 export function ip() {
   ipCounter += 1;
-  return `198.18.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
+  return `198.${18 + (Math.floor(ipCounter / 256) % 2)}.${ipCounter % 256}.${(Math.floor(ipCounter / 512) % 250) + 1}`;
 }
 
 export async function rowCounts() {
