@@ -165,7 +165,8 @@ type Case = { label: string; url: string; init: RequestInit; expect?: "4xx" | 40
 function buildCases(baseUrl: string, forms: (Form & { hidden: Record<string, string>; actionId: string })[], queryPages: QueryPage[], cookie: string) {
   const next = random(SEED);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
-  const ip = (n: number) => `2001:db8:f022:${(n >> 16).toString(16)}::${(n & 0xffff).toString(16)}`;
+  // Each case from a /48 of its own: limits count an IPv6 /64 as one client and a /48 as one group.
+  const ip = (n: number) => `2001:db8:${(0xf000 + n).toString(16)}::1`;
   const cases: Case[] = [];
   const kinds = Object.entries(COUNTS).flatMap(([kind, count]) => Array.from({ length: count }, () => kind as keyof typeof COUNTS));
   for (let n = 0; n < kinds.length; n += 1) {
