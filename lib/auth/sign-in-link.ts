@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import type { FormResult } from "@/lib/forms/form-result";
 import { perHour, publicForm, type SubmitContext } from "@/lib/forms/public-form";
 import { randomToken } from "@/lib/security/hash";
+import { isIssuedToken } from "@/lib/security/issued-token";
 import { AUTH_BASE_PATH } from "./auth.config";
 import { authConfig } from "./auth";
 import { SIGN_IN_LINK_MINUTES, queueSignInEmail } from "./sign-in-email";
@@ -73,10 +74,8 @@ export async function requestSignInLink(input: unknown, context: SubmitContext):
 /** Not an address, so no link can ever be made for it. */
 const UNKNOWN_ADDRESS = "(unknown address)";
 
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
-
 async function findSignInLink(token: string) {
-  if (!TOKEN_SHAPE.test(token)) return undefined;
+  if (!isIssuedToken(token)) return undefined;
   const db = await getDb();
   const [link] = await db.select().from(verificationTokens).where(eq(verificationTokens.token, storedTokenFor(token)));
   return link;

@@ -6,7 +6,8 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { practice } from "@/lib/practice/practice";
 import { bookingEmailProps, notifyTherapist } from "./booking-emails";
 import { formatDateTime, zoneLabel } from "./format";
-import { looksLikeManageToken, manageTokenHash } from "./manage-link";
+import { manageTokenHash } from "./manage-link";
+import { isIssuedToken } from "@/lib/security/issued-token";
 import { findSessionType } from "./session-types";
 
 /**
@@ -58,7 +59,7 @@ export type HoldState = { state: "held"; time: HeldTime } | { state: "confirmed"
 
 /** What the link in a hold's email opens: the held time, one already confirmed, or nothing (lapsed, cancelled or forged). */
 export async function holdByToken(token: string, now = new Date()): Promise<HoldState> {
-  if (!looksLikeManageToken(token)) return { state: "gone" };
+  if (!isIssuedToken(token)) return { state: "gone" };
   const db = await getDb();
   const [booking] = await db.select().from(bookings).where(eq(bookings.manageTokenHash, manageTokenHash(token)));
   if (!booking || !(activeBookingStatuses as readonly string[]).includes(booking.status)) return { state: "gone" };
@@ -84,7 +85,7 @@ export async function holdByToken(token: string, now = new Date()): Promise<Hold
  * presses send one set of emails.
  */
 export async function confirmHold(token: string, now = new Date()): Promise<"confirmed" | "already" | "gone"> {
-  if (!looksLikeManageToken(token)) return "gone";
+  if (!isIssuedToken(token)) return "gone";
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [held] = await tx

@@ -12,7 +12,8 @@ import { bookAgainUrl, bookingEmailProps, notifyTherapist } from "./booking-emai
 import { visitorBookingCalendar } from "./calendar";
 import { isExclusionViolation } from "@/lib/errors";
 import { refusal, type FormResult } from "@/lib/forms/form-result";
-import { looksLikeManageToken, manageTokenHash } from "./manage-link";
+import { manageTokenHash } from "./manage-link";
+import { isIssuedToken } from "@/lib/security/issued-token";
 import { cancelBookingSchema, rescheduleBookingSchema } from "./manage-schema";
 import { TAKEN, type TimeChoice, alternativesTo } from "./request-booking";
 import { findSessionType } from "./session-types";
@@ -70,7 +71,7 @@ function linkExpired(booking: Booking, now: Date) {
 }
 
 async function bookingByToken(token: string, now: Date): Promise<Booking | null> {
-  if (!looksLikeManageToken(token)) return null;
+  if (!isIssuedToken(token)) return null;
   const db = await getDb();
   // A hold opens only its confirm page (lib/booking/hold.ts) until the visitor confirms it.
   const [booking] = await db.select().from(bookings).where(and(eq(bookings.manageTokenHash, manageTokenHash(token)), confirmedByVisitor));

@@ -1,6 +1,5 @@
 import "server-only";
 import { headers } from "next/headers";
-import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
 import { logError } from "@/lib/errors";
 import { clientIp } from "@/lib/security/client-ip";
 import type { FormRefusal } from "./form-result";
@@ -24,6 +23,5 @@ export async function answerPublicForm<Result extends { status: string }, Field 
     logError(`${form.name}: submission could not be stored`, error);
     return form.ourFault(input);
   }
-  if (result.status !== "invalid") dispatchAfterResponse();
   return result;
 }

@@ -12,13 +12,13 @@ import {
   LIBRARY_LINK_DAYS,
   daysFrom,
   libraryLinkUrl,
-  looksLikeToken,
   newsletterHeaders,
   tokenHash,
   unsubscribePageUrl,
   unsubscribeToken,
 } from "./links";
 import { libraryLinkFields, libraryLinkSchema, type LibraryLinkField } from "./schema";
+import { isIssuedToken } from "@/lib/security/issued-token";
 
 /** What the library cookie holds: a random token whose hash is a library_access row. */
 export type LibrarySession = { token: string; expiresAt: Date };
@@ -81,7 +81,7 @@ export async function libraryLinkAllowed(linkToken: string, ip: string, now = ne
 }
 
 export async function openLibraryLink(linkToken: string, now = new Date()): Promise<LibrarySession | null> {
-  if (!looksLikeToken(linkToken)) return null;
+  if (!isIssuedToken(linkToken)) return null;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const link = await accessHolder(tx, linkToken, "link", now);
@@ -95,7 +95,7 @@ export async function openLibraryLink(linkToken: string, now = new Date()): Prom
  * being erased closes the library at once.
  */
 export async function libraryReader(sessionToken: string | undefined, now = new Date()): Promise<{ subscriberId: string } | null> {
-  if (!looksLikeToken(sessionToken)) return null;
+  if (!isIssuedToken(sessionToken)) return null;
   return accessHolder(await getDb(), sessionToken, "session", now);
 }
 

@@ -3,9 +3,9 @@
 import type { Route } from "next";
 import { redirect } from "next/navigation";
 import { confirmHold } from "@/lib/booking/hold";
-import { looksLikeManageToken } from "@/lib/booking/manage-link";
 import { bookingForm, requestBooking, type BookingRequestState } from "@/lib/booking/request-booking";
 import { answerPublicForm } from "@/lib/forms/public-action";
+import { isIssuedToken } from "@/lib/security/issued-token";
 
 /**
  * Public endpoint: anyone may post here, so everything is checked in
@@ -26,7 +26,7 @@ export async function requestBookingAction(_previous: BookingRequestState, formD
  */
 export async function confirmHoldAction(formData: FormData): Promise<void> {
   const token = formData.get("token");
-  if (typeof token !== "string" || !looksLikeManageToken(token)) redirect("/book" as Route);
+  if (!isIssuedToken(token)) redirect("/book" as Route);
   const outcome = await confirmHold(token);
   redirect((outcome === "gone" ? `/book/confirm/${token}` : `/book/manage/${token}?new=1`) as Route);
 }

@@ -2,7 +2,6 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
 import { env } from "@/lib/env";
 import { answerPublicForm } from "@/lib/forms/public-action";
 import { confirmSubscription } from "@/lib/newsletter/confirm";
@@ -11,6 +10,7 @@ import { libraryCookie } from "@/lib/newsletter/library-cookie";
 import { SIGNUP_FLASH_COOKIE, SIGNUP_FLASH_SECONDS, encodeSignupFlash } from "@/lib/newsletter/signup-flash";
 import { subscribe, subscribeForm, type SubscribeFormState } from "@/lib/newsletter/subscribe";
 import { unsubscribe } from "@/lib/newsletter/unsubscribe";
+import { isIssuedToken } from "@/lib/security/issued-token";
 
 // Every export here is a public endpoint: each checks its own input in lib/newsletter.
 
@@ -51,8 +51,7 @@ export async function confirmSubscriptionAction(formData: FormData): Promise<voi
   const token = formData instanceof FormData ? formData.get("token") : null;
   const series = formData instanceof FormData && formData.get("series") === "yes";
   const result = typeof token === "string" ? await confirmSubscription(token, new Date(), { series }) : { confirmed: false as const };
-  if (!result.confirmed) redirect(typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token) ? `/newsletter/confirm/${token}` : "/newsletter");
-  dispatchAfterResponse();
+  if (!result.confirmed) redirect(isIssuedToken(token) ? `/newsletter/confirm/${token}` : "/newsletter");
   const cookie = libraryCookie();
   (await cookies()).set(cookie.name, result.session.token, cookie.options(result.session.expiresAt));
   redirect("/newsletter/confirmed");
@@ -62,15 +61,14 @@ export async function confirmSubscriptionAction(formData: FormData): Promise<voi
 export async function unsubscribeAction(formData: FormData): Promise<void> {
   const token = formData instanceof FormData ? formData.get("token") : null;
   const done = typeof token === "string" && (await unsubscribe(token));
-  if (!done) redirect(typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token) ? `/newsletter/unsubscribe/${token}` : "/newsletter");
+  if (!done) redirect(isIssuedToken(token) ? `/newsletter/unsubscribe/${token}` : "/newsletter");
   redirect("/newsletter/unsubscribed");
 }
 
 /** "Send me the series" on the page a subscriber's own link opens; the token is the credential. */
 export async function chooseSeriesAction(formData: FormData): Promise<void> {
   const token = formData instanceof FormData ? formData.get("token") : null;
-  const valid = typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token);
-  if (!valid) redirect("/newsletter");
+  if (!isIssuedToken(token)) redirect("/newsletter");
   const chosen = await chooseSeriesWithToken(token);
   redirect(`/newsletter/unsubscribe/${token}${chosen ? "?series=chosen" : ""}`);
 }

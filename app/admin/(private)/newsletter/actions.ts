@@ -3,7 +3,6 @@
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { announcePost, cancelScheduledSend, composeIssue, editIssue, scheduleProblemWord, scheduleSend, sendTest, sendToAll } from "@/lib/admin/newsletter";
-import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
 import { logError } from "@/lib/errors";
 import type { FormResult } from "@/lib/forms/form-result";
 import { runBroadcast } from "@/lib/newsletter/broadcast";
@@ -34,7 +33,6 @@ export async function announcePostAction(formData: FormData): Promise<void> {
 
 export async function sendTestAction(formData: FormData): Promise<void> {
   const result = await sendTest(formData);
-  if (result.status === "saved") dispatchAfterResponse();
   redirect(issuePage(formData.get("id"), result.status === "saved" ? "?test=sent" : "?problem=test"));
 }
 

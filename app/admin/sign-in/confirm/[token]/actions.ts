@@ -5,6 +5,7 @@ import { SECOND_FACTOR_PATH } from "@/lib/auth/auth.config";
 import { hasPasskey } from "@/lib/auth/second-factor";
 import { setSessionCookie, takeReturnPath } from "@/lib/auth/session-cookie";
 import { spendSignInLink } from "@/lib/auth/sign-in-link";
+import { isIssuedToken } from "@/lib/security/issued-token";
 
 /**
  * Public endpoint: the "Sign in" button of the page an emailed link opens.
@@ -20,5 +21,5 @@ export async function confirmSignInAction(formData: FormData): Promise<void> {
     redirect((await takeReturnPath()) as "/admin");
   }
   // Back to the link's page, which now explains why it cannot be used.
-  redirect(typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token) ? `/admin/sign-in/confirm/${token}` : "/admin/sign-in/confirm/not-valid");
+  redirect(isIssuedToken(token) ? `/admin/sign-in/confirm/${token}` : "/admin/sign-in/confirm/not-valid");
 }
