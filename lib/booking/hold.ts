@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import { getDb, type Database, type Transaction } from "@/db/client";
 import { activeBookingStatuses, bookings, type Booking } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { tokenButton } from "@/lib/forms/token-form";
 import { practice } from "@/lib/practice/practice";
 import { bookingEmailProps, notifyTherapist } from "./booking-emails";
 import { formatDateTime, zoneLabel } from "./format";
@@ -76,6 +77,9 @@ export async function holdByToken(token: string, now = new Date()): Promise<Hold
     },
   };
 }
+
+/** "Confirm this time" on the page the hold's email opens, behind the door of every emailed-token form. */
+export const confirmHoldButton = tokenButton("booking-hold-confirm").handle(async ({ token, now }) => ({ status: "success" as const, outcome: await confirmHold(token, now) }));
 
 /**
  * The visitor's one press on the page the hold's email links to (a POST: a

@@ -5,7 +5,7 @@ import { libraryAccess, subscribers, type Subscriber } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
 import type { FormResult } from "@/lib/forms/form-result";
-import { perHour, publicForm, type SubmitContext } from "@/lib/forms/public-form";
+import { perHour, publicForm } from "@/lib/forms/public-form";
 import { randomToken } from "@/lib/security/hash";
 import { hitRateLimit } from "@/lib/security/rate-limit";
 import {
@@ -106,21 +106,19 @@ export type LibraryLinkFormState = FormResult<LibraryLinkField>;
  * "Email me a new link". The answer is the same whether or not the address
  * is a confirmed subscriber, so the form tells no one who is on the list.
  */
-export async function requestLibraryLink(input: unknown, context: SubmitContext): Promise<LibraryLinkFormState> {
-  return libraryLinkForm.submit(input, context, async ({ email }, { now }) => {
-    const db = await getDb();
-    await db.transaction(async (tx) => {
-      const [subscriber] = await tx
-        .select()
-        .from(subscribers)
-        .where(and(eq(subscribers.email, email), eq(subscribers.status, "confirmed")))
-        .for("update");
-      if (!subscriber || subscriber.suppressedAt) return;
-      await emailLibraryLink(tx, subscriber, now, "newsletter-library-link");
-    });
-    return { status: "success" } as const;
+export const requestLibraryLink = libraryLinkForm.handle(async ({ email }, { now }) => {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [subscriber] = await tx
+      .select()
+      .from(subscribers)
+      .where(and(eq(subscribers.email, email), eq(subscribers.status, "confirmed")))
+      .for("update");
+    if (!subscriber || subscriber.suppressedAt) return;
+    await emailLibraryLink(tx, subscriber, now, "newsletter-library-link");
   });
-}
+  return { status: "success" } as const;
+});
 
 /** Drops expired links and sessions; run by the periodic sweep. */
 export async function purgeExpiredLibraryAccess(now = new Date()) {
