@@ -164,7 +164,7 @@ test.describe("with the sweep off", () => {
       await page.context().clearCookies();
       await page.goto("/freebies/library");
       const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Email me a new link" }) });
-      await form.getByLabel(/Email/).fill(reader);
+      await form.getByLabel("Your subscribed email address").fill(reader);
       await form.getByRole("button", { name: "Email me a new link" }).click();
       await expect(page.getByText("If that address is subscribed, a new link to the library is on its way.")).toBeVisible();
       await deliveredPromptly("newsletter-library-link", reader, "Your link to the library");
