@@ -20,8 +20,8 @@ const RESEND_PORT = Number(process.env.E2E_RESEND_PORT ?? 3025);
 // Auth.js and cookies want a host name, not 127.0.0.1.
 const appUrl = `http://localhost:${APP_PORT}`;
 
-/** What every test server needs: production mode refuses to start without these. */
-const serverEnv = {
+/** What every test server needs: production mode refuses to start without these. e2e/email-delivery.spec.ts starts one more with them. */
+export const serverEnv = {
   RESEND_API_KEY: "re_test_e2e",
   RESEND_BASE_URL: `http://127.0.0.1:${RESEND_PORT}`,
   CRON_SECRET: "e2e-cron-secret-that-is-long-enough-000",

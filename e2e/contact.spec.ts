@@ -138,3 +138,16 @@ test("the contact form works at 320 px with the keyboard alone", async ({ page }
   await expect(page.getByRole("heading", { name: "Thank you, your message has been sent" })).toBeVisible();
   await readEmails(email);
 });
+
+test("on a phone, an empty form sent with JavaScript on moves focus to its first invalid field, not its last", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/contact");
+  await page.getByRole("button", { name: "Send message" }).click();
+
+  // Four required fields are empty: name, email, message and the agreement.
+  for (const label of ["Your name", "Email address", "Your message", /I agree that the practice may store/]) {
+    await expect(page.getByLabel(label)).toHaveAttribute("aria-invalid", "true");
+  }
+  await expect(page.getByLabel("Your name")).toBeFocused();
+  await expect(page.getByLabel("Your name")).toBeInViewport();
+});

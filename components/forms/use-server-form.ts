@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useRef, type FormEvent } from "react";
-import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import { useForm, type FieldErrors, type FieldValues, type Resolver } from "react-hook-form";
 import type { FormResult, TypedValues } from "@/lib/forms/form-result";
 
 type ServerFormOptions<Field extends string, Saved, Detail> = {
@@ -44,6 +44,10 @@ export function useServerForm<Field extends string, Saved = undefined, Detail = 
     resolver: zodResolver(schema) as unknown as Resolver<FieldValues>,
     mode: "onTouched",
     defaultValues: typed,
+    // react-hook-form focuses the first invalid field in the order fields
+    // registered, which is not the page's order (PersonFields registers the
+    // email first, a RadioGroup late): see focusFirstInvalid below.
+    shouldFocusError: false,
   });
 
   /** The message beside a field: the browser-side check's first, else the server's. */
@@ -78,14 +82,24 @@ export function useServerForm<Field extends string, Saved = undefined, Detail = 
     };
   }
 
+  /** Focus, and so the scroll, goes to the invalid field a reader meets first: the form's own order of controls. */
+  function focusFirstInvalid(errors: FieldErrors) {
+    const invalid = new Set(Object.keys(errors));
+    const controls = Array.from(formRef.current?.elements ?? []) as HTMLInputElement[];
+    controls.find((control) => control.type !== "hidden" && invalid.has(control.name))?.focus();
+  }
+
   const formProps = {
     ref: formRef,
     action: formAction,
     noValidate: true,
     onSubmit: (event: FormEvent<HTMLFormElement>) =>
-      form.handleSubmit(() => {
-        startTransition(() => formAction(new FormData(formRef.current!)));
-      })(event),
+      form.handleSubmit(
+        () => {
+          startTransition(() => formAction(new FormData(formRef.current!)));
+        },
+        focusFirstInvalid,
+      )(event),
   };
 
   return { state, pending, typed, field, errorFor, formProps, noticeId, reset: form.reset };

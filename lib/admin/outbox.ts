@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import { guardedOperation, guardedRead, refusal, saved } from "@/lib/auth/guarded-operation";
 import { env } from "@/lib/env";
+import { deliverAfterResponse } from "@/lib/email/delivery";
 import { outboxEmailIdSchema } from "@/lib/email/outbox-schemas";
 import { heldBackEmails } from "@/lib/email/unverified";
 
@@ -43,12 +44,13 @@ function emailMove(
         .returning({ id: outboxEmails.id });
       if (!moved) return refusal({ formError: refused });
       await audit({ action, subjectType: "outbox-email", subjectId: id }, tx);
+      if (from === "failed") deliverAfterResponse();
       return saved(done, { id });
     });
   });
 }
 
-/** Sends a failed email again: back to pending, due now. The caller dispatches right after. */
+/** Sends a failed email again: back to pending, due now, and delivered once the response has gone. */
 export const retryEmail = emailMove("failed", () => ({ status: "pending", nextAttemptAt: new Date() }), "retry-email", {
   done: "The email will be sent again.",
   refused: "Only an email that failed can be sent again.",

@@ -8,8 +8,9 @@ import { verificationTokens } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { env } from "@/lib/env";
 import type { FormResult } from "@/lib/forms/form-result";
-import { perHour, publicForm, type SubmitContext } from "@/lib/forms/public-form";
+import { perHour, publicForm } from "@/lib/forms/public-form";
 import { randomToken } from "@/lib/security/hash";
+import { isIssuedToken } from "@/lib/security/issued-token";
 import { AUTH_BASE_PATH } from "./auth.config";
 import { authConfig } from "./auth";
 import { SIGN_IN_LINK_MINUTES, queueSignInEmail } from "./sign-in-email";
@@ -50,33 +51,29 @@ function storedTokenFor(token: string) {
  * transaction, with a row written and removed in place of the link and its
  * email, so the time of the answer does not tell who is a therapist.
  */
-export async function requestSignInLink(input: unknown, context: SubmitContext): Promise<SignInFormState> {
-  return signInForm.submit(input, context, async ({ email }, { now }) => {
-    const known = isTherapistEmail(email);
-    const token = randomToken();
-    const stored = storedTokenFor(token);
-    const db = await getDb();
-    await db.transaction(async (tx) => {
-      if (known) {
-        await tx.insert(verificationTokens).values({ identifier: email, token: stored, expires: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000) });
-        await queueSignInEmail(tx, email, token);
-      } else {
-        // Already expired and gone before the commit: nothing is stored, nothing can sign in.
-        await tx.insert(verificationTokens).values({ identifier: UNKNOWN_ADDRESS, token: stored, expires: now });
-        await tx.delete(verificationTokens).where(and(eq(verificationTokens.identifier, UNKNOWN_ADDRESS), eq(verificationTokens.token, stored)));
-      }
-    });
-    return { status: "success" } as const;
+export const requestSignInLink = signInForm.handle(async ({ email }, { now }) => {
+  const known = isTherapistEmail(email);
+  const token = randomToken();
+  const stored = storedTokenFor(token);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    if (known) {
+      await tx.insert(verificationTokens).values({ identifier: email, token: stored, expires: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000) });
+      await queueSignInEmail(tx, email, token);
+    } else {
+      // Already expired and gone before the commit: nothing is stored, nothing can sign in.
+      await tx.insert(verificationTokens).values({ identifier: UNKNOWN_ADDRESS, token: stored, expires: now });
+      await tx.delete(verificationTokens).where(and(eq(verificationTokens.identifier, UNKNOWN_ADDRESS), eq(verificationTokens.token, stored)));
+    }
   });
-}
+  return { status: "success" } as const;
+});
 
 /** Not an address, so no link can ever be made for it. */
 const UNKNOWN_ADDRESS = "(unknown address)";
 
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
-
 async function findSignInLink(token: string) {
-  if (!TOKEN_SHAPE.test(token)) return undefined;
+  if (!isIssuedToken(token)) return undefined;
   const db = await getDb();
   const [link] = await db.select().from(verificationTokens).where(eq(verificationTokens.token, storedTokenFor(token)));
   return link;

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { bookings, calendarFeeds } from "@/db/schema";
 import { env } from "@/lib/env";
 import { randomToken, sha256 } from "@/lib/security/hash";
+import { isIssuedToken } from "@/lib/security/issued-token";
 import { therapistFeedCalendar } from "./calendar";
 import { findSessionType } from "./session-types";
 import type { Therapist } from "@/lib/auth/guards";
@@ -54,7 +55,7 @@ export const calendarFeedStatus: (therapist: Therapist) => ReturnType<typeof rea
  * the private area. Null for a wrong or revoked token.
  */
 export async function calendarFeedIcs(token: string, { now = new Date() } = {}): Promise<string | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  if (!isIssuedToken(token)) return null;
   const db = await getDb();
   const [feed] = await db
     .select({ id: calendarFeeds.id })

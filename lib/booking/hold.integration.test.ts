@@ -7,7 +7,7 @@ import { practice } from "@/lib/practice/practice";
 import { NOW, WEDNESDAY, at, consultationRequest, intakeRequest, ip, rowCounts, therapist } from "@/lib/testing/booking-fixtures";
 import { findFreeSlots } from "./availability";
 import { runBookingSweep } from "./booking-sweep";
-import { HOLD_MINUTES, confirmHold, holdByToken } from "./hold";
+import { HOLD_MINUTES, confirmHold, confirmHoldButton, holdByToken } from "./hold";
 import { findManagedBooking } from "./manage-booking";
 import { manageToken } from "./manage-link";
 import { requestBooking } from "./request-booking";
@@ -58,6 +58,16 @@ describe("a time asked for by an address nobody has proven", () => {
     expect(row!.holdExpiresAt).not.toBeNull();
     expect(await rowCounts()).toEqual(before);
     expect((await listBookingRequests(therapist, {}, { now: NOW })).items).toEqual([]);
+  });
+
+  it("the Confirm button comes through the public door: a filled honeypot or a token we never issued confirms nothing", async () => {
+    const { token } = await hold();
+    const before = await rowCounts();
+    expect(await confirmHoldButton({ token, website: "spam" }, { ip: ip(), now: minutes(5) })).toMatchObject({ status: "invalid" });
+    expect(await confirmHoldButton({ token: `${token}x` }, { ip: ip(), now: minutes(5) })).toMatchObject({ status: "invalid" });
+    expect(await rowCounts()).toEqual(before);
+    expect((await holdByToken(token, minutes(5))).state).toBe("held");
+    expect(await confirmHoldButton({ token }, { ip: ip(), now: minutes(5) })).toEqual({ status: "success", outcome: "confirmed" });
   });
 
   it("pressing Confirm sends an intake request on: the therapist is told and her time to answer starts", async () => {

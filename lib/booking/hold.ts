@@ -3,10 +3,12 @@ import { and, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import { getDb, type Database, type Transaction } from "@/db/client";
 import { activeBookingStatuses, bookings, type Booking } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { tokenButton } from "@/lib/forms/token-form";
 import { practice } from "@/lib/practice/practice";
 import { bookingEmailProps, notifyTherapist } from "./booking-emails";
 import { formatDateTime, zoneLabel } from "./format";
-import { looksLikeManageToken, manageTokenHash } from "./manage-link";
+import { manageTokenHash } from "./manage-link";
+import { isIssuedToken } from "@/lib/security/issued-token";
 import { findSessionType } from "./session-types";
 
 /**
@@ -58,7 +60,7 @@ export type HoldState = { state: "held"; time: HeldTime } | { state: "confirmed"
 
 /** What the link in a hold's email opens: the held time, one already confirmed, or nothing (lapsed, cancelled or forged). */
 export async function holdByToken(token: string, now = new Date()): Promise<HoldState> {
-  if (!looksLikeManageToken(token)) return { state: "gone" };
+  if (!isIssuedToken(token)) return { state: "gone" };
   const db = await getDb();
   const [booking] = await db.select().from(bookings).where(eq(bookings.manageTokenHash, manageTokenHash(token)));
   if (!booking || !(activeBookingStatuses as readonly string[]).includes(booking.status)) return { state: "gone" };
@@ -76,6 +78,9 @@ export async function holdByToken(token: string, now = new Date()): Promise<Hold
   };
 }
 
+/** "Confirm this time" on the page the hold's email opens, behind the door of every emailed-token form. */
+export const confirmHoldButton = tokenButton("booking-hold-confirm").handle(async ({ token, now }) => ({ status: "success" as const, outcome: await confirmHold(token, now) }));
+
 /**
  * The visitor's one press on the page the hold's email links to (a POST: a
  * mail scanner that opens the link confirms nothing). The address is proven
@@ -84,7 +89,7 @@ export async function holdByToken(token: string, now = new Date()): Promise<Hold
  * presses send one set of emails.
  */
 export async function confirmHold(token: string, now = new Date()): Promise<"confirmed" | "already" | "gone"> {
-  if (!looksLikeManageToken(token)) return "gone";
+  if (!isIssuedToken(token)) return "gone";
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [held] = await tx

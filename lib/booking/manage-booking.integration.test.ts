@@ -97,6 +97,15 @@ describe("cancelling from the manage page", () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it("refuses a post whose hidden website field a script filled, like every public form, and writes nothing", async () => {
+    const { manageToken: token } = await bookIntake();
+    const before = await rowCounts();
+    const result = await cancelBookingByVisitor({ token, website: "http://spam.example" }, { ip: ip(), now: NOW });
+    expect(result).toMatchObject({ status: "invalid", formError: expect.stringContaining("looks automated") });
+    expect((await findManagedBooking(token, NOW))!.status).toBe("requested");
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it("refuses a wrong token or a second cancel, and writes nothing", async () => {
     const { manageToken: token } = await bookIntake();
     expect(await cancelBookingByVisitor({ token: "nope" }, { ip: ip(), now: NOW })).toMatchObject({ status: "invalid", detail: { notFound: true } });

@@ -4,15 +4,15 @@ import { getDb } from "@/db/client";
 import { activeBookingStatuses, bookings, type Booking } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { readSubmittedForm } from "@/lib/forms/parse-form";
-import { hitClientRateLimit, type RateLimitRule } from "@/lib/security/rate-limit";
+import { tokenForm } from "@/lib/forms/token-form";
 import { isFreeSlot } from "./availability";
 import { confirmedByVisitor } from "./hold";
 import { bookAgainUrl, bookingEmailProps, notifyTherapist } from "./booking-emails";
 import { visitorBookingCalendar } from "./calendar";
 import { isExclusionViolation } from "@/lib/errors";
 import { refusal, type FormResult } from "@/lib/forms/form-result";
-import { looksLikeManageToken, manageTokenHash } from "./manage-link";
+import { manageTokenHash } from "./manage-link";
+import { isIssuedToken } from "@/lib/security/issued-token";
 import { cancelBookingSchema, rescheduleBookingSchema } from "./manage-schema";
 import { TAKEN, type TimeChoice, alternativesTo } from "./request-booking";
 import { findSessionType } from "./session-types";
@@ -20,8 +20,6 @@ import { heldRange } from "./slots";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-export const manageRateLimit: RateLimitRule = { name: "booking:manage:ip", max: 30, windowSeconds: 60 * 60 };
 
 /** What the manage page may show: the appointment and its state, none of the intake answers. */
 export type ManagedBooking = {
@@ -70,7 +68,7 @@ function linkExpired(booking: Booking, now: Date) {
 }
 
 async function bookingByToken(token: string, now: Date): Promise<Booking | null> {
-  if (!looksLikeManageToken(token)) return null;
+  if (!isIssuedToken(token)) return null;
   const db = await getDb();
   // A hold opens only its confirm page (lib/booking/hold.ts) until the visitor confirms it.
   const [booking] = await db.select().from(bookings).where(and(eq(bookings.manageTokenHash, manageTokenHash(token)), confirmedByVisitor));
@@ -121,13 +119,23 @@ const NOT_FOUND = refused("We could not find that booking.", { detail: { notFoun
 const CLOSED = `Online changes closed ${practice.booking.changeCutoffHours} hours before the appointment. ${practice.booking.lateCancellationPolicy}`;
 const TOO_MANY = "Too many changes from your network in a short time. Please wait an hour, or call or email the practice.";
 
+/**
+ * The manage page's two forms: the token from the email is their credential.
+ * Anything refused at the door before the token is looked up reads as a
+ * booking not found, so a guess learns nothing.
+ */
+export const manageForm = tokenForm({
+  name: "booking:manage",
+  limits: { perIp: { max: 30, windowSeconds: 60 * 60 } },
+  refused: (formError, reason) => (reason === "unknown-token" ? NOT_FOUND : reason === "too-many" ? refused(TOO_MANY) : refused(formError)),
+  ourFault: () =>
+    refused("We could not change your booking just now because of a problem on our side. Nothing has changed; please try again in a few minutes, or contact the practice."),
+});
+
 /** Cancels from the manage page. Refused once the cut-off has passed, or when the booking no longer holds a time. */
-export async function cancelBookingByVisitor(input: unknown, context: { ip: string; now?: Date }): Promise<ManageActionResult> {
-  const now = context.now ?? new Date();
-  if (!(await hitClientRateLimit(manageRateLimit, context.ip, now))) return refused(TOO_MANY);
-  const form = readSubmittedForm(input);
+export const cancelBookingByVisitor = manageForm.handle(async ({ form, now }): Promise<ManageActionResult> => {
   const parsed = cancelBookingSchema.safeParse(form.fields);
-  if (!parsed.success || form.malformed.length > 0) return NOT_FOUND;
+  if (!parsed.success) return NOT_FOUND;
   const booking = await bookingByToken(parsed.data.token, now);
   if (!booking) return NOT_FOUND;
   const view = toManaged(booking, now);
@@ -157,24 +165,17 @@ export async function cancelBookingByVisitor(input: unknown, context: { ip: stri
   });
   if (!changed) return refused("This booking changed just now; please look at it again.");
   return { status: "done", token: parsed.data.token, outcome: "cancelled" };
-}
+});
 
 /**
  * Moves a booking to another free time. One UPDATE frees the old time and
  * holds the new one: the exclusion constraint sees the row's new range
  * against every other booking, and never against the row's old self.
  */
-export async function rescheduleBookingByVisitor(
-  input: unknown,
-  context: { ip: string; now?: Date },
-): Promise<ManageActionResult> {
-  const now = context.now ?? new Date();
-  if (!(await hitClientRateLimit(manageRateLimit, context.ip, now))) return refused(TOO_MANY);
-  const form = readSubmittedForm(input);
+export const rescheduleBookingByVisitor = manageForm.handle(async ({ token, form, now }): Promise<ManageActionResult> => {
   const parsed = rescheduleBookingSchema.safeParse(form.fields);
-  const token = typeof form.fields.token === "string" ? form.fields.token : "";
   const booking = await bookingByToken(token, now);
-  if (!booking || form.malformed.length > 0) return NOT_FOUND;
+  if (!booking) return NOT_FOUND;
   if (!parsed.success) {
     return refused("Please choose a new time.", { startsAt: "Please choose a new time." });
   }
@@ -238,4 +239,4 @@ export async function rescheduleBookingByVisitor(
     throw error;
   }
   return { status: "done", token, outcome: "rescheduled" };
-}
+});

@@ -22,11 +22,6 @@ export function manageTokenHash(token: string): string {
   return sha256(token);
 }
 
-/** A token as we issue them: 43 base64url characters. Anything else is not looked up. */
-export function looksLikeManageToken(token: string): boolean {
-  return /^[A-Za-z0-9_-]{43}$/.test(token);
-}
-
 export function manageBookingPath(bookingId: string): `/book/manage/${string}` {
   return `/book/manage/${manageToken(bookingId)}`;
 }

@@ -7,7 +7,7 @@ import { practice } from "@/lib/practice/practice";
 import { enqueueToUnverified } from "@/lib/email/unverified";
 import { normaliseEmailAddress } from "@/lib/forms/email-address";
 import type { FormResult } from "@/lib/forms/form-result";
-import { perHour, publicForm, publicFormMessages, type SubmitContext } from "@/lib/forms/public-form";
+import { perHour, publicForm, publicFormMessages } from "@/lib/forms/public-form";
 import { findFreeSlots, isFreeSlot } from "./availability";
 import { bookingEmailProps } from "./booking-emails";
 import { HOLD_MINUTES, holdExpiry, releaseLapsedHolds } from "./hold";
@@ -70,84 +70,82 @@ function sameSubmission(first: Replayed, request: { email: string; startsAt: str
  * holding overlapping times. Every other refusal writes nothing but its
  * rate-limit count.
  */
-export async function requestBooking(input: unknown, context: SubmitContext): Promise<RequestBookingResult> {
-  return bookingForm.submit(input, context, async (request, { now, formKeyHash, refuse }): Promise<RequestBookingResult> => {
-    const sessionType = findSessionType(request.sessionType);
-    if (!sessionType) return refuse({ formError: "That kind of appointment is not offered. Please start again from the booking page." });
-    if (!sessionType.formats.includes(request.format)) {
-      const offered = sessionType.formats.map((format) => formatLabels[format].toLowerCase()).join(" or ");
-      return refuse({ fieldErrors: { format: [`A ${sessionType.name.toLowerCase()} is offered ${offered} only.`] } });
-    }
-    if (!practice.licensedStates.includes(request.location)) {
-      const where = locationName(request.location);
-      return refuse({
-        fieldErrors: {
-          location: [
-            `${practice.therapist.name} is licensed to see clients only while they are in ${licensedStatesText(practice.licensedStates)}, so she cannot see you while you are ${where === "outside the United States" ? where : `in ${where}`}.`,
-          ],
-        },
-        detail: { outOfState: { locationName: where } },
-      });
-    }
+export const requestBooking = bookingForm.handle(async (request, { now, ip, formKeyHash, refuse }): Promise<RequestBookingResult> => {
+  const sessionType = findSessionType(request.sessionType);
+  if (!sessionType) return refuse({ formError: "That kind of appointment is not offered. Please start again from the booking page." });
+  if (!sessionType.formats.includes(request.format)) {
+    const offered = sessionType.formats.map((format) => formatLabels[format].toLowerCase()).join(" or ");
+    return refuse({ fieldErrors: { format: [`A ${sessionType.name.toLowerCase()} is offered ${offered} only.`] } });
+  }
+  if (!practice.licensedStates.includes(request.location)) {
+    const where = locationName(request.location);
+    return refuse({
+      fieldErrors: {
+        location: [
+          `${practice.therapist.name} is licensed to see clients only while they are in ${licensedStatesText(practice.licensedStates)}, so she cannot see you while you are ${where === "outside the United States" ? where : `in ${where}`}.`,
+        ],
+      },
+      detail: { outOfState: { locationName: where } },
+    });
+  }
 
-    const db = await getDb();
-    // The same rendered form sent twice (a double click, a resubmitted page): the first did the work.
-    const replay = async () => {
-      const [first] = await db.select({ id: bookings.id, email: bookings.email, startsAt: bookings.startsAt }).from(bookings).where(eq(bookings.formKeyHash, formKeyHash));
-      if (!first) return null;
-      return sameSubmission(first, request) ? held(first.id) : refuse({ formError: publicFormMessages.expired });
-    };
-    const already = await replay();
-    if (already) return already;
+  const db = await getDb();
+  // The same rendered form sent twice (a double click, a resubmitted page): the first did the work.
+  const replay = async () => {
+    const [first] = await db.select({ id: bookings.id, email: bookings.email, startsAt: bookings.startsAt }).from(bookings).where(eq(bookings.formKeyHash, formKeyHash));
+    if (!first) return null;
+    return sameSubmission(first, request) ? held(first.id) : refuse({ formError: publicFormMessages.expired });
+  };
+  const already = await replay();
+  if (already) return already;
 
-    const startsAt = new Date(request.startsAt);
-    const takenRefusal = async () => refuse({ formError: TAKEN, detail: { alternatives: await alternativesTo(sessionType, startsAt, now, request.timeZone) } });
-    // A time outside the hours, too soon or too far: the page offered no such time.
-    if (!(await isFreeSlot(sessionType, startsAt, { now }))) return takenRefusal();
+  const startsAt = new Date(request.startsAt);
+  const takenRefusal = async () => refuse({ formError: TAKEN, detail: { alternatives: await alternativesTo(sessionType, startsAt, now, request.timeZone) } });
+  // A time outside the hours, too soon or too far: the page offered no such time.
+  if (!(await isFreeSlot(sessionType, startsAt, { now }))) return takenRefusal();
 
-    const id = randomUUID();
-    try {
-      await db.transaction(async (tx) => {
-        // A lapsed hold frees its time even before the sweep has closed it.
-        await releaseLapsedHolds(tx, now);
-        const [booking] = await tx
-          .insert(bookings)
-          .values({
-            id,
-            sessionType: sessionType.slug,
-            format: request.format,
-            status: "requested",
-            ...heldRange(sessionType, startsAt),
-            name: request.name,
-            email: request.email,
-            phone: request.phone ?? null,
-            location: request.location,
-            whatBringsYou: request.whatBringsYou ?? null,
-            heardAbout: request.heardAbout,
-            visitorTimeZone: request.timeZone,
-            consentNoticeVersion: practice.privacy.noticeVersion,
-            consentedAt: now,
-            emergencyAcknowledgedAt: now,
-            formKeyHash,
-            manageTokenHash: manageTokenHash(manageToken(id)),
-            holdExpiresAt: holdExpiry(now),
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning();
-        await enqueueToUnverified(tx, { to: request.email, template: "booking-hold", props: { ...bookingEmailProps(booking!), holdMinutes: HOLD_MINUTES } }, now, context.ip);
-      });
-    } catch (error) {
-      if (isExclusionViolation(error)) return takenRefusal();
-      if (isUniqueViolation(error, "booking_form_key_unique")) {
-        const replayed = await replay();
-        if (replayed) return replayed;
-      }
-      throw error;
+  const id = randomUUID();
+  try {
+    await db.transaction(async (tx) => {
+      // A lapsed hold frees its time even before the sweep has closed it.
+      await releaseLapsedHolds(tx, now);
+      const [booking] = await tx
+        .insert(bookings)
+        .values({
+          id,
+          sessionType: sessionType.slug,
+          format: request.format,
+          status: "requested",
+          ...heldRange(sessionType, startsAt),
+          name: request.name,
+          email: request.email,
+          phone: request.phone ?? null,
+          location: request.location,
+          whatBringsYou: request.whatBringsYou ?? null,
+          heardAbout: request.heardAbout,
+          visitorTimeZone: request.timeZone,
+          consentNoticeVersion: practice.privacy.noticeVersion,
+          consentedAt: now,
+          emergencyAcknowledgedAt: now,
+          formKeyHash,
+          manageTokenHash: manageTokenHash(manageToken(id)),
+          holdExpiresAt: holdExpiry(now),
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      await enqueueToUnverified(tx, { to: request.email, template: "booking-hold", props: { ...bookingEmailProps(booking!), holdMinutes: HOLD_MINUTES } }, now, ip);
+    });
+  } catch (error) {
+    if (isExclusionViolation(error)) return takenRefusal();
+    if (isUniqueViolation(error, "booking_form_key_unique")) {
+      const replayed = await replay();
+      if (replayed) return replayed;
     }
-    return held(id);
-  });
-}
+    throw error;
+  }
+  return held(id);
+});
 
 export function timeChoice(startsAt: Date, zone: string): TimeChoice {
   return { startsAt: startsAt.toISOString(), label: formatDateTime(startsAt, zone) };

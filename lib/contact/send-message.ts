@@ -5,7 +5,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { enqueueToUnverified } from "@/lib/email/unverified";
 import { env } from "@/lib/env";
 import type { FormResult } from "@/lib/forms/form-result";
-import { perHour, publicForm, type SubmitContext } from "@/lib/forms/public-form";
+import { perHour, publicForm } from "@/lib/forms/public-form";
 import { practice } from "@/lib/practice/practice";
 import { contactFields, contactMessageSchema, type ContactField } from "./schema";
 
@@ -16,34 +16,32 @@ export type ContactFormState = FormResult<ContactField>;
  * Stores a message from /contact and queues the two emails it causes, all in
  * one transaction, once the public-form pipeline has let it through.
  */
-export async function sendContactMessage(input: unknown, context: SubmitContext): Promise<ContactFormState> {
-  return contactForm.submit(input, context, async (message, { now, formKeyHash }) => {
-    const db = await getDb();
-    await db.transaction(async (tx) => {
-      const [stored] = await tx
-        .insert(contactMessages)
-        .values({
-          name: message.name,
-          email: message.email,
-          phone: message.phone ?? null,
-          preferredContact: message.preferredContact,
-          message: message.message,
-          consentNoticeVersion: practice.privacy.noticeVersion,
-          consentedAt: now,
-          formKeyHash,
-          createdAt: now,
-        })
-        // The same rendered form sent twice: the first one already did the work.
-        .onConflictDoNothing({ target: contactMessages.formKeyHash })
-        .returning({ id: contactMessages.id });
-      if (!stored) return;
-      await enqueueToUnverified(tx, { to: message.email, template: "contact-acknowledgement", props: {} }, now, context.ip);
-      await enqueueEmail(tx, {
-        to: practice.notificationEmail,
-        template: "contact-notification",
-        props: { messageUrl: new URL(`/admin/messages/${stored.id}`, env().APP_URL).toString() },
-      });
+export const sendContactMessage = contactForm.handle(async (message, { now, ip, formKeyHash }) => {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [stored] = await tx
+      .insert(contactMessages)
+      .values({
+        name: message.name,
+        email: message.email,
+        phone: message.phone ?? null,
+        preferredContact: message.preferredContact,
+        message: message.message,
+        consentNoticeVersion: practice.privacy.noticeVersion,
+        consentedAt: now,
+        formKeyHash,
+        createdAt: now,
+      })
+      // The same rendered form sent twice: the first one already did the work.
+      .onConflictDoNothing({ target: contactMessages.formKeyHash })
+      .returning({ id: contactMessages.id });
+    if (!stored) return;
+    await enqueueToUnverified(tx, { to: message.email, template: "contact-acknowledgement", props: {} }, now, ip);
+    await enqueueEmail(tx, {
+      to: practice.notificationEmail,
+      template: "contact-notification",
+      props: { messageUrl: new URL(`/admin/messages/${stored.id}`, env().APP_URL).toString() },
     });
-    return { status: "success" } as const;
   });
-}
+  return { status: "success" } as const;
+});

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Transaction } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
+import { deliverAfterResponse } from "./delivery";
 import { emailTemplates, type EmailTemplateName, type EmailTemplateProps } from "./templates";
 
 export type QueuedEmail<T extends EmailTemplateName> = {
@@ -18,8 +19,9 @@ export function headerSafe(value: string): string {
 
 /**
  * Queues an email in the caller's transaction, so the row that causes it and
- * the email commit or roll back together. Delivery happens later, in
- * lib/email/dispatcher.ts.
+ * the email commit or roll back together. Delivery starts by itself once the
+ * response has gone (./delivery.ts), by which time the transaction has
+ * committed; a rolled-back email was never due, so the run finds nothing.
  */
 export async function enqueueEmail<T extends EmailTemplateName>(tx: Transaction, email: QueuedEmail<T>) {
   // A subject reads only stored props, never a link made at send time.
@@ -36,5 +38,6 @@ export async function enqueueEmail<T extends EmailTemplateName>(tx: Transaction,
         : null,
     })
     .returning({ id: outboxEmails.id });
+  deliverAfterResponse();
   return row!.id;
 }

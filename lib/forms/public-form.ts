@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { hitClientRateLimit, hitRateLimit } from "@/lib/security/rate-limit";
+import { answerRequest } from "./answer-request";
 import { mailboxKey } from "./email-address";
 import { formKeyHash } from "./form-key";
 import type { FormRefusal } from "./form-result";
@@ -13,6 +14,7 @@ export const publicFormMessages = {
   automated: "This looks automated, so it was not sent. Please leave the hidden “website” field empty.",
   unreadable: "This form was sent in a way we could not read. Please reload the page and try again.",
   expired: "This form has expired. Please reload the page and send it again.",
+  unknownToken: "This link is not one we sent, or it has been used. Please open the newest link in your email.",
   ourFault:
     "We could not send this just now because of a problem on our side. Nothing you typed is lost; please try again in a few minutes, or email the practice directly.",
 } as const;
@@ -48,6 +50,8 @@ export type Submission<Field extends string> = {
    * so no form can store the key itself.
    */
   formKeyHash: string;
+  /** The client's address: budgets shared by the whole practice are counted per network (lib/email/unverified.ts). */
+  ip: string;
   /** A refusal that keeps what was typed, for the checks only the domain can make. */
   refuse: <Detail = never>(problems: { formError?: string; fieldErrors?: Partial<Record<Field, string[]>>; detail?: Detail }) => FormRefusal<Field, Detail>;
 };
@@ -74,33 +78,48 @@ export function publicForm<Schema extends z.ZodType<Record<string, unknown>>, Fi
   };
   const addressOf = spec.address ?? ((input: z.output<Schema>) => String((input as { email?: unknown }).email ?? ""));
 
+  /** The answer when the form's work failed on our side (the database is down): what was typed is kept. */
+  function ourFault(input: unknown): FormRefusal<Field> {
+    return refusalKeeping(readSubmittedForm(input).fields, spec.fields, { formError: publicFormMessages.ourFault });
+  }
+
+  async function submit<Result>(
+    input: unknown,
+    context: SubmitContext,
+    work: (value: z.output<Schema>, submission: Submission<Field>) => Promise<Result>,
+  ): Promise<Result | FormRefusal<Field>> {
+    const now = context.now ?? new Date();
+    const form = readSubmittedForm(input);
+    const refuse: Submission<Field>["refuse"] = (problems) => refusalKeeping(form.fields, spec.fields, problems);
+
+    if (!(await hitClientRateLimit(rules.perIp, context.ip, now))) return refuse({ formError: publicFormMessages.tooMany });
+    if (form.honeypotFilled) return refuse({ formError: publicFormMessages.automated });
+    if (form.malformed.length > 0) return refuse({ formError: publicFormMessages.unreadable });
+    const formKey = formKeySchema.safeParse(form.formKey);
+    if (!formKey.success) return refuse({ formError: publicFormMessages.expired });
+    const parsed = spec.schema.safeParse(form.fields);
+    if (!parsed.success) return refuse(fieldErrorsFrom<Field>(parsed.error));
+    if (!(await hitRateLimit(rules.perAddress(), mailboxKey(addressOf(parsed.data)), now))) {
+      return refuse({ formError: spec.tooManyForAddress ?? publicFormMessages.tooMany });
+    }
+    return work(parsed.data, { now, ip: context.ip, formKeyHash: formKeyHash(formKey.data), refuse });
+  }
+
   return {
     ...spec,
     rules,
-    /** The answer when the form's work failed on our side (the database is down): what was typed is kept. */
-    ourFault(input: unknown): FormRefusal<Field> {
-      return refusalKeeping(readSubmittedForm(input).fields, spec.fields, { formError: publicFormMessages.ourFault });
-    },
-    async submit<Result>(
-      input: unknown,
-      context: SubmitContext,
-      work: (value: z.output<Schema>, submission: Submission<Field>) => Promise<Result>,
-    ): Promise<Result | FormRefusal<Field>> {
-      const now = context.now ?? new Date();
-      const form = readSubmittedForm(input);
-      const refuse: Submission<Field>["refuse"] = (problems) => refusalKeeping(form.fields, spec.fields, problems);
-
-      if (!(await hitClientRateLimit(rules.perIp, context.ip, now))) return refuse({ formError: publicFormMessages.tooMany });
-      if (form.honeypotFilled) return refuse({ formError: publicFormMessages.automated });
-      if (form.malformed.length > 0) return refuse({ formError: publicFormMessages.unreadable });
-      const formKey = formKeySchema.safeParse(form.formKey);
-      if (!formKey.success) return refuse({ formError: publicFormMessages.expired });
-      const parsed = spec.schema.safeParse(form.fields);
-      if (!parsed.success) return refuse(fieldErrorsFrom<Field>(parsed.error));
-      if (!(await hitRateLimit(rules.perAddress(), mailboxKey(addressOf(parsed.data)), now))) {
-        return refuse({ formError: spec.tooManyForAddress ?? publicFormMessages.tooMany });
-      }
-      return work(parsed.data, { now, formKeyHash: formKeyHash(formKey.data), refuse });
+    ourFault,
+    submit,
+    /**
+     * The form's work behind its door. The result is called with a context
+     * (tests, benchmarks) or answered from a server action with
+     * `.answer(formData)`, which reads the client's address and turns a
+     * failure on our side into the "problem on our side" refusal with what was
+     * typed: the action declares nothing else, so it cannot skip half of it.
+     */
+    handle<Result>(work: (value: z.output<Schema>, submission: Submission<Field>) => Promise<Result>) {
+      const run = (input: unknown, context: SubmitContext) => submit(input, context, work);
+      return Object.assign(run, { answer: (input: unknown) => answerRequest(spec.name, (context) => run(input, context), () => ourFault(input)) });
     },
   };
 }

@@ -3,8 +3,9 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { subscribers } from "@/db/schema";
 import { createLibrarySession, emailLibraryLink, type LibrarySession } from "./library";
-import { looksLikeToken, tokenHash } from "./links";
+import { tokenHash } from "./links";
 import { startSeries } from "./series";
+import { isIssuedToken } from "@/lib/security/issued-token";
 
 // An unsubscribed person who signed up again stays unsubscribed until the link is used.
 function pendingWithToken(token: string, now: Date) {
@@ -13,7 +14,7 @@ function pendingWithToken(token: string, now: Date) {
 
 /** Whether a confirmation link can still be used; the page it opens shows a button only if so. */
 export async function confirmationIsOpen(token: string, now = new Date()): Promise<boolean> {
-  if (!looksLikeToken(token)) return false;
+  if (!isIssuedToken(token)) return false;
   const db = await getDb();
   const [row] = await db.select({ id: subscribers.id }).from(subscribers).where(pendingWithToken(token, now));
   return Boolean(row);
@@ -31,7 +32,7 @@ export async function confirmSubscription(
   now = new Date(),
   { series = false }: { series?: boolean } = {},
 ): Promise<{ confirmed: true; session: LibrarySession } | { confirmed: false }> {
-  if (!looksLikeToken(token)) return { confirmed: false };
+  if (!isIssuedToken(token)) return { confirmed: false };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [subscriber] = await tx

@@ -5,20 +5,20 @@ import { libraryAccess, subscribers, type Subscriber } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
 import type { FormResult } from "@/lib/forms/form-result";
-import { perHour, publicForm, type SubmitContext } from "@/lib/forms/public-form";
+import { perHour, publicForm } from "@/lib/forms/public-form";
 import { randomToken } from "@/lib/security/hash";
 import { hitClientRateLimit, hitRateLimit } from "@/lib/security/rate-limit";
 import {
   LIBRARY_LINK_DAYS,
   daysFrom,
   libraryLinkUrl,
-  looksLikeToken,
   newsletterHeaders,
   tokenHash,
   unsubscribePageUrl,
   unsubscribeToken,
 } from "./links";
 import { libraryLinkFields, libraryLinkSchema, type LibraryLinkField } from "./schema";
+import { isIssuedToken } from "@/lib/security/issued-token";
 
 /** What the library cookie holds: a random token whose hash is a library_access row. */
 export type LibrarySession = { token: string; expiresAt: Date };
@@ -81,7 +81,7 @@ export async function libraryLinkAllowed(linkToken: string, ip: string, now = ne
 }
 
 export async function openLibraryLink(linkToken: string, now = new Date()): Promise<LibrarySession | null> {
-  if (!looksLikeToken(linkToken)) return null;
+  if (!isIssuedToken(linkToken)) return null;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const link = await accessHolder(tx, linkToken, "link", now);
@@ -95,7 +95,7 @@ export async function openLibraryLink(linkToken: string, now = new Date()): Prom
  * being erased closes the library at once.
  */
 export async function libraryReader(sessionToken: string | undefined, now = new Date()): Promise<{ subscriberId: string } | null> {
-  if (!looksLikeToken(sessionToken)) return null;
+  if (!isIssuedToken(sessionToken)) return null;
   return accessHolder(await getDb(), sessionToken, "session", now);
 }
 
@@ -106,21 +106,19 @@ export type LibraryLinkFormState = FormResult<LibraryLinkField>;
  * "Email me a new link". The answer is the same whether or not the address
  * is a confirmed subscriber, so the form tells no one who is on the list.
  */
-export async function requestLibraryLink(input: unknown, context: SubmitContext): Promise<LibraryLinkFormState> {
-  return libraryLinkForm.submit(input, context, async ({ email }, { now }) => {
-    const db = await getDb();
-    await db.transaction(async (tx) => {
-      const [subscriber] = await tx
-        .select()
-        .from(subscribers)
-        .where(and(eq(subscribers.email, email), eq(subscribers.status, "confirmed")))
-        .for("update");
-      if (!subscriber || subscriber.suppressedAt) return;
-      await emailLibraryLink(tx, subscriber, now, "newsletter-library-link");
-    });
-    return { status: "success" } as const;
+export const requestLibraryLink = libraryLinkForm.handle(async ({ email }, { now }) => {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [subscriber] = await tx
+      .select()
+      .from(subscribers)
+      .where(and(eq(subscribers.email, email), eq(subscribers.status, "confirmed")))
+      .for("update");
+    if (!subscriber || subscriber.suppressedAt) return;
+    await emailLibraryLink(tx, subscriber, now, "newsletter-library-link");
   });
-}
+  return { status: "success" } as const;
+});
 
 /** Drops expired links and sessions; run by the periodic sweep. */
 export async function purgeExpiredLibraryAccess(now = new Date()) {

@@ -12,11 +12,6 @@ export const RESEND_AFTER_MINUTES = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * DAY_MS);
 
-/** Every token this module hands out: 256 random bits (or an HMAC of as many), base64url. */
-export function looksLikeToken(value: unknown): value is string {
-  return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value);
-}
-
 export function tokenHash(token: string): string {
   return sha256(token);
 }

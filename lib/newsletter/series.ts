@@ -5,7 +5,8 @@ import { subscribers } from "@/db/schema";
 import type { Therapist } from "@/lib/auth/guards";
 import { absoluteUrl, postPath, publishedPosts, type Post } from "@/lib/blog/posts";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { looksLikeToken, newsletterHeaders, tokenHash, unsubscribePageUrl, unsubscribeToken } from "./links";
+import { newsletterHeaders, tokenHash, unsubscribePageUrl, unsubscribeToken } from "./links";
+import { isIssuedToken } from "@/lib/security/issued-token";
 
 /*
  * The series by email: a subscriber who chooses it (on confirming, or later
@@ -42,7 +43,7 @@ export type SeriesLinkState = "offer" | "on-series" | "not-subscribed" | "invali
 
 /** What the page a subscriber's own link opens should offer about the series. */
 export async function seriesStateForToken(token: string): Promise<SeriesLinkState> {
-  if (!looksLikeToken(token)) return "invalid";
+  if (!isIssuedToken(token)) return "invalid";
   const db = await getDb();
   const [row] = await db.select({ status: subscribers.status, startedAt: subscribers.seriesStartedAt }).from(subscribers).where(eq(subscribers.unsubscribeTokenHash, tokenHash(token)));
   if (!row) return "invalid";
@@ -52,7 +53,7 @@ export async function seriesStateForToken(token: string): Promise<SeriesLinkStat
 
 /** A confirmed subscriber, by their own link, chooses the series; its first part goes with the next sweep. */
 export async function chooseSeriesWithToken(token: string, now = new Date()): Promise<boolean> {
-  if (!looksLikeToken(token)) return false;
+  if (!isIssuedToken(token)) return false;
   const db = await getDb();
   const [row] = await db
     .update(subscribers)

@@ -6,7 +6,7 @@ import { subscribers, type Subscriber } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { enqueueToUnverified } from "@/lib/email/unverified";
 import type { FormResult } from "@/lib/forms/form-result";
-import { perHour, publicForm, type SubmitContext } from "@/lib/forms/public-form";
+import { perHour, publicForm } from "@/lib/forms/public-form";
 import { emailLibraryLink } from "./library";
 import { CONFIRM_LINK_DAYS, RESEND_AFTER_MINUTES, confirmToken, confirmUrl, daysFrom, tokenHash, unsubscribeToken } from "./links";
 import { subscribeFields, subscribeSchema, type SignupSource, type SubscribeField } from "./schema";
@@ -21,12 +21,10 @@ type Signup = { email: string; firstName?: string; source: SignupSource };
  * pending, confirmed, unsubscribed, or suppressed after a bounce) the answer
  * is the same "check your inbox", so the form tells no one who is on the list.
  */
-export async function subscribe(input: unknown, context: SubmitContext): Promise<SubscribeFormState> {
-  return subscribeForm.submit(input, context, async (signup, { now }) => {
-    await recordSignup({ email: signup.email, firstName: signup.firstName, source: (signup.source ?? "newsletter") as SignupSource }, now, context.ip);
-    return { status: "success" } as const;
-  });
-}
+export const subscribe = subscribeForm.handle(async (signup, { now, ip }) => {
+  await recordSignup({ email: signup.email, firstName: signup.firstName, source: (signup.source ?? "newsletter") as SignupSource }, now, ip);
+  return { status: "success" } as const;
+});
 
 async function recordSignup(signup: Signup, now: Date, ip: string) {
   const db = await getDb();

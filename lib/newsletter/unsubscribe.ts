@@ -3,13 +3,14 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { libraryAccess, newsletterSends, outboxEmails, subscribers } from "@/db/schema";
 import { newsletterTemplates } from "@/lib/email/templates";
-import { looksLikeToken, tokenHash } from "./links";
+import { tokenHash } from "./links";
+import { isIssuedToken } from "@/lib/security/issued-token";
 
 export type UnsubscribeLinkState = "subscribed" | "unsubscribed" | "invalid";
 
 /** What the unsubscribe page should offer for this link. */
 export async function unsubscribeLinkState(token: string): Promise<UnsubscribeLinkState> {
-  if (!looksLikeToken(token)) return "invalid";
+  if (!isIssuedToken(token)) return "invalid";
   const db = await getDb();
   const [subscriber] = await db.select({ status: subscribers.status }).from(subscribers).where(eq(subscribers.unsubscribeTokenHash, tokenHash(token)));
   if (!subscriber) return "invalid";
@@ -22,7 +23,7 @@ export async function unsubscribeLinkState(token: string): Promise<UnsubscribeLi
  * them) and the library closes. True when the link belonged to someone.
  */
 export async function unsubscribe(token: string, now = new Date()): Promise<boolean> {
-  if (!looksLikeToken(token)) return false;
+  if (!isIssuedToken(token)) return false;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [subscriber] = await tx

@@ -2,10 +2,9 @@
 
 import type { Route } from "next";
 import { redirect } from "next/navigation";
-import { confirmHold } from "@/lib/booking/hold";
-import { looksLikeManageToken } from "@/lib/booking/manage-link";
-import { bookingForm, requestBooking, type BookingRequestState } from "@/lib/booking/request-booking";
-import { answerPublicForm } from "@/lib/forms/public-action";
+import { confirmHoldButton } from "@/lib/booking/hold";
+import { requestBooking, type BookingRequestState } from "@/lib/booking/request-booking";
+import { postedToken } from "@/lib/forms/token-form";
 
 /**
  * Public endpoint: anyone may post here, so everything is checked in
@@ -14,7 +13,7 @@ import { answerPublicForm } from "@/lib/forms/public-action";
  * typed someone else's address learns nothing and holds nothing for long.
  */
 export async function requestBookingAction(_previous: BookingRequestState, formData: FormData): Promise<BookingRequestState> {
-  const result = await answerPublicForm(bookingForm, formData, (context) => requestBooking(formData, context));
+  const result = await requestBooking.answer(formData);
   if (result.status !== "held") return result;
   redirect("/book/check-your-email" as Route);
 }
@@ -25,8 +24,9 @@ export async function requestBookingAction(_previous: BookingRequestState, formD
  * one confirms nothing and lands on the page that says so.
  */
 export async function confirmHoldAction(formData: FormData): Promise<void> {
-  const token = formData.get("token");
-  if (typeof token !== "string" || !looksLikeManageToken(token)) redirect("/book" as Route);
-  const outcome = await confirmHold(token);
-  redirect((outcome === "gone" ? `/book/confirm/${token}` : `/book/manage/${token}?new=1`) as Route);
+  const result = await confirmHoldButton.answer(formData);
+  const token = postedToken(formData);
+  if (!token) redirect("/book" as Route);
+  const confirmed = result.status === "success" && result.outcome !== "gone";
+  redirect((confirmed ? `/book/manage/${token}?new=1` : `/book/confirm/${token}`) as Route);
 }

@@ -2,20 +2,17 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
 import { env } from "@/lib/env";
-import { answerPublicForm } from "@/lib/forms/public-action";
-import { confirmSubscription } from "@/lib/newsletter/confirm";
-import { chooseSeriesWithToken } from "@/lib/newsletter/series";
+import { postedToken } from "@/lib/forms/token-form";
 import { libraryCookie } from "@/lib/newsletter/library-cookie";
+import { chooseSeriesButton, confirmSubscriptionButton, unsubscribeButton } from "@/lib/newsletter/link-buttons";
 import { SIGNUP_FLASH_COOKIE, SIGNUP_FLASH_SECONDS, encodeSignupFlash } from "@/lib/newsletter/signup-flash";
-import { subscribe, subscribeForm, type SubscribeFormState } from "@/lib/newsletter/subscribe";
-import { unsubscribe } from "@/lib/newsletter/unsubscribe";
+import { subscribe, type SubscribeFormState } from "@/lib/newsletter/subscribe";
 
 // Every export here is a public endpoint: each checks its own input in lib/newsletter.
 
 async function signUp(formData: unknown): Promise<SubscribeFormState> {
-  return answerPublicForm(subscribeForm, formData, (context) => subscribe(formData, context));
+  return subscribe.answer(formData);
 }
 
 /** The full form on /newsletter and /freebies. */
@@ -48,29 +45,28 @@ export async function subscribeWithoutScriptAction(formData: FormData): Promise<
 
 /** The "Confirm" button on the page a confirmation link opens. */
 export async function confirmSubscriptionAction(formData: FormData): Promise<void> {
-  const token = formData instanceof FormData ? formData.get("token") : null;
-  const series = formData instanceof FormData && formData.get("series") === "yes";
-  const result = typeof token === "string" ? await confirmSubscription(token, new Date(), { series }) : { confirmed: false as const };
-  if (!result.confirmed) redirect(typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token) ? `/newsletter/confirm/${token}` : "/newsletter");
-  dispatchAfterResponse();
+  const result = await confirmSubscriptionButton.answer(formData);
+  const token = postedToken(formData);
+  if (result.status !== "success" || !result.confirmation.confirmed) redirect(token ? `/newsletter/confirm/${token}` : "/newsletter");
+  const { session } = result.confirmation;
   const cookie = libraryCookie();
-  (await cookies()).set(cookie.name, result.session.token, cookie.options(result.session.expiresAt));
+  (await cookies()).set(cookie.name, session.token, cookie.options(session.expiresAt));
   redirect("/newsletter/confirmed");
 }
 
 /** The "Unsubscribe" button on the page the email's unsubscribe link opens. */
 export async function unsubscribeAction(formData: FormData): Promise<void> {
-  const token = formData instanceof FormData ? formData.get("token") : null;
-  const done = typeof token === "string" && (await unsubscribe(token));
-  if (!done) redirect(typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token) ? `/newsletter/unsubscribe/${token}` : "/newsletter");
+  const result = await unsubscribeButton.answer(formData);
+  const token = postedToken(formData);
+  if (result.status !== "success" || !result.unsubscribed) redirect(token ? `/newsletter/unsubscribe/${token}` : "/newsletter");
   redirect("/newsletter/unsubscribed");
 }
 
 /** "Send me the series" on the page a subscriber's own link opens; the token is the credential. */
 export async function chooseSeriesAction(formData: FormData): Promise<void> {
-  const token = formData instanceof FormData ? formData.get("token") : null;
-  const valid = typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token);
-  if (!valid) redirect("/newsletter");
-  const chosen = await chooseSeriesWithToken(token);
+  const result = await chooseSeriesButton.answer(formData);
+  const token = postedToken(formData);
+  if (!token) redirect("/newsletter");
+  const chosen = result.status === "success" && result.chosen;
   redirect(`/newsletter/unsubscribe/${token}${chosen ? "?series=chosen" : ""}`);
 }

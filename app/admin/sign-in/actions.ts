@@ -2,8 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { CHECK_EMAIL_PATH } from "@/lib/auth/auth.config";
-import { requestSignInLink, signInForm, type SignInFormState } from "@/lib/auth/sign-in-link";
-import { answerPublicForm } from "@/lib/forms/public-action";
+import { requestSignInLink, type SignInFormState } from "@/lib/auth/sign-in-link";
 
 /**
  * Public endpoint: anyone may ask for a link. lib/auth checks everything, and
@@ -11,7 +10,7 @@ import { answerPublicForm } from "@/lib/forms/public-action";
  * link goes out right after the response, since it is valid for ten minutes.
  */
 export async function requestSignInLinkAction(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
-  const result = await answerPublicForm(signInForm, formData, (context) => requestSignInLink(formData, context));
+  const result = await requestSignInLink.answer(formData);
   if (result.status !== "success") return result;
   redirect(CHECK_EMAIL_PATH);
 }

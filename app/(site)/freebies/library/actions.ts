@@ -1,9 +1,8 @@
 "use server";
 
-import { answerPublicForm } from "@/lib/forms/public-action";
-import { libraryLinkForm, requestLibraryLink, type LibraryLinkFormState } from "@/lib/newsletter/library";
+import { requestLibraryLink, type LibraryLinkFormState } from "@/lib/newsletter/library";
 
 /** "Email me a new link". Public: lib/newsletter checks everything and answers the same for any address. */
 export async function requestLibraryLinkAction(_previous: LibraryLinkFormState, formData: FormData): Promise<LibraryLinkFormState> {
-  return answerPublicForm(libraryLinkForm, formData, (context) => requestLibraryLink(formData, context));
+  return requestLibraryLink.answer(formData);
 }

@@ -3,7 +3,6 @@
 import { redirect } from "next/navigation";
 import type { ReplyField } from "@/lib/admin/reply-schema";
 import { replyToMessage } from "@/lib/admin/replies";
-import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
 import type { FormResult } from "@/lib/forms/form-result";
 import { deleteMessage, setMessageArchived, setMessageHandled } from "@/lib/admin/messages";
 
@@ -31,6 +30,5 @@ type ReplyFormResult = FormResult<ReplyField, { id: string; replyId: string }>;
 export async function replyToMessageAction(_previous: ReplyFormResult, formData: FormData): Promise<ReplyFormResult> {
   const result = await replyToMessage(formData);
   if (result.status !== "saved" || !result.saved) return result;
-  dispatchAfterResponse();
   redirect(`/admin/messages/${result.saved.id}?replied=1#replies`);
 }

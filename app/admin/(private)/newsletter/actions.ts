@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { announcePost, cancelScheduledSend, composeIssue, editIssue, scheduleSend, sendTest, sendToAll } from "@/lib/admin/newsletter";
-import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
 import { logError } from "@/lib/errors";
 import type { FormResult } from "@/lib/forms/form-result";
 import { runBroadcast } from "@/lib/newsletter/broadcast-delivery";
@@ -45,7 +44,6 @@ export async function announcePostAction(_previous: AnnounceResult, formData: Fo
 // One-button forms: post/redirect/get, and the page says what happened by a fixed word in its address.
 export async function sendTestAction(formData: FormData): Promise<void> {
   const result = await sendTest(formData);
-  if (result.status === "saved") dispatchAfterResponse();
   redirect(issuePage(formData.get("id"), result.status === "saved" ? "?test=sent" : "?problem=test"));
 }
 

@@ -1,12 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
 import { cancelEmail, retryEmail } from "@/lib/admin/outbox";
 
 export async function retryEmailAction(formData: FormData): Promise<void> {
-  const result = await retryEmail(formData);
-  if (result.status === "saved") dispatchAfterResponse();
+  await retryEmail(formData);
   redirect("/admin/outbox");
 }
 

@@ -5,7 +5,6 @@ import { redirect } from "next/navigation";
 import type { BookingDecisionResult } from "@/lib/admin/booking-schemas";
 import type { ReplyField } from "@/lib/admin/reply-schema";
 import { replyToRequest } from "@/lib/admin/replies";
-import { dispatchAfterResponse } from "@/lib/email/dispatch-after-response";
 import type { FormResult } from "@/lib/forms/form-result";
 import { decideBooking } from "@/lib/admin/booking";
 
@@ -23,6 +22,5 @@ type ReplyFormResult = FormResult<ReplyField, { id: string; replyId: string }>;
 export async function replyToRequestAction(_previous: ReplyFormResult, formData: FormData): Promise<ReplyFormResult> {
   const result = await replyToRequest(formData);
   if (result.status !== "saved" || !result.saved) return result;
-  dispatchAfterResponse();
   redirect(`/admin/requests/${result.saved.id}?replied=1#replies`);
 }

@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { unsubscribe } from "@/lib/newsletter/unsubscribe";
+import { isIssuedToken } from "@/lib/security/issued-token";
 import { bodyTooLarge, readCappedBody } from "@/lib/server/read-body";
 
 /** "List-Unsubscribe=One-Click" is 26 bytes; a multipart wrapping of it a few hundred. */
@@ -27,7 +28,7 @@ export async function POST(request: Request, { params }: RouteContext<"/api/news
     oneClick = false;
   }
   if (!oneClick) return new Response("Expected List-Unsubscribe=One-Click\n", { status: 400, headers: noStore });
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return new Response("Not found\n", { status: 404, headers: noStore });
+  if (!isIssuedToken(token)) return new Response("Not found\n", { status: 404, headers: noStore });
   await unsubscribe(token);
   return new Response("You are unsubscribed.\n", { status: 200, headers: { ...noStore, "Content-Type": "text/plain; charset=utf-8" } });
 }
@@ -35,6 +36,6 @@ export async function POST(request: Request, { params }: RouteContext<"/api/news
 /** A person (or an older mail app) opening the address: the page that asks first. */
 export async function GET(_request: Request, { params }: RouteContext<"/api/newsletter/unsubscribe/[token]">) {
   const { token } = await params;
-  const safe = /^[A-Za-z0-9_-]{43}$/.test(token) ? token : "invalid";
+  const safe = isIssuedToken(token) ? token : "invalid";
   return Response.redirect(new URL(`/newsletter/unsubscribe/${safe}`, env().APP_URL), 303);
 }
