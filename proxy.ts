@@ -157,7 +157,13 @@ function decodablePath(pathname: string) {
 function plainPage(status: 400 | 403 | 413, html: string) {
   return new NextResponse(html, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": contentSecurityPolicy(null) },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": contentSecurityPolicy(null),
+      // Refusals answer addresses that may carry a token or a stranger's junk: nothing here belongs in a search engine.
+      "X-Robots-Tag": "noindex, nofollow",
+    },
   });
 }
 

@@ -302,6 +302,12 @@ test("booking pages are private: never cached, a fresh nonce, and kept out of se
     expect(response.headers()["cache-control"], path).toContain("no-store");
     expect(response.headers()["content-security-policy"], path).toMatch(/'nonce-[^']+'/);
   }
-  const requestPage = await request.get("/book/request?type=intake&start=2000-01-01T00:00:00.000Z");
+  // A start outside the booking window is refused at the door, and that answer is kept out of search engines too.
+  const outside = await request.get("/book/request?type=intake&start=2000-01-01T00:00:00.000Z");
+  expect(outside.status()).toBe(400);
+  expect(outside.headers()["x-robots-tag"]).toBe("noindex, nofollow");
+  const tomorrow = new Date(Date.now() + 24 * 3_600_000);
+  tomorrow.setUTCMinutes(0, 0, 0);
+  const requestPage = await request.get(`/book/request?type=intake&start=${tomorrow.toISOString()}`);
   expect(await requestPage.text()).toContain('<meta name="robots" content="noindex, nofollow"/>');
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { hitRateLimit } from "@/lib/security/rate-limit";
+import { hitClientRateLimit } from "@/lib/security/rate-limit";
 import { isIssuedToken } from "@/lib/security/issued-token";
 import { answerRequest } from "./answer-request";
 import { refusal, type FormRefusal } from "./form-result";
@@ -41,7 +41,7 @@ export function tokenForm<Refused>(spec: TokenFormSpec<Refused>) {
   async function submit<Result>(input: unknown, context: SubmitContext, work: (submission: TokenSubmission) => Promise<Result>): Promise<Result | Refused> {
     const now = context.now ?? new Date();
     const form = readSubmittedForm(input);
-    if (!(await hitRateLimit(perIp, context.ip, now))) return spec.refused(publicFormMessages.tooMany, "too-many");
+    if (!(await hitClientRateLimit(perIp, context.ip, now))) return spec.refused(publicFormMessages.tooMany, "too-many");
     if (form.honeypotFilled) return spec.refused(publicFormMessages.automated, "automated");
     const token = form.fields.token;
     if (form.malformed.length > 0 || !isIssuedToken(token)) return spec.refused(publicFormMessages.unknownToken, "unknown-token");
