@@ -115,8 +115,8 @@ function formOf(fields) {
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   return form;
 }
-/** A distinct loopback source address per visitor number. */
-const visitorAddress = (n) => `127.${10 + Math.floor(n / 65536)}.${Math.floor(n / 256) % 256}.${(n % 256) || 1}`;
+/** A loopback source address per visitor number, each in a /24 of its own: limits count an IPv4 address as one client and its /24 as one group. */
+const visitorAddress = (n) => `127.${10 + Math.floor(n / 256)}.${n % 256}.1`;
 const cookieHeader = (setCookie = []) => setCookie.map((cookie) => cookie.split(";")[0]).join("; ");
 
 async function poll(what, test, timeoutMs, everyMs = 500) {
