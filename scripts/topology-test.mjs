@@ -1022,7 +1022,8 @@ async function checkPostgresRestart({ nginx, fake, relay, dir, servers }) {
     async () =>
       (await sql`select status from newsletter_issue where id = ${issue.id}::uuid`)[0].status === "sent" &&
       (await sql`select count(*)::int as n from outbox_email where status <> 'sent'`)[0].n === 0,
-    90_000,
+    // A sender or dispatcher whose work met the gap keeps its claim until it lapses (120 s), then another takes over.
+    150_000,
     500,
   ).catch(() => undefined);
   const [{ unsent }] = await sql`select count(*)::int as unsent from outbox_email where status <> 'sent'`;
