@@ -10,6 +10,9 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // On PostgreSQL two workers, a database each, even on two cores: the files spend their time waiting on
+    // the server. PGlite runs inside the worker, where a second one only competes for the same cores.
+    maxWorkers: process.env.DATABASE_URL ? 2 : undefined,
     projects: [
       {
         resolve: { alias },
@@ -31,8 +34,8 @@ export default defineConfig({
           // Bundled rather than loaded by Node, so that its imports of
           // next/headers reach lib/testing/request-scope.ts's stand-in.
           server: { deps: { inline: ["next-auth"] } },
-          // One database for the whole run: files take turns with it.
-          fileParallelism: false,
+          // A database per worker (lib/testing/worker-database.ts), so files run side by side.
+          globalSetup: ["lib/testing/integration-global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
