@@ -58,6 +58,9 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test("Oregon first, then a month calendar, a short form and an appointment with its end and length", async ({ page }) => {
+      // The whole way in one test: /book, the month, the form, the emailed confirm, the manage page, three axe runs.
+      // It takes 20 s on a quiet machine and passed 30 s on a loaded 2-core one.
+      test.slow();
       await sayWhere(page, "Oregon");
       await expect(page).toHaveURL(/where=OR/);
       await page.getByRole("link", { name: "Choose intake session" }).click();
