@@ -11,9 +11,9 @@ import {
   removeTimeOff,
   saveDayOverride,
   saveWeeklyHours,
-  type AvailabilityEditResult,
+  type AvailabilityEditOutcome,
 } from "@/lib/booking/availability-editor";
-import { addBusyCalendar, listBusyCalendars, refreshBusyCalendarNow, removeBusyCalendar, type BusyCalendarResult } from "@/lib/booking/busy-calendars/busy-calendars";
+import { addBusyCalendar, listBusyCalendars, refreshBusyCalendarNow, removeBusyCalendar, type BusyCalendarOutcome } from "@/lib/booking/busy-calendars/busy-calendars";
 import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/lib/booking/calendar-feed";
 import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCompleted, markBookingNoShow, type DecisionOutcome } from "@/lib/booking/decisions";
 import { bookingListFilterSchema, bookingOverview, getBookingRequest, listBookingRequests } from "@/lib/booking/requests";
@@ -87,7 +87,7 @@ export const availabilityForEditor = guardedRead(async ({ therapist }) => {
   const previews = [];
   for (const type of sessionTypes) {
     const preview = await previewFreeTimes(therapist, { sessionType: type.slug, days: 14 });
-    previews.push({ sessionType: type.slug, name: type.name, days: preview.status === "preview" ? preview.days : [] });
+    previews.push({ sessionType: type.slug, name: type.name, days: preview.status === "done" ? preview.days : [] });
   }
   return { ...availability, feed, calendars, previews };
 });
@@ -119,13 +119,12 @@ function withStranded(message: string, stranded: number) {
  */
 function availabilityChange<Schema extends z.ZodType<Record<string, unknown>>>(
   schema: Schema,
-  change: (therapist: Therapist, input: z.output<Schema>) => Promise<AvailabilityEditResult>,
+  change: (therapist: Therapist, input: z.output<Schema>) => Promise<AvailabilityEditOutcome>,
   { message, recorded }: { message: string; recorded: string },
 ) {
   return guardedOperation(schema, async (input, { therapist, audit }) => {
     const result = await change(therapist, input);
-    if (result.status === "not-found") return refusal({ formError: "That was already removed." });
-    if (result.status === "invalid") return refusalOfEdit(result.fieldErrors);
+    if (result.status === "refused") return result.reason === "invalid" ? refusalOfEdit(result.fieldErrors) : refusal({ formError: result.message });
     await audit({ action: "change", subjectType: "availability", detail: { [recorded]: true } });
     return saved(withStranded(message, result.stranded.length));
   });
@@ -161,7 +160,7 @@ export const revokeFeed = guardedOperation(feedFormSchema, async (_input, { ther
 });
 
 /** What reading a calendar came to, in the room's words. */
-function readOutcome(result: Extract<BusyCalendarResult, { status: "saved" }>, done: string): string {
+function readOutcome(result: Extract<BusyCalendarOutcome, { status: "done" }>, done: string): string {
   const refreshed = result.refreshed;
   if (!refreshed) return done;
   if (refreshed.status === "failed") return `${done} It could not be read: ${refreshed.message} Its last good busy times, if any, still count.`;
@@ -171,13 +170,12 @@ function readOutcome(result: Extract<BusyCalendarResult, { status: "saved" }>, d
 
 function busyCalendarChange<Schema extends z.ZodType<Record<string, unknown>>>(
   schema: Schema,
-  change: (therapist: Therapist, input: z.output<Schema>) => Promise<BusyCalendarResult>,
+  change: (therapist: Therapist, input: z.output<Schema>) => Promise<BusyCalendarOutcome>,
   { message, recorded }: { message: string; recorded: string },
 ) {
   return guardedOperation(schema, async (input, { therapist, audit }) => {
     const result = await change(therapist, input);
-    if (result.status === "not-found") return refusal({ formError: "That calendar was already removed." });
-    if (result.status === "invalid") return refusalOfEdit(result.fieldErrors);
+    if (result.status === "refused") return result.reason === "invalid" ? refusalOfEdit(result.fieldErrors) : refusal({ formError: result.message });
     // The address is a secret: the audit log records that a calendar changed, never which address.
     await audit({ action: "change", subjectType: "availability", detail: { [recorded]: true } });
     return saved(readOutcome(result, message));

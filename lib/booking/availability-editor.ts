@@ -11,6 +11,7 @@ import { formatTime } from "./format";
 import { findSessionType } from "./session-types";
 import { type AvailabilityRules, bookingsOutsideHours, expandSlots, groupSlotsByDay } from "./slots";
 import type { Therapist } from "@/lib/auth/guards";
+import { done, refused, refusedInput, type Outcome, type RefusedInput } from "@/lib/forms/outcome";
 import { addDays, dayBounds, dayInZone, isIsoDay, minutesToClock } from "./time";
 
 type ClockRange = { start: string; end: string };
@@ -34,16 +35,9 @@ export type DayOverrideInput = z.input<typeof dayOverrideInputSchema>;
 /** Bookings that a saved change left outside the open hours, for the editor to point out. */
 export type StrandedBooking = { id: string; startsAt: Date; endsAt: Date; status: string };
 
-export type AvailabilityEditResult =
-  | { status: "saved"; stranded: StrandedBooking[] }
-  | { status: "invalid"; fieldErrors: Record<string, string[]> }
-  | { status: "not-found" };
+export type AvailabilityEditOutcome = Outcome<{ stranded: StrandedBooking[] }, "not-found"> | RefusedInput;
 
-function invalid(error: z.ZodError): AvailabilityEditResult {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
-  return { status: "invalid", fieldErrors };
-}
+const alreadyRemoved = () => refused("not-found", "That was already removed.");
 
 const toMinutes = (ranges: ClockRange[]) => ranges.map((range) => ({ startMinute: minutesOfDay(range.start), endMinute: minutesOfDay(range.end) }));
 const toClock = (ranges: { startMinute: number; endMinute: number }[]) =>
@@ -85,9 +79,9 @@ async function strandedBookings(now: Date): Promise<StrandedBooking[]> {
 }
 
 /** Replaces the usual week. */
-export async function saveWeeklyHours(therapist: Therapist, input: WeeklyHoursInput, { now = new Date() } = {}): Promise<AvailabilityEditResult> {
+export async function saveWeeklyHours(therapist: Therapist, input: WeeklyHoursInput, { now = new Date() } = {}): Promise<AvailabilityEditOutcome> {
   const parsed = weeklyHoursSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return refusedInput(parsed.error);
   const rows = weekdays.flatMap((day, index) => toMinutes(parsed.data[day]).map((range) => ({ weekday: index + 1, ...range })));
   const db = await getDb();
   await loadAvailabilityRules();
@@ -95,40 +89,40 @@ export async function saveWeeklyHours(therapist: Therapist, input: WeeklyHoursIn
     await tx.delete(weeklyHours);
     if (rows.length > 0) await tx.insert(weeklyHours).values(rows);
   });
-  return { status: "saved", stranded: await strandedBookings(now) };
+  return done({ stranded: await strandedBookings(now) });
 }
 
 /** Adds whole days off. Existing bookings in them stay; they are listed so the therapist can cancel them. */
-export async function addTimeOff(therapist: Therapist, input: TimeOffInput, { now = new Date() } = {}): Promise<AvailabilityEditResult> {
+export async function addTimeOff(therapist: Therapist, input: TimeOffInput, { now = new Date() } = {}): Promise<AvailabilityEditOutcome> {
   const parsed = timeOffInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return refusedInput(parsed.error);
   const db = await getDb();
   await db.insert(timeOff).values(parsed.data);
-  return { status: "saved", stranded: await strandedBookings(now) };
+  return done({ stranded: await strandedBookings(now) });
 }
 
-export async function removeTimeOff(therapist: Therapist, id: string): Promise<AvailabilityEditResult> {
-  if (!z.uuid().safeParse(id).success) return { status: "not-found" };
+export async function removeTimeOff(therapist: Therapist, id: string): Promise<AvailabilityEditOutcome> {
+  if (!z.uuid().safeParse(id).success) return alreadyRemoved();
   const db = await getDb();
   const removed = await db.delete(timeOff).where(eq(timeOff.id, id)).returning({ id: timeOff.id });
-  return removed.length > 0 ? { status: "saved", stranded: [] } : { status: "not-found" };
+  return removed.length > 0 ? done({ stranded: [] }) : alreadyRemoved();
 }
 
 /** Sets one day's hours instead of the usual week's; no ranges closes the day. */
-export async function saveDayOverride(therapist: Therapist, input: DayOverrideInput, { now = new Date() } = {}): Promise<AvailabilityEditResult> {
+export async function saveDayOverride(therapist: Therapist, input: DayOverrideInput, { now = new Date() } = {}): Promise<AvailabilityEditOutcome> {
   const parsed = dayOverrideInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return refusedInput(parsed.error);
   const ranges = toMinutes(parsed.data.ranges).sort((a, b) => a.startMinute - b.startMinute);
   const db = await getDb();
   await db.insert(dayOverrides).values({ day: parsed.data.day, ranges }).onConflictDoUpdate({ target: dayOverrides.day, set: { ranges } });
-  return { status: "saved", stranded: await strandedBookings(now) };
+  return done({ stranded: await strandedBookings(now) });
 }
 
-export async function removeDayOverride(therapist: Therapist, day: string): Promise<AvailabilityEditResult> {
-  if (!isIsoDay(day)) return { status: "not-found" };
+export async function removeDayOverride(therapist: Therapist, day: string): Promise<AvailabilityEditOutcome> {
+  if (!isIsoDay(day)) return alreadyRemoved();
   const db = await getDb();
   const removed = await db.delete(dayOverrides).where(eq(dayOverrides.day, day)).returning({ day: dayOverrides.day });
-  return removed.length > 0 ? { status: "saved", stranded: [] } : { status: "not-found" };
+  return removed.length > 0 ? done({ stranded: [] }) : alreadyRemoved();
 }
 
 export const previewInputSchema = z.strictObject({
@@ -150,9 +144,9 @@ export const previewInputSchema = z.strictObject({
  */
 export async function previewFreeTimes(therapist: Therapist, input: z.input<typeof previewInputSchema>, { now = new Date() } = {}) {
   const parsed = previewInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error) as Extract<AvailabilityEditResult, { status: "invalid" }>;
+  if (!parsed.success) return refusedInput(parsed.error);
   const sessionType = findSessionType(parsed.data.sessionType);
-  if (!sessionType) return { status: "invalid" as const, fieldErrors: { sessionType: ["There is no such session type."] } };
+  if (!sessionType) return refusedInput({ sessionType: ["There is no such session type."] });
   const stored = await loadAvailabilityRules();
   const draft = parsed.data.draft;
   const rules: AvailabilityRules = {
@@ -165,12 +159,11 @@ export async function previewFreeTimes(therapist: Therapist, input: z.input<type
   const until = dayBounds(addDays(dayInZone(now, practice.timeZone), parsed.data.days), practice.timeZone).start;
   const busy = await loadBusyRanges(new Date(now.getTime() - 86_400_000), new Date(until.getTime() + 2 * 86_400_000));
   const slots = expandSlots({ rules, sessionType, busy, now, timeZone: practice.timeZone, until });
-  return {
-    status: "preview" as const,
+  return done({
     timeZone: practice.timeZone,
     days: groupSlotsByDay(slots, practice.timeZone).map(({ day, slots: daySlots }) => ({
       day,
       times: daySlots.map((slot) => ({ startsAt: slot.startsAt, label: formatTime(slot.startsAt, practice.timeZone) })),
     })),
-  };
+  });
 }

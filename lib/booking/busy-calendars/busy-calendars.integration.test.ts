@@ -43,7 +43,7 @@ describe("busy times from the therapist's own calendars", () => {
     server.set("/secret-token-abc/basic.ics", { calendar: clientHour, etag: '"v1"' });
 
     const result = await addBusyCalendar(therapist, { name: "SimplePractice", address: server.url("/secret-token-abc/basic.ics") }, { now: NOW });
-    expect(result).toEqual({ status: "saved", refreshed: { status: "read", busyTimes: expect.any(Number) } });
+    expect(result).toEqual({ status: "done", refreshed: { status: "read", busyTimes: expect.any(Number) } });
 
     const after = await free();
     for (const taken of [at("2027-03-03", "12:00"), at("2027-03-03", "12:30"), at("2027-03-03", "13:00"), at("2027-03-17", "12:00")]) {
@@ -76,9 +76,9 @@ describe("busy times from the therapist's own calendars", () => {
     server.set("/etag.ics", { calendar: clientHour, etag: '"v1"' });
     const added = await addBusyCalendar(therapist, { name: "Google", address: server.url("/etag.ics") }, { now: NOW });
     const [calendar] = (await stored()).calendars;
-    expect(await refreshBusyCalendarNow(therapist, calendar!.id, { now: new Date(NOW.getTime() + 60_000) })).toEqual({ status: "saved", refreshed: { status: "unchanged" } });
+    expect(await refreshBusyCalendarNow(therapist, calendar!.id, { now: new Date(NOW.getTime() + 60_000) })).toEqual({ status: "done", refreshed: { status: "unchanged" } });
     expect(server.requests.map((request) => request.ifNoneMatch)).toEqual([undefined, '"v1"']);
-    expect((await stored()).times).toHaveLength(added.status === "saved" && added.refreshed?.status === "read" ? added.refreshed.busyTimes : -1);
+    expect((await stored()).times).toHaveLength(added.status === "done" && added.refreshed?.status === "read" ? added.refreshed.busyTimes : -1);
   });
 
   it.each([
@@ -95,7 +95,7 @@ describe("busy times from the therapist's own calendars", () => {
     const [calendar] = (await stored()).calendars;
     const later = new Date(NOW.getTime() + 10 * 60_000);
     const result = await refreshBusyCalendarNow(therapist, calendar!.id, { now: later });
-    expect(result).toEqual({ status: "saved", refreshed: { status: "failed", message: expect.stringMatching(message) } });
+    expect(result).toEqual({ status: "done", refreshed: { status: "failed", message: expect.stringMatching(message) } });
     expect((await stored()).times).toHaveLength(good);
     expect(await free()).toEqual(withBusy);
     const [listed] = await listBusyCalendars(therapist);
@@ -122,11 +122,11 @@ describe("busy times from the therapist's own calendars", () => {
     server.set("/gone.ics", { calendar: clientHour });
     await addBusyCalendar(therapist, { name: "Old", address: server.url("/gone.ics") }, { now: NOW });
     const [calendar] = (await stored()).calendars;
-    expect(await removeBusyCalendar(therapist, calendar!.id)).toEqual({ status: "saved" });
+    expect(await removeBusyCalendar(therapist, calendar!.id)).toEqual({ status: "done" });
     expect(await stored()).toEqual({ calendars: [], times: [] });
     expect(await free()).toContain(at("2027-03-03", "12:00").getTime());
-    expect(await removeBusyCalendar(therapist, calendar!.id)).toEqual({ status: "not-found" });
-    expect(await refreshBusyCalendarNow(therapist, "not-an-id")).toEqual({ status: "not-found" });
+    expect(await removeBusyCalendar(therapist, calendar!.id)).toMatchObject({ status: "refused", reason: "not-found" });
+    expect(await refreshBusyCalendarNow(therapist, "not-an-id")).toMatchObject({ status: "refused", reason: "not-found" });
   });
 
   it.each([
@@ -136,7 +136,7 @@ describe("busy times from the therapist's own calendars", () => {
     [{ name: "Mine", address: "not a url" }, "address"],
   ])("refuses %j and stores nothing", async (input, field) => {
     const result = await addBusyCalendar(therapist, input, { now: NOW });
-    expect(result).toMatchObject({ status: "invalid", fieldErrors: { [field]: [expect.any(String)] } });
+    expect(result).toMatchObject({ status: "refused", reason: "invalid", fieldErrors: { [field]: [expect.any(String)] } });
     expect(await stored()).toEqual({ calendars: [], times: [] });
   });
 });
@@ -149,9 +149,9 @@ describe("fetching a calendar address", () => {
     resetEnvForTests();
     server.set("/private.ics", { calendar: clientHour });
     const result = await addBusyCalendar(therapist, { name: "Probe", address: server.url("/private.ics") }, { now: NOW });
-    expect(result).toEqual({ status: "invalid", fieldErrors: { address: [expect.stringMatching(/never sent unencrypted/)] } });
+    expect(result).toMatchObject({ status: "refused", reason: "invalid", fieldErrors: { address: [expect.stringMatching(/never sent unencrypted/)] } });
     expect(await addBusyCalendar(therapist, { name: "Probe", address: "webcal://127.0.0.1:9/private.ics" }, { now: NOW })).toEqual({
-      status: "saved",
+      status: "done",
       refreshed: { status: "failed", message: expect.stringMatching(/private network/) },
     });
     expect(server.requests).toHaveLength(0);

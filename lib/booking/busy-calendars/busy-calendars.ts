@@ -5,6 +5,7 @@ import { getDb, type Transaction } from "@/db/client";
 import { type BusyCalendar, busyCalendars, busyTimes } from "@/db/schema";
 import type { Therapist } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
+import { done, refused, refusedInput, type Outcome, type RefusedInput } from "@/lib/forms/outcome";
 import { logError } from "@/lib/errors";
 import { practice } from "@/lib/practice/practice";
 import { sessionTypes } from "../session-types";
@@ -34,10 +35,9 @@ export type BusyCalendarInput = z.input<typeof busyCalendarInputSchema>;
 
 export type RefreshOutcome = { status: "read"; busyTimes: number } | { status: "unchanged" } | { status: "failed"; message: string };
 
-export type BusyCalendarResult =
-  | { status: "saved"; refreshed?: RefreshOutcome }
-  | { status: "invalid"; fieldErrors: Record<string, string[]> }
-  | { status: "not-found" };
+export type BusyCalendarOutcome = Outcome<{ refreshed?: RefreshOutcome }, "not-found"> | RefusedInput;
+
+const alreadyRemoved = () => refused("not-found", "That calendar was already removed.");
 
 function limits(): FeedLimits {
   return { ...defaultFeedLimits, allowPrivate: env().CALENDAR_FEEDS_ALLOW_PRIVATE };
@@ -130,39 +130,33 @@ async function readBusyCalendars() {
 // The type asks for the guard's proof; nothing of her is read.
 export const listBusyCalendars: (therapist: Therapist) => ReturnType<typeof readBusyCalendars> = readBusyCalendars;
 
-function invalid(error: z.ZodError): BusyCalendarResult {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
-  return { status: "invalid", fieldErrors };
-}
-
 /** Adds one of her calendars and reads it at once, so the room can say whether it worked. */
-export async function addBusyCalendar(therapist: Therapist, input: BusyCalendarInput, { now = new Date() } = {}): Promise<BusyCalendarResult> {
+export async function addBusyCalendar(therapist: Therapist, input: BusyCalendarInput, { now = new Date() } = {}): Promise<BusyCalendarOutcome> {
   const parsed = busyCalendarInputSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  if (feedRequestUrl(parsed.data.address)?.protocol === "http:" && !limits().allowPrivate) return { status: "invalid", fieldErrors: { address: [UNENCRYPTED] } };
+  if (!parsed.success) return refusedInput(parsed.error);
+  if (feedRequestUrl(parsed.data.address)?.protocol === "http:" && !limits().allowPrivate) return refusedInput({ address: [UNENCRYPTED] });
   const db = await getDb();
   const [{ calendars }] = (await db.select({ calendars: count() }).from(busyCalendars)) as [{ calendars: number }];
-  if (calendars >= MAX_CALENDARS) return { status: "invalid", fieldErrors: { form: [`Attune reads up to ${MAX_CALENDARS} calendars; remove one first.`] } };
+  if (calendars >= MAX_CALENDARS) return refusedInput({ form: [`Attune reads up to ${MAX_CALENDARS} calendars; remove one first.`] });
   const [calendar] = await db.insert(busyCalendars).values({ ...parsed.data, checkedAt: now }).returning();
-  return { status: "saved", refreshed: await refreshCalendar(calendar!, now) };
+  return done({ refreshed: await refreshCalendar(calendar!, now) });
 }
 
 /** Stops reading a calendar; its busy times go with it. */
-export async function removeBusyCalendar(therapist: Therapist, id: string): Promise<BusyCalendarResult> {
-  if (!z.uuid().safeParse(id).success) return { status: "not-found" };
+export async function removeBusyCalendar(therapist: Therapist, id: string): Promise<BusyCalendarOutcome> {
+  if (!z.uuid().safeParse(id).success) return alreadyRemoved();
   const db = await getDb();
   const removed = await db.delete(busyCalendars).where(eq(busyCalendars.id, id)).returning({ id: busyCalendars.id });
-  return removed.length > 0 ? { status: "saved" } : { status: "not-found" };
+  return removed.length > 0 ? done() : alreadyRemoved();
 }
 
 /** "Refresh now": reads one calendar whatever the schedule says. */
-export async function refreshBusyCalendarNow(therapist: Therapist, id: string, { now = new Date() } = {}): Promise<BusyCalendarResult> {
-  if (!z.uuid().safeParse(id).success) return { status: "not-found" };
+export async function refreshBusyCalendarNow(therapist: Therapist, id: string, { now = new Date() } = {}): Promise<BusyCalendarOutcome> {
+  if (!z.uuid().safeParse(id).success) return alreadyRemoved();
   const db = await getDb();
   const [calendar] = await db.update(busyCalendars).set({ checkedAt: now }).where(eq(busyCalendars.id, id)).returning();
-  if (!calendar) return { status: "not-found" };
-  return { status: "saved", refreshed: await refreshCalendar(calendar, now) };
+  if (!calendar) return alreadyRemoved();
+  return done({ refreshed: await refreshCalendar(calendar, now) });
 }
 
 type Executor = Awaited<ReturnType<typeof getDb>> | Transaction;
