@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { PracticeContact } from "@/components/site/practice-contact";
 import { practice } from "@/lib/practice/practice";
 import { licensedStatesText } from "@/lib/practice/us-states";
@@ -9,21 +10,91 @@ export const metadata: Metadata = {
   description: `The first session, fees, insurance and the sliding scale, cancellations, telehealth and privacy at ${practice.name}.`,
 };
 
-const sections = [
-  { id: "first-session", title: "Your first session" },
-  { id: "fees", title: "Fees, insurance and the sliding scale" },
-  { id: "cancellations", title: "Cancelling or moving a session" },
-  { id: "telehealth", title: "Telehealth" },
-  { id: "privacy", title: "Privacy" },
-] as const;
-
 const paragraphs = (texts: string[]) => texts.map((text) => <p key={text}>{text}</p>);
 
+const { whatToExpect, fees, booking } = practice;
+
+/** Each part of the page once: the list at the top links to them in this order. */
+const sections: { id: string; title: string; body: ReactNode }[] = [
+  {
+    id: "first-session",
+    title: "Your first session",
+    body: (
+      <>
+        {paragraphs(whatToExpect.firstSession)}
+        <p>
+          <Link href="/book">Book a free consultation call or an intake session</Link>.
+        </p>
+      </>
+    ),
+  },
+  {
+    id: "fees",
+    title: "Fees, insurance and the sliding scale",
+    body: (
+      <>
+        <table className="fees">
+          <caption>Fees per session</caption>
+          <thead>
+            <tr>
+              <th scope="col">Session</th>
+              <th scope="col">Fee</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fees.sessions.map((session) => (
+              <tr key={session.name}>
+                <th scope="row">{session.name}</th>
+                <td>{session.fee}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3>Sliding scale</h3>
+        {paragraphs(fees.slidingScale)}
+        <h3>Insurance</h3>
+        {paragraphs(fees.insurance)}
+        <h3>Paying</h3>
+        <p>{fees.payment}</p>
+      </>
+    ),
+  },
+  {
+    id: "cancellations",
+    title: "Cancelling or moving a session",
+    body: (
+      <>
+        <p>{booking.lateCancellationPolicy}</p>
+        {paragraphs(whatToExpect.cancellations)}
+      </>
+    ),
+  },
+  {
+    id: "telehealth",
+    title: "Telehealth",
+    body: (
+      <>
+        <p>{booking.telehealthInstructions}</p>
+        {paragraphs(whatToExpect.telehealth)}
+        <p>Sessions are open to people in {licensedStatesText(practice.licensedStates)} at the time of the session.</p>
+      </>
+    ),
+  },
+  {
+    id: "privacy",
+    title: "Privacy",
+    body: (
+      <>
+        {paragraphs(whatToExpect.privacy)}
+        <p>
+          How this website handles what you send is in the <Link href="/privacy">privacy notice</Link>.
+        </p>
+      </>
+    ),
+  },
+];
+
 export default function WhatToExpectPage() {
-  const { whatToExpect, fees, booking } = practice;
-  const heading = (id: (typeof sections)[number]["id"]) => (
-    <h2 id={`${id}-heading`}>{sections.find((section) => section.id === id)!.title}</h2>
-  );
   return (
     <div className="container">
       <div className="prose">
@@ -43,61 +114,12 @@ export default function WhatToExpectPage() {
           </ul>
         </nav>
 
-        <section id="first-session" aria-labelledby="first-session-heading">
-          {heading("first-session")}
-          {paragraphs(whatToExpect.firstSession)}
-          <p>
-            <Link href="/book">Book a free consultation call or an intake session</Link>.
-          </p>
-        </section>
-
-        <section id="fees" aria-labelledby="fees-heading">
-          {heading("fees")}
-          <table className="fees">
-            <caption>Fees per session</caption>
-            <thead>
-              <tr>
-                <th scope="col">Session</th>
-                <th scope="col">Fee</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fees.sessions.map((session) => (
-                <tr key={session.name}>
-                  <th scope="row">{session.name}</th>
-                  <td>{session.fee}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <h3>Sliding scale</h3>
-          {paragraphs(fees.slidingScale)}
-          <h3>Insurance</h3>
-          {paragraphs(fees.insurance)}
-          <h3>Paying</h3>
-          <p>{fees.payment}</p>
-        </section>
-
-        <section id="cancellations" aria-labelledby="cancellations-heading">
-          {heading("cancellations")}
-          <p>{booking.lateCancellationPolicy}</p>
-          {paragraphs(whatToExpect.cancellations)}
-        </section>
-
-        <section id="telehealth" aria-labelledby="telehealth-heading">
-          {heading("telehealth")}
-          <p>{booking.telehealthInstructions}</p>
-          {paragraphs(whatToExpect.telehealth)}
-          <p>Sessions are open to people in {licensedStatesText(practice.licensedStates)} at the time of the session.</p>
-        </section>
-
-        <section id="privacy" aria-labelledby="privacy-heading">
-          {heading("privacy")}
-          {paragraphs(whatToExpect.privacy)}
-          <p>
-            How this website handles what you send is in the <Link href="/privacy">privacy notice</Link>.
-          </p>
-        </section>
+        {sections.map((section) => (
+          <section key={section.id} id={section.id} aria-labelledby={`${section.id}-heading`}>
+            <h2 id={`${section.id}-heading`}>{section.title}</h2>
+            {section.body}
+          </section>
+        ))}
       </div>
       <div className="section">
         <PracticeContact linkToWhatToExpect={false} />
