@@ -112,37 +112,50 @@ function withStranded(message: string, stranded: number) {
   return `${message} ${stranded} upcoming booking${stranded === 1 ? " is" : "s are"} now outside your hours; see Requests.`;
 }
 
+type EditResult<Saved> = Saved | { status: "invalid"; fieldErrors: Record<string, string[]> } | { status: "not-found" };
+
+/** What sets a change to her calendars apart from one to her hours: its words when the thing is gone, and what came of it. */
+type ChangeKind<Saved> = { gone: string; outcome: (result: Saved, message: string) => string };
+
+/** A change to the hours points out bookings it left outside them. */
+const hoursChange: ChangeKind<Extract<AvailabilityEditResult, { status: "saved" }>> = {
+  gone: "That was already removed.",
+  outcome: (result, message) => withStranded(message, result.stranded.length),
+};
+
 /**
- * One change to the hours: the domain checks it against the practice's
- * rules, the audit log records which kind of change it was, and the message
- * points out bookings the change left outside the hours.
+ * One change in the availability room: the domain checks it against the
+ * practice's rules, the audit log records which kind of change it was (never
+ * the values: a calendar's address is a secret), and the message says what
+ * came of it.
  */
-function availabilityChange<Schema extends z.ZodType<Record<string, unknown>>>(
+function availabilityChange<Schema extends z.ZodType<Record<string, unknown>>, Saved extends { status: "saved" }>(
+  kind: ChangeKind<Saved>,
   schema: Schema,
-  change: (therapist: Therapist, input: z.output<Schema>) => Promise<AvailabilityEditResult>,
+  change: (therapist: Therapist, input: z.output<Schema>) => Promise<EditResult<Saved>>,
   { message, recorded }: { message: string; recorded: string },
 ) {
   return guardedOperation(schema, async (input, { therapist, audit }) => {
     const result = await change(therapist, input);
-    if (result.status === "not-found") return refusal({ formError: "That was already removed." });
+    if (result.status === "not-found") return refusal({ formError: kind.gone });
     if (result.status === "invalid") return refusalOfEdit(result.fieldErrors);
     await audit({ action: "change", subjectType: "availability", detail: { [recorded]: true } });
-    return saved(withStranded(message, result.stranded.length));
+    return saved(kind.outcome(result as Saved, message));
   });
 }
 
-export const saveWeeklyHoursFromForm = availabilityChange(weeklyHoursFormSchema, saveWeeklyHours, { message: "Weekly hours saved.", recorded: "weeklyHours" });
+export const saveWeeklyHoursFromForm = availabilityChange(hoursChange, weeklyHoursFormSchema, saveWeeklyHours, { message: "Weekly hours saved.", recorded: "weeklyHours" });
 
-export const addTimeOffFromForm = availabilityChange(timeOffFormSchema, addTimeOff, { message: "Time off added.", recorded: "timeOffAdded" });
+export const addTimeOffFromForm = availabilityChange(hoursChange, timeOffFormSchema, addTimeOff, { message: "Time off added.", recorded: "timeOffAdded" });
 
-export const removeTimeOffFromForm = availabilityChange(z.strictObject({ id: z.string().max(100) }), (therapist, { id }) => removeTimeOff(therapist, id), {
+export const removeTimeOffFromForm = availabilityChange(hoursChange, z.strictObject({ id: z.string().max(100) }), (therapist, { id }) => removeTimeOff(therapist, id), {
   message: "Time off removed.",
   recorded: "timeOffRemoved",
 });
 
-export const saveDayOverrideFromForm = availabilityChange(dayOverrideFormSchema, saveDayOverride, { message: "That day's hours are saved.", recorded: "overrideSaved" });
+export const saveDayOverrideFromForm = availabilityChange(hoursChange, dayOverrideFormSchema, saveDayOverride, { message: "That day's hours are saved.", recorded: "overrideSaved" });
 
-export const removeDayOverrideFromForm = availabilityChange(z.strictObject({ day: z.string().max(10) }), (therapist, { day }) => removeDayOverride(therapist, day), {
+export const removeDayOverrideFromForm = availabilityChange(hoursChange, z.strictObject({ day: z.string().max(10) }), (therapist, { day }) => removeDayOverride(therapist, day), {
   message: "That day is back to the usual hours.",
   recorded: "overrideRemoved",
 });
@@ -169,33 +182,20 @@ function readOutcome(result: Extract<BusyCalendarResult, { status: "saved" }>, d
   return `${done} ${refreshed.busyTimes} busy time${refreshed.busyTimes === 1 ? "" : "s"} read; /book no longer offers them.`;
 }
 
-function busyCalendarChange<Schema extends z.ZodType<Record<string, unknown>>>(
-  schema: Schema,
-  change: (therapist: Therapist, input: z.output<Schema>) => Promise<BusyCalendarResult>,
-  { message, recorded }: { message: string; recorded: string },
-) {
-  return guardedOperation(schema, async (input, { therapist, audit }) => {
-    const result = await change(therapist, input);
-    if (result.status === "not-found") return refusal({ formError: "That calendar was already removed." });
-    if (result.status === "invalid") return refusalOfEdit(result.fieldErrors);
-    // The address is a secret: the audit log records that a calendar changed, never which address.
-    await audit({ action: "change", subjectType: "availability", detail: { [recorded]: true } });
-    return saved(readOutcome(result, message));
-  });
-}
+const calendarChange: ChangeKind<Extract<BusyCalendarResult, { status: "saved" }>> = { gone: "That calendar was already removed.", outcome: readOutcome };
 
 const calendarId = z.strictObject({ id: z.string().max(100) });
 
 /** Adds one of her calendars (a name and its secret address) and reads it at once. */
-export const addBusyCalendarFromForm = busyCalendarChange(busyCalendarFormSchema, addBusyCalendar, { message: "Calendar added.", recorded: "calendarAdded" });
+export const addBusyCalendarFromForm = availabilityChange(calendarChange, busyCalendarFormSchema, addBusyCalendar, { message: "Calendar added.", recorded: "calendarAdded" });
 
-export const removeBusyCalendarFromForm = busyCalendarChange(calendarId, (therapist, { id }) => removeBusyCalendar(therapist, id), {
+export const removeBusyCalendarFromForm = availabilityChange(calendarChange, calendarId, (therapist, { id }) => removeBusyCalendar(therapist, id), {
   message: "Calendar removed; its busy times no longer count.",
   recorded: "calendarRemoved",
 });
 
 /** "Refresh now": reads one calendar whatever the schedule says. */
-export const refreshBusyCalendarFromForm = busyCalendarChange(calendarId, (therapist, { id }) => refreshBusyCalendarNow(therapist, id), {
+export const refreshBusyCalendarFromForm = availabilityChange(calendarChange, calendarId, (therapist, { id }) => refreshBusyCalendarNow(therapist, id), {
   message: "Calendar read again.",
   recorded: "calendarRefreshed",
 });

@@ -12,89 +12,83 @@ export const metadata: Metadata = {
 
 const paragraphs = (texts: string[]) => texts.map((text) => <p key={text}>{text}</p>);
 
-const { whatToExpect, fees, booking } = practice;
-
-/** Each part of the page once: the list at the top links to them in this order. */
-const sections: { id: string; title: string; body: ReactNode }[] = [
-  {
-    id: "first-session",
-    title: "Your first session",
-    body: (
-      <>
-        {paragraphs(whatToExpect.firstSession)}
-        <p>
-          <Link href="/book">Book a free consultation call or an intake session</Link>.
-        </p>
-      </>
-    ),
-  },
-  {
-    id: "fees",
-    title: "Fees, insurance and the sliding scale",
-    body: (
-      <>
-        <table className="fees">
-          <caption>Fees per session</caption>
-          <thead>
-            <tr>
-              <th scope="col">Session</th>
-              <th scope="col">Fee</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fees.sessions.map((session) => (
-              <tr key={session.name}>
-                <th scope="row">{session.name}</th>
-                <td>{session.fee}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <h3>Sliding scale</h3>
-        {paragraphs(fees.slidingScale)}
-        <h3>Insurance</h3>
-        {paragraphs(fees.insurance)}
-        <h3>Paying</h3>
-        <p>{fees.payment}</p>
-      </>
-    ),
-  },
-  {
-    id: "cancellations",
-    title: "Cancelling or moving a session",
-    body: (
-      <>
-        <p>{booking.lateCancellationPolicy}</p>
-        {paragraphs(whatToExpect.cancellations)}
-      </>
-    ),
-  },
-  {
-    id: "telehealth",
-    title: "Telehealth",
-    body: (
-      <>
-        <p>{booking.telehealthInstructions}</p>
-        {paragraphs(whatToExpect.telehealth)}
-        <p>Sessions are open to people in {licensedStatesText(practice.licensedStates)} at the time of the session.</p>
-      </>
-    ),
-  },
-  {
-    id: "privacy",
-    title: "Privacy",
-    body: (
-      <>
-        {paragraphs(whatToExpect.privacy)}
-        <p>
-          How this website handles what you send is in the <Link href="/privacy">privacy notice</Link>.
-        </p>
-      </>
-    ),
-  },
-];
+type PageSection = { id: string; title: string; body: ReactNode };
 
 export default function WhatToExpectPage() {
+  const { whatToExpect, fees, booking } = practice;
+  // Each part of the page once: the list at the top links to them in this order.
+  const sections: PageSection[] = [
+    {
+      id: "first-session",
+      title: "Your first session",
+      body: (
+        <>
+          {paragraphs(whatToExpect.firstSession)}
+          <p>
+            <Link href="/book">Book a free consultation call or an intake session</Link>.
+          </p>
+        </>
+      ),
+    },
+    {
+      id: "fees",
+      title: "Fees, insurance and the sliding scale",
+      body: (
+        <>
+          <table className="fees">
+            <caption>Fees per session</caption>
+            <thead>
+              <tr>
+                <th scope="col">Session</th>
+                <th scope="col">Fee</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fees.sessions.map((session) => (
+                <tr key={session.name}>
+                  <th scope="row">{session.name}</th>
+                  <td>{session.fee}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Sliding scale</h3>
+          {paragraphs(fees.slidingScale)}
+          <h3>Insurance</h3>
+          {paragraphs(fees.insurance)}
+          <h3>Paying</h3>
+          <p>{fees.payment}</p>
+        </>
+      ),
+    },
+    {
+      id: "cancellations",
+      title: "Cancelling or moving a session",
+      body: paragraphs([booking.lateCancellationPolicy, ...whatToExpect.cancellations]),
+    },
+    {
+      id: "telehealth",
+      title: "Telehealth",
+      body: (
+        <>
+          {paragraphs([booking.telehealthInstructions, ...whatToExpect.telehealth])}
+          <p>Sessions are open to people in {licensedStatesText(practice.licensedStates)} at the time of the session.</p>
+        </>
+      ),
+    },
+    {
+      id: "privacy",
+      title: "Privacy",
+      body: (
+        <>
+          {paragraphs(whatToExpect.privacy)}
+          <p>
+            How this website handles what you send is in the <Link href="/privacy">privacy notice</Link>.
+          </p>
+        </>
+      ),
+    },
+  ];
   return (
     <div className="container">
       <div className="prose">
