@@ -1,6 +1,6 @@
 import { Button, Text } from "@react-email/components";
-import { AppointmentDetails, type AppointmentProps, type BookingEmailProps, previewAppointment, previewBooking } from "./components/booking-details";
-import { EmailLayout, SignOff, button, paragraph, type PracticeProps, previewPractice } from "./components/email-layout";
+import { type BookingEmailProps, BookingLetter, type LetterProps, previewBooking, previewLetter } from "./components/booking-details";
+import { button, paragraph } from "./components/email-layout";
 
 /**
  * The page that confirms a held time, made when the email is sent
@@ -9,7 +9,7 @@ import { EmailLayout, SignOff, button, paragraph, type PracticeProps, previewPra
 export type ConfirmTimeLinkProps = { confirmTimeUrl: string };
 
 export type BookingHoldProps = BookingEmailProps & { holdMinutes: number };
-type Shown = BookingHoldProps & ConfirmTimeLinkProps & AppointmentProps & PracticeProps;
+type Shown = BookingHoldProps & ConfirmTimeLinkProps & LetterProps;
 
 /**
  * The first email about a booking, sent before anyone has seen it: anyone can
@@ -19,20 +19,19 @@ type Shown = BookingHoldProps & ConfirmTimeLinkProps & AppointmentProps & Practi
  */
 export default function BookingHoldEmail({ confirmTimeUrl, holdMinutes, appointment, practice }: Shown) {
   return (
-    <EmailLayout preview={`Please confirm this time within ${holdMinutes} minutes.`} practice={practice}>
-      <Text style={paragraph}>Hello,</Text>
-      <Text style={paragraph}>
-        {`Thank you for choosing a time with ${practice.name}. We are holding it for you for ${holdMinutes} minutes. Please confirm that it was you who asked for it:`}
-      </Text>
-      <AppointmentDetails appointment={appointment} />
+    <BookingLetter
+      preview={`Please confirm this time within ${holdMinutes} minutes.`}
+      opening={`Thank you for choosing a time with ${practice.name}. We are holding it for you for ${holdMinutes} minutes. Please confirm that it was you who asked for it:`}
+      appointment={appointment}
+      practice={practice}
+    >
       <Button href={confirmTimeUrl} style={button}>
         Confirm this time
       </Button>
       <Text style={{ ...paragraph, marginTop: 16 }}>
         {`The button opens a page where one more press confirms it. If you did not ask for this, you can ignore this email: the time is released after ${holdMinutes} minutes and we will not write again.`}
       </Text>
-      <SignOff practice={practice} />
-    </EmailLayout>
+    </BookingLetter>
   );
 }
 
@@ -40,6 +39,5 @@ BookingHoldEmail.PreviewProps = {
   ...previewBooking,
   holdMinutes: 30,
   confirmTimeUrl: "http://localhost:3000/book/confirm/preview-token",
-  ...previewAppointment,
-  practice: previewPractice,
+  ...previewLetter,
 } satisfies Shown;

@@ -1,15 +1,6 @@
 import { Text } from "@react-email/components";
-import {
-  AppointmentDetails,
-  type AppointmentProps,
-  type BookingEmailProps,
-  ManageButton,
-  type ManageLinkProps,
-  previewAppointment,
-  previewBooking,
-  previewManageLink,
-} from "./components/booking-details";
-import { EmailLayout, paragraph, type PracticeProps, previewPractice, SignOff } from "./components/email-layout";
+import { type BookingEmailProps, BookingLetter, type LetterProps, ManageButton, type ManageLinkProps, previewBooking, previewLetter, previewManageLink } from "./components/booking-details";
+import { paragraph } from "./components/email-layout";
 
 export type BookingRescheduledProps = BookingEmailProps & {
   previousStartsAt: string;
@@ -17,23 +8,24 @@ export type BookingRescheduledProps = BookingEmailProps & {
   sequence: number;
 };
 /** `previousWhen`: the old start as the visitor's clocks showed it, "Monday, March 9, 2026 at 9:00 AM". */
-type Shown = BookingRescheduledProps & ManageLinkProps & AppointmentProps & PracticeProps & { previousWhen: string };
+type Shown = BookingRescheduledProps & ManageLinkProps & LetterProps & { previousWhen: string };
 
 /** Sent to the visitor when their booking moves; lib/email attaches the updated .ics to a confirmed one. */
 export default function BookingRescheduledEmail({ previousWhen, status, manageUrl, appointment, practice }: Shown) {
   return (
-    <EmailLayout preview="Your appointment has a new time." practice={practice}>
-      <Text style={paragraph}>Hello,</Text>
-      <Text style={paragraph}>{`Your appointment has moved from ${previousWhen} to:`}</Text>
-      <AppointmentDetails appointment={appointment} />
+    <BookingLetter
+      preview="Your appointment has a new time."
+      opening={`Your appointment has moved from ${previousWhen} to:`}
+      appointment={appointment}
+      practice={practice}
+    >
       <Text style={paragraph}>
         {status === "confirmed"
           ? "It is still confirmed; the attached file updates your calendar."
           : `${practice.therapistName} will confirm the new time by email.`}
       </Text>
       <ManageButton manageUrl={manageUrl} />
-      <SignOff practice={practice} />
-    </EmailLayout>
+    </BookingLetter>
   );
 }
 
@@ -43,7 +35,6 @@ BookingRescheduledEmail.PreviewProps = {
   status: "confirmed",
   sequence: 1,
   ...previewManageLink,
-  ...previewAppointment,
+  ...previewLetter,
   previousWhen: "Monday, March 9, 2026 at 9:00 AM",
-  practice: previewPractice,
 } satisfies Shown;

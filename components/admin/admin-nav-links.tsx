@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { type NavLink, NavLinks } from "@/components/site/nav-links";
 
-const rooms = [
+const rooms: NavLink[] = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/requests", label: "Requests" },
   { href: "/admin/availability", label: "Availability" },
@@ -15,7 +15,7 @@ const rooms = [
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/privacy", label: "Privacy" },
   { href: "/admin/security", label: "Security" },
-] as const;
+];
 
 /**
  * The rooms behind one "Menu" disclosure, so at 320 px the menu is one line
@@ -32,18 +32,7 @@ export function AdminNavLinks() {
   return (
     <details className="admin-menu" ref={menu}>
       <summary>Menu</summary>
-      <ul>
-        {rooms.map((room) => {
-          const current = room.href === "/admin" ? pathname === "/admin" : pathname.startsWith(room.href);
-          return (
-            <li key={room.href}>
-              <Link href={room.href} aria-current={current ? "page" : undefined}>
-                {room.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
+      <NavLinks links={rooms} home="/admin" />
     </details>
   );
 }

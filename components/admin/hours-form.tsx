@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { type InputHTMLAttributes, useEffect } from "react";
 import { ServerForm } from "@/components/forms/server-form";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Field, FieldSet } from "@/components/ui/field";
@@ -68,18 +68,8 @@ export function HoursForm({
             const errors = [start, end].map((field) => ({ id: `${field.input.id}-error`, message: field.props.error })).filter((error) => error.message);
             return (
               <div key={index} className="hours-range">
-                <label>
-                  <span>
-                    <span className="visually-hidden">{group.legend}, hours {index + 1}: </span>From
-                  </span>
-                  <input type="time" step={60} {...start.input} />
-                </label>
-                <label>
-                  <span>
-                    <span className="visually-hidden">{group.legend}, hours {index + 1}: </span>Until
-                  </span>
-                  <input type="time" step={60} {...end.input} />
-                </label>
+                <TimeOfDay word="From" context={`${group.legend}, hours ${index + 1}: `} input={start.input} />
+                <TimeOfDay word="Until" context={`${group.legend}, hours ${index + 1}: `} input={end.input} />
                 {errors.map((error) => (
                   <p key={error.id} className="field-error" id={error.id}>
                     {error.message}
@@ -91,5 +81,18 @@ export function HoursForm({
         </FieldSet>
       ))}
     </ServerForm>
+  );
+}
+
+/** One end of a range, "From" or "Until" on screen; a screen reader hears which day and row it belongs to first. */
+function TimeOfDay({ word, context, input }: { word: string; context: string; input: InputHTMLAttributes<HTMLInputElement> }) {
+  return (
+    <label>
+      <span>
+        <span className="visually-hidden">{context}</span>
+        {word}
+      </span>
+      <input type="time" step={60} {...input} />
+    </label>
   );
 }

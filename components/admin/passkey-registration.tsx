@@ -4,13 +4,13 @@
 // recovery codes. Proving them at sign-in is second-factor-sign-in.tsx.
 import { startRegistration } from "@simplewebauthn/browser";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { z } from "zod";
 import { ServerForm } from "@/components/forms/server-form";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Field } from "@/components/ui/field";
 import type { FormResult } from "@/lib/forms/form-result";
-import { useWebAuthn } from "./use-web-authn";
+import { usePasskeyPrompt } from "./use-web-authn";
 
 type CodesResult = FormResult<string, { recoveryCodes: string[] }>;
 
@@ -44,32 +44,24 @@ export function AddPasskey({
   optionsAction: () => Promise<Parameters<typeof startRegistration>[0]>;
   registerAction: (state: CodesResult, formData: FormData) => Promise<CodesResult>;
 }) {
-  const supported = useWebAuthn();
+  const { supported, problem, pending, prompt } = usePasskeyPrompt("No passkey was made: the prompt was closed or this device could not make one. Please try again.");
   const router = useRouter();
   const [name, setName] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [pending, startTransition] = useTransition();
 
   function add() {
-    setProblem(null);
-    startTransition(async () => {
-      try {
-        const credential = await startRegistration(await optionsAction());
-        const form = new FormData();
-        form.set("response", JSON.stringify(credential));
-        form.set("name", name);
-        const result = await registerAction({ status: "idle" }, form);
-        if (result.status === "saved") {
-          setCodes(result.saved?.recoveryCodes.length ? result.saved.recoveryCodes : null);
-          setName("");
-          router.refresh();
-        } else if (result.status === "invalid") {
-          setProblem(result.formError ?? Object.values(result.fieldErrors).flat().join(" "));
-        }
-      } catch {
-        setProblem("No passkey was made: the prompt was closed or this device could not make one. Please try again.");
+    prompt(async () => {
+      const credential = await startRegistration(await optionsAction());
+      const form = new FormData();
+      form.set("response", JSON.stringify(credential));
+      form.set("name", name);
+      const result = await registerAction({ status: "idle" }, form);
+      if (result.status === "saved") {
+        setCodes(result.saved?.recoveryCodes.length ? result.saved.recoveryCodes : null);
+        setName("");
+        router.refresh();
       }
+      return result.status === "invalid" ? (result.formError ?? Object.values(result.fieldErrors).flat().join(" ")) : null;
     });
   }
 

@@ -3,13 +3,13 @@
 // The sign-in side of the second factor: the passkey, or a recovery code in
 // its place. Registering them is passkey-registration.tsx (the Security page).
 import { startAuthentication } from "@simplewebauthn/browser";
-import { useState, useTransition, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { ServerForm } from "@/components/forms/server-form";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Field } from "@/components/ui/field";
 import type { FormResult } from "@/lib/forms/form-result";
 import { recoveryCodeSchema, type RecoveryCodeField } from "@/lib/auth/recovery-code-schema";
-import { useWebAuthn } from "./use-web-authn";
+import { usePasskeyPrompt } from "./use-web-authn";
 
 /** "Use my passkey" on the second-factor page. */
 export function PasskeySignIn({
@@ -21,20 +21,13 @@ export function PasskeySignIn({
   optionsAction: () => Promise<Parameters<typeof startAuthentication>[0]>;
   verifyAction: (response: string) => Promise<{ status: "verified" } | { status: "refused"; message: string }>;
 }) {
-  const supported = useWebAuthn();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { supported, problem, pending, prompt } = usePasskeyPrompt("Your passkey did not answer: the prompt was closed or timed out. Please try again, or use a recovery code.");
 
   function verify() {
-    setProblem(null);
-    startTransition(async () => {
-      try {
-        const answer = await startAuthentication(await optionsAction());
-        const result = await verifyAction(JSON.stringify(answer));
-        if (result.status === "refused") setProblem(result.message);
-      } catch {
-        setProblem("Your passkey did not answer: the prompt was closed or timed out. Please try again, or use a recovery code.");
-      }
+    prompt(async () => {
+      const answer = await startAuthentication(await optionsAction());
+      const result = await verifyAction(JSON.stringify(answer));
+      return result.status === "refused" ? result.message : null;
     });
   }
 

@@ -1,5 +1,5 @@
 import { browserSupportsWebAuthn } from "@simplewebauthn/browser";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useTransition } from "react";
 
 /**
  * WebAuthn needs JavaScript and a browser that has it; until both are known
@@ -12,4 +12,26 @@ export function useWebAuthn() {
   // eslint-disable-next-line react-hooks/set-state-in-effect -- whether the browser has WebAuthn is only known after hydration
   useEffect(() => setSupported(browserSupportsWebAuthn()), []);
   return supported;
+}
+
+/**
+ * One passkey prompt at a time: the button waits while the browser asks, and
+ * a prompt closed or timed out (the browser throws) becomes `failure`, in the
+ * page's words. `ceremony` answers with the server's problem, or null.
+ */
+export function usePasskeyPrompt(failure: string) {
+  const supported = useWebAuthn();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  function prompt(ceremony: () => Promise<string | null>) {
+    setProblem(null);
+    startTransition(async () => {
+      try {
+        setProblem(await ceremony());
+      } catch {
+        setProblem(failure);
+      }
+    });
+  }
+  return { supported, problem, pending, prompt };
 }

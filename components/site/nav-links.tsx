@@ -3,23 +3,18 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-// Only pages that exist; each capability adds its page here when it ships.
-const links = [
-  { href: "/", label: "Home" },
-  { href: "/blog", label: "Blog" },
-  { href: "/book", label: "Book" },
-  { href: "/what-to-expect", label: "What to expect" },
-  { href: "/freebies", label: "Freebies" },
-  { href: "/contact", label: "Contact" },
-  { href: "/privacy", label: "Privacy" },
-] as const;
+export type NavLink = { href: string; label: string };
 
-export function NavLinks() {
+/**
+ * A list of links with the page she or the visitor is on marked current. The
+ * home link is current only on itself; every other link also on the pages below it.
+ */
+export function NavLinks({ links, home }: { links: readonly NavLink[]; home: string }) {
   const pathname = usePathname();
   return (
     <ul>
       {links.map((link) => {
-        const current = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
+        const current = link.href === home ? pathname === home : pathname.startsWith(link.href);
         return (
           <li key={link.href}>
             <Link href={link.href} aria-current={current ? "page" : undefined}>

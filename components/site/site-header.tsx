@@ -1,6 +1,17 @@
 import Link from "next/link";
 import { practice } from "@/lib/practice/practice";
-import { NavLinks } from "./nav-links";
+import { type NavLink, NavLinks } from "./nav-links";
+
+// Only pages that exist; each capability adds its page here when it ships.
+const pages: NavLink[] = [
+  { href: "/", label: "Home" },
+  { href: "/blog", label: "Blog" },
+  { href: "/book", label: "Book" },
+  { href: "/what-to-expect", label: "What to expect" },
+  { href: "/freebies", label: "Freebies" },
+  { href: "/contact", label: "Contact" },
+  { href: "/privacy", label: "Privacy" },
+];
 
 export function SiteHeader() {
   return (
@@ -16,7 +27,7 @@ export function SiteHeader() {
           {practice.name}
         </Link>
         <nav aria-label="Main" className="site-nav">
-          <NavLinks />
+          <NavLinks links={pages} home="/" />
         </nav>
       </div>
     </header>

@@ -1,5 +1,6 @@
 import { Button, Section, Text } from "@react-email/components";
-import { button, paragraph } from "./email-layout";
+import type { ReactNode } from "react";
+import { button, EmailLayout, paragraph, type PracticeProps, previewPractice, SignOff } from "./email-layout";
 
 /**
  * What every booking email says about the appointment: the kind, the time in the
@@ -71,6 +72,10 @@ export const previewHowToAttend: HowToAttendProps = {
   },
 };
 
+/** What every letter about a booking is given when it is rendered. */
+export type LetterProps = AppointmentProps & PracticeProps;
+export const previewLetter: LetterProps = { ...previewAppointment, practice: previewPractice };
+
 export const previewManageLink: ManageLinkProps = { manageUrl: "http://localhost:3000/book/manage/preview-token" };
 export const previewBookAgain: BookAgainProps = { bookUrl: "http://localhost:3000/book" };
 
@@ -138,5 +143,42 @@ export function TherapistNote({ note, therapistName }: { note: string | null; th
       <br />
       {note}
     </Text>
+  );
+}
+
+/**
+ * Every email to a visitor about their booking reads the same way: a greeting,
+ * what happened, the appointment, her note if she wrote one, how to attend
+ * where it matters; then what the email asks of them, and the sign-off.
+ */
+export function BookingLetter({
+  preview,
+  opening,
+  appointment,
+  practice,
+  note = null,
+  attend,
+  afterButton = false,
+  children,
+}: LetterProps & {
+  preview: string;
+  /** What happened, the first paragraph after the greeting. */
+  opening: ReactNode;
+  note?: string | null;
+  attend?: HowToAttendProps["attend"];
+  /** The letter's last part ends with a button. */
+  afterButton?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <EmailLayout preview={preview} practice={practice}>
+      <Text style={paragraph}>Hello,</Text>
+      <Text style={paragraph}>{opening}</Text>
+      <AppointmentDetails appointment={appointment} />
+      <TherapistNote note={note} therapistName={practice.therapistName} />
+      {attend ? <HowToAttend attend={attend} /> : null}
+      {children}
+      <SignOff practice={practice} afterButton={afterButton} />
+    </EmailLayout>
   );
 }

@@ -125,15 +125,7 @@ async function namesOf(events: { subjectType: string | null; subjectId: string |
 export const listAuditEvents = guardedRead(async (_context, { limit = 200 }: { limit?: number } = {}) => {
   const db = await getDb();
   const events = await db
-    .select({
-      id: auditEvents.id,
-      actor: auditEvents.actor,
-      action: auditEvents.action,
-      subjectType: auditEvents.subjectType,
-      subjectId: auditEvents.subjectId,
-      detail: auditEvents.detail,
-      occurredAt: auditEvents.occurredAt,
-    })
+    .select()
     .from(auditEvents)
     .orderBy(desc(auditEvents.occurredAt))
     .limit(Math.min(Math.max(1, limit), 500));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarAddress, calendarName, NOT_A_CALENDAR_ADDRESS } from "@/lib/booking/busy-calendars/calendar-fields";
 import type { FormResult } from "@/lib/forms/form-result";
 import { type Weekday, weekdays } from "@/lib/practice/practice-schema";
 
@@ -84,12 +85,8 @@ export const feedFormSchema = z.strictObject({});
 
 /** One of her own calendars to read busy times from; the server checks the address further (lib/booking/busy-calendars). */
 export const busyCalendarFormSchema = z.strictObject({
-  name: z.string().trim().min(1, "Please give the calendar a name.").max(80, "Please keep the name under 80 characters."),
-  address: z
-    .string()
-    .trim()
-    .max(2000, "That address is longer than any calendar's.")
-    .regex(/^(webcals?|https?):\/\/\S+$/i, "Paste the calendar's address, starting webcal:// or https://."),
+  name: calendarName,
+  address: calendarAddress.regex(/^(webcals?|https?):\/\/\S+$/i, NOT_A_CALENDAR_ADDRESS),
 });
 
 /** Picked by name in the browser: a schema cannot travel from a server component as a prop. */

@@ -19,6 +19,7 @@ import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCo
 import { bookingListFilterSchema, bookingOverview, getBookingRequest, listBookingRequests } from "@/lib/booking/requests";
 import { sessionTypes } from "@/lib/booking/session-types";
 import type { FieldErrors } from "@/lib/forms/form-result";
+import type { Refused, RefusedInput } from "@/lib/forms/outcome";
 import { threadOf } from "./replies";
 import { bookingDecisionSchema, busyCalendarFormSchema, dayOverrideFormSchema, feedFormSchema, timeOffFormSchema, weeklyHoursFormSchema, type BookingDecision } from "./booking-schemas";
 
@@ -113,35 +114,40 @@ function withStranded(message: string, stranded: number) {
 }
 
 /**
- * One change to the hours: the domain checks it against the practice's
- * rules, the audit log records which kind of change it was, and the message
- * points out bookings the change left outside the hours.
+ * One change in the availability room: the domain checks it against the
+ * practice's rules, the audit log records which kind of change it was (never
+ * the values: a calendar's address is a secret), and `said` words what came
+ * of it.
  */
-function availabilityChange<Schema extends z.ZodType<Record<string, unknown>>>(
+function availabilityChange<Schema extends z.ZodType<Record<string, unknown>>, Done extends { status: "done" }>(
+  said: (result: Done, message: string) => string,
   schema: Schema,
-  change: (therapist: Therapist, input: z.output<Schema>) => Promise<AvailabilityEditOutcome>,
+  change: (therapist: Therapist, input: z.output<Schema>) => Promise<NoInfer<Done> | Refused | RefusedInput>,
   { message, recorded }: { message: string; recorded: string },
 ) {
   return guardedOperation(schema, async (input, { therapist, audit }) => {
     const result = await change(therapist, input);
-    if (result.status === "refused") return result.reason === "invalid" ? refusalOfEdit(result.fieldErrors) : refusal({ formError: result.message });
+    if (result.status === "refused") return "fieldErrors" in result ? refusalOfEdit(result.fieldErrors) : refusal({ formError: result.message });
     await audit({ action: "change", subjectType: "availability", detail: { [recorded]: true } });
-    return saved(withStranded(message, result.stranded.length));
+    return saved(said(result, message));
   });
 }
 
-export const saveWeeklyHoursFromForm = availabilityChange(weeklyHoursFormSchema, saveWeeklyHours, { message: "Weekly hours saved.", recorded: "weeklyHours" });
+/** A change to the hours points out bookings it left outside them. */
+const strandedBy = (result: Extract<AvailabilityEditOutcome, { status: "done" }>, message: string) => withStranded(message, result.stranded.length);
 
-export const addTimeOffFromForm = availabilityChange(timeOffFormSchema, addTimeOff, { message: "Time off added.", recorded: "timeOffAdded" });
+export const saveWeeklyHoursFromForm = availabilityChange(strandedBy, weeklyHoursFormSchema, saveWeeklyHours, { message: "Weekly hours saved.", recorded: "weeklyHours" });
 
-export const removeTimeOffFromForm = availabilityChange(z.strictObject({ id: z.string().max(100) }), (therapist, { id }) => removeTimeOff(therapist, id), {
+export const addTimeOffFromForm = availabilityChange(strandedBy, timeOffFormSchema, addTimeOff, { message: "Time off added.", recorded: "timeOffAdded" });
+
+export const removeTimeOffFromForm = availabilityChange(strandedBy, z.strictObject({ id: z.string().max(100) }), (therapist, { id }) => removeTimeOff(therapist, id), {
   message: "Time off removed.",
   recorded: "timeOffRemoved",
 });
 
-export const saveDayOverrideFromForm = availabilityChange(dayOverrideFormSchema, saveDayOverride, { message: "That day's hours are saved.", recorded: "overrideSaved" });
+export const saveDayOverrideFromForm = availabilityChange(strandedBy, dayOverrideFormSchema, saveDayOverride, { message: "That day's hours are saved.", recorded: "overrideSaved" });
 
-export const removeDayOverrideFromForm = availabilityChange(z.strictObject({ day: z.string().max(10) }), (therapist, { day }) => removeDayOverride(therapist, day), {
+export const removeDayOverrideFromForm = availabilityChange(strandedBy, z.strictObject({ day: z.string().max(10) }), (therapist, { day }) => removeDayOverride(therapist, day), {
   message: "That day is back to the usual hours.",
   recorded: "overrideRemoved",
 });
@@ -168,32 +174,19 @@ function readOutcome(result: Extract<BusyCalendarOutcome, { status: "done" }>, d
   return `${done} ${refreshed.busyTimes} busy time${refreshed.busyTimes === 1 ? "" : "s"} read; /book no longer offers them.`;
 }
 
-function busyCalendarChange<Schema extends z.ZodType<Record<string, unknown>>>(
-  schema: Schema,
-  change: (therapist: Therapist, input: z.output<Schema>) => Promise<BusyCalendarOutcome>,
-  { message, recorded }: { message: string; recorded: string },
-) {
-  return guardedOperation(schema, async (input, { therapist, audit }) => {
-    const result = await change(therapist, input);
-    if (result.status === "refused") return result.reason === "invalid" ? refusalOfEdit(result.fieldErrors) : refusal({ formError: result.message });
-    // The address is a secret: the audit log records that a calendar changed, never which address.
-    await audit({ action: "change", subjectType: "availability", detail: { [recorded]: true } });
-    return saved(readOutcome(result, message));
-  });
-}
 
 const calendarId = z.strictObject({ id: z.string().max(100) });
 
 /** Adds one of her calendars (a name and its secret address) and reads it at once. */
-export const addBusyCalendarFromForm = busyCalendarChange(busyCalendarFormSchema, addBusyCalendar, { message: "Calendar added.", recorded: "calendarAdded" });
+export const addBusyCalendarFromForm = availabilityChange(readOutcome, busyCalendarFormSchema, addBusyCalendar, { message: "Calendar added.", recorded: "calendarAdded" });
 
-export const removeBusyCalendarFromForm = busyCalendarChange(calendarId, (therapist, { id }) => removeBusyCalendar(therapist, id), {
+export const removeBusyCalendarFromForm = availabilityChange(readOutcome, calendarId, (therapist, { id }) => removeBusyCalendar(therapist, id), {
   message: "Calendar removed; its busy times no longer count.",
   recorded: "calendarRemoved",
 });
 
 /** "Refresh now": reads one calendar whatever the schedule says. */
-export const refreshBusyCalendarFromForm = busyCalendarChange(calendarId, (therapist, { id }) => refreshBusyCalendarNow(therapist, id), {
+export const refreshBusyCalendarFromForm = availabilityChange(readOutcome, calendarId, (therapist, { id }) => refreshBusyCalendarNow(therapist, id), {
   message: "Calendar read again.",
   recorded: "calendarRefreshed",
 });

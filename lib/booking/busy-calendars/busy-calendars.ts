@@ -9,6 +9,7 @@ import { done, refused, refusedInput, type Outcome, type RefusedInput } from "@/
 import { logError } from "@/lib/errors";
 import { practice } from "@/lib/practice/practice";
 import { sessionTypes } from "../session-types";
+import { calendarAddress, calendarName, NOT_A_CALENDAR_ADDRESS } from "./calendar-fields";
 import { NotICalendarError, busyIntervalsFromICalendar } from "./expand";
 import { type FeedLimits, FeedFetchError, UNENCRYPTED, defaultFeedLimits, feedRequestUrl, fetchFeed, maskedFeedAddress } from "./fetch-feed";
 
@@ -23,12 +24,8 @@ const REREAD_EVERY_MS = DAY;
 const MAX_CALENDARS = 10;
 
 export const busyCalendarInputSchema = z.strictObject({
-  name: z.string().trim().min(1, "Please give the calendar a name.").max(80, "Please keep the name under 80 characters."),
-  address: z
-    .string()
-    .trim()
-    .max(2000, "That address is longer than any calendar's.")
-    .refine((address) => feedRequestUrl(address) !== null, "Paste the calendar's address, starting webcal:// or https://."),
+  name: calendarName,
+  address: calendarAddress.refine((address) => feedRequestUrl(address) !== null, NOT_A_CALENDAR_ADDRESS),
 });
 
 export type BusyCalendarInput = z.input<typeof busyCalendarInputSchema>;

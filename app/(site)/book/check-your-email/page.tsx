@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DonePage } from "@/components/site/done-page";
 import { HOLD_MINUTES } from "@/lib/booking/hold";
 
 export const metadata: Metadata = { title: "Check your email to confirm this time", robots: { index: false } };
@@ -10,18 +11,19 @@ export const metadata: Metadata = { title: "Check your email to confirm this tim
  */
 export default function CheckYourEmailPage() {
   return (
-    <div className="container prose">
-      <div className="notice notice-success" role="status">
-        <h1>Check your email to confirm this time</h1>
+    <DonePage
+      title="Check your email to confirm this time"
+      news={
         <p>
           We are holding the time you chose for {HOLD_MINUTES} minutes and have sent an email to the address you gave.
           Open it and press <strong>Confirm this time</strong>: only then is your request sent on.
         </p>
-      </div>
+      }
+    >
       <p>
         If no email arrives within a few minutes, look in your spam folder. If the time lapses, you can{" "}
         <Link href="/book">choose a time again</Link>.
       </p>
-    </div>
+    </DonePage>
   );
 }

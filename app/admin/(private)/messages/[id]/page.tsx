@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { ActionButton } from "@/components/admin/action-button";
 import { When } from "@/components/admin/when";
+import { ReachDetails } from "@/components/admin/reach-details";
 import { RepliesSection } from "@/components/admin/replies-section";
 import { openMessage } from "@/lib/admin/messages";
 import { deleteMessageAction, replyToMessageAction, setMessageArchivedAction, setMessageHandledAction } from "../actions";
@@ -25,14 +26,7 @@ export default async function MessagePage({ params, searchParams }: PageProps<"/
         <dd>
           <When at={message.createdAt} />
         </dd>
-        <dt>Email</dt>
-        <dd>{message.email}</dd>
-        {message.phone ? (
-          <>
-            <dt>Phone</dt>
-            <dd>{message.phone}</dd>
-          </>
-        ) : null}
+        <ReachDetails email={message.email} phone={message.phone} />
         <dt>Prefers</dt>
         <dd>{message.preferredContact === "phone" ? "a phone call" : "an email"}</dd>
         <dt>Status</dt>

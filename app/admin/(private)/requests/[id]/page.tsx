@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { BookingDecisionForm, type DecisionChoice } from "@/components/admin/booking-decision-form";
 import { bookingStatusLabels } from "@/components/admin/booking-status";
 import { When } from "@/components/admin/when";
+import { ReachDetails } from "@/components/admin/reach-details";
 import { RepliesSection } from "@/components/admin/replies-section";
 import { openBooking } from "@/lib/admin/booking";
 import { heardAboutLabel } from "@/lib/booking/schema";
@@ -53,14 +54,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
         ) : null}
         <dt>Format</dt>
         <dd>{formatLabels[booking.format]}</dd>
-        <dt>Email</dt>
-        <dd>{booking.email}</dd>
-        {booking.phone ? (
-          <>
-            <dt>Phone</dt>
-            <dd>{booking.phone}</dd>
-          </>
-        ) : null}
+        <ReachDetails email={booking.email} phone={booking.phone} />
         <dt>Will be in</dt>
         <dd>{booking.locationName}</dd>
         <dt>Heard of the practice</dt>

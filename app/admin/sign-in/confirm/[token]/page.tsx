@@ -8,6 +8,14 @@ import { confirmSignInAction } from "./actions";
 // as a cross-site action. next.config.js gives this page "same-origin": the token goes to no other site.
 export const metadata: Metadata = { title: "Sign in" };
 
+const askForANewLink = (
+  <p>
+    <Link href="/admin/sign-in" className="button">
+      Ask for a new link
+    </Link>
+  </p>
+);
+
 /**
  * Where an emailed sign-in link lands. Opening it changes nothing, so a mail
  * scanner that follows links cannot spend it; the button's POST does. Works
@@ -23,11 +31,7 @@ export default async function ConfirmSignInPage({ params }: PageProps<"/admin/si
       <div className="prose">
         <h1>This sign-in link has expired</h1>
         <p>Sign-in links are valid for 10 minutes. Please ask for a new one; it takes a moment.</p>
-        <p>
-          <Link href="/admin/sign-in" className="button">
-            Ask for a new link
-          </Link>
-        </p>
+        {askForANewLink}
       </div>
     );
   }
@@ -39,11 +43,7 @@ export default async function ConfirmSignInPage({ params }: PageProps<"/admin/si
           It has already been used, or it was not copied completely. Each link works once. If you are already signed in, go
           to the <Link href="/admin">private area</Link>; otherwise ask for a new link.
         </p>
-        <p>
-          <Link href="/admin/sign-in" className="button">
-            Ask for a new link
-          </Link>
-        </p>
+        {askForANewLink}
       </div>
     );
   }
