@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Agreement, Field, RadioGroup } from "@/components/ui/field";
 import type { ContactFormState } from "@/lib/contact/send-message";
 import { type ContactField, MESSAGE_MAX_LENGTH, contactMessageSchema } from "@/lib/contact/schema";
+import { EmailHeldBack } from "./email-held-back";
 import { PersonFields } from "./person-fields";
 import { FormAnswer } from "./form-answer";
 import { ServerForm } from "./server-form";
@@ -37,7 +38,11 @@ export function ContactForm({ formKey, action }: ContactFormProps) {
       <FormAnswer id={form.noticeId} answer={form.state}>
         <div className="notice notice-success" role="status">
           <h2>Thank you, your message has been sent</h2>
-          <p>You will receive an email confirming it arrived. If it does not come within a few minutes, please check your spam folder.</p>
+          {form.state.emailHeldBack ? (
+            <EmailHeldBack what="your message has reached the practice, but no email confirming it will come." />
+          ) : (
+            <p>You will receive an email confirming it arrived. If it does not come within a few minutes, please check your spam folder.</p>
+          )}
           <p>
             <Link href="/contact">Send another message</Link>
           </p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { ActionButton } from "@/components/admin/action-button";
+import { HeldBackMark } from "@/components/admin/held-back-mark";
 import { When } from "@/components/admin/when";
 import { RepliesSection } from "@/components/admin/replies-section";
 import { openMessage } from "@/lib/admin/messages";
@@ -26,7 +27,15 @@ export default async function MessagePage({ params, searchParams }: PageProps<"/
           <When at={message.createdAt} />
         </dd>
         <dt>Email</dt>
-        <dd>{message.email}</dd>
+        <dd>
+          {message.email}
+          {message.emailHeldBackAt ? (
+            <>
+              {" "}
+              <HeldBackMark />
+            </>
+          ) : null}
+        </dd>
         {message.phone ? (
           <>
             <dt>Phone</dt>
