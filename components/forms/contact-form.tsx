@@ -13,6 +13,8 @@ import { useServerForm } from "./use-server-form";
 type ContactFormProps = {
   formKey: string;
   action: (state: ContactFormState, formData: FormData) => Promise<ContactFormState>;
+  /** The answer to show before anything is posted; tests render each answer this way. */
+  initialState?: ContactFormState;
 };
 
 const contactChoices = [
@@ -25,9 +27,10 @@ const contactChoices = [
  * the server action; without it, the same action answers a plain post and the
  * page comes back with the same messages and everything typed.
  */
-export function ContactForm({ formKey, action }: ContactFormProps) {
+export function ContactForm({ formKey, action, initialState }: ContactFormProps) {
   const form = useServerForm<ContactField>({
     action,
+    initialState,
     schema: contactMessageSchema,
     defaults: { preferredContact: "email" },
   });
