@@ -58,7 +58,7 @@ describe("notices to the therapist", () => {
     expect(sent[1]!.text).toContain("http://localhost:3000/admin/messages");
     // Counts only: no name, address or word of any message.
     expect(`${sent[1]!.html}${sent[1]!.text}`).not.toMatch(/Robin|example\.com|Hello/);
-  });
+  }, 120_000);
 
   it("gathers what follows a summary into the next one, and sends at once again after ten quiet minutes", async () => {
     await sendContactMessage(contact(), { ip: ip(), now: minutes(0) });
