@@ -22,12 +22,27 @@ export const contactMessages = pgTable(
     readAt: timestamp("read_at", { withTimezone: true }),
     handledAt: timestamp("handled_at", { withTimezone: true }),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
+    // The acknowledgement to this unconfirmed address was held back (lib/email/unverified.ts): the room says so.
+    emailHeldBackAt: timestamp("email_held_back_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (table) => [index("contact_message_created_at_idx").on(table.createdAt), index("contact_message_email_idx").on(table.email)],
 );
 
 export const outboxStatus = pgEnum("outbox_status", ["pending", "sending", "sent", "failed", "cancelled"]);
+
+/**
+ * One row per kind of notification to the therapist (lib/email/therapist-notices.ts):
+ * when the current ten-minute window began, and the summary email gathering the
+ * window's later events while it waits in the outbox for the window to close.
+ */
+export const therapistNotices = pgTable("therapist_notice", {
+  kind: text("kind").primaryKey(),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  summaryEmailId: uuid("summary_email_id"),
+  /** What the waiting summary gathers so far, by event: { message: 3 } or { requested: 2, cancelled: 1 }. */
+  counts: jsonb("counts").$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+});
 
 /** What Resend's webhooks last told us about an email after it left us. */
 export const deliveryStatus = pgEnum("delivery_status", ["delivered", "delayed", "bounced", "complained"]);

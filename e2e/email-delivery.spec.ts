@@ -23,6 +23,7 @@ import { therapistFor } from "./fixtures/therapist";
 const SWEEP_ONLY = {
   "booking-expired": "a request the therapist did not answer in time lapses in the sweep",
   "booking-reminder": "the sweep queues a reminder as a session draws near",
+  "therapist-summary": "the therapist's summary waits in the outbox until her ten-minute window closes",
 } as const;
 
 /** The journey in this file that makes each email go out. */

@@ -269,3 +269,14 @@ test("the Resend webhook refuses a wrong signature and suppresses a bounced addr
   const libraryLinks = (await readEmails(email, { count: 3 })).filter((sent) => sent.subject === "Your link to the library");
   expect(libraryLinks).toHaveLength(1);
 });
+
+test("the page a plain signup lands on when its confirmation was held back says so, with the practice's phone and email", async ({ page }) => {
+  // The e2e server's ceiling is too high to reach; what sends a signup here is tested in app/held-back-answers.integration.test.ts.
+  await page.goto("/newsletter/not-sent");
+  await expect(page.getByRole("heading", { level: 1, name: "Your subscription is not confirmed yet" })).toBeVisible();
+  await expect(page.getByText("We could not send you an email just now")).toBeVisible();
+  await expect(page.getByRole("link", { name: "hello@stillwater.example" })).toHaveAttribute("href", "mailto:hello@stillwater.example");
+  await expect(page.getByRole("link", { name: "(503) 555-0142" })).toBeVisible();
+  await expect(page.getByText(/Check your inbox|We have sent/)).toHaveCount(0);
+  await expectAccessible(page);
+});

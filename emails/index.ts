@@ -17,6 +17,7 @@ import NewsletterLibraryLinkEmail, { type NewsletterLibraryLinkProps } from "./n
 import NewsletterSeriesPartEmail, { type NewsletterSeriesPartProps } from "./newsletter-series-part";
 import NewsletterWelcomeEmail, { type NewsletterWelcomeProps } from "./newsletter-welcome";
 import PracticeReplyEmail, { type PracticeReplyProps } from "./practice-reply";
+import TherapistSummaryEmail, { type TherapistSummaryProps } from "./therapist-summary";
 
 type Sender = "visitors" | "notifications" | "newsletter";
 
@@ -103,6 +104,11 @@ export const emailTemplates = {
     component: BookingNotificationEmail,
     subject: ({ kind }) =>
       ({ requested: "New appointment request", booked: "New appointment booked", cancelled: "An appointment was cancelled", rescheduled: "An appointment was moved" })[kind],
+    from: "notifications",
+  }),
+  "therapist-summary": template<TherapistSummaryProps>()({
+    component: TherapistSummaryEmail,
+    subject: ({ kind }) => ({ messages: "New messages on your website", appointments: "Changes to your appointments" })[kind],
     from: "notifications",
   }),
   "practice-reply": template<PracticeReplyProps>()({

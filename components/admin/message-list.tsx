@@ -1,8 +1,18 @@
 import Link from "next/link";
+import { HeldBackMark } from "./held-back-mark";
 import { RecordTable } from "./record-table";
 import { When } from "./when";
 
-type MessageSummary = { id: string; name: string; email: string; firstLine: string; createdAt: Date; readAt: Date | null; handledAt: Date | null };
+type MessageSummary = {
+  id: string;
+  name: string;
+  email: string;
+  firstLine: string;
+  createdAt: Date;
+  readAt: Date | null;
+  handledAt: Date | null;
+  emailHeldBackAt: Date | null;
+};
 
 /** The inbox table. Names and addresses are rendered as text by React, whatever a visitor typed. */
 export function MessageList({ messages, caption }: { messages: MessageSummary[]; caption: string }) {
@@ -19,6 +29,12 @@ export function MessageList({ messages, caption }: { messages: MessageSummary[];
             <br />
             <span className="muted">{message.email}</span>
             <br />
+            {message.emailHeldBackAt ? (
+              <>
+                <HeldBackMark />
+                <br />
+              </>
+            ) : null}
             <span className="message-first-line">{message.firstLine}</span>
           </td>
           <td>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Agreement, Field, RadioGroup } from "@/components/ui/field";
 import type { ContactFormState } from "@/lib/contact/send-message";
 import { type ContactField, MESSAGE_MAX_LENGTH, contactMessageSchema } from "@/lib/contact/schema";
+import { EmailHeldBack } from "./email-held-back";
 import { PersonFields } from "./person-fields";
 import { FormAnswer } from "./form-answer";
 import { ServerForm } from "./server-form";
@@ -12,6 +13,8 @@ import { useServerForm } from "./use-server-form";
 type ContactFormProps = {
   formKey: string;
   action: (state: ContactFormState, formData: FormData) => Promise<ContactFormState>;
+  /** The answer to show before anything is posted; tests render each answer this way. */
+  initialState?: ContactFormState;
 };
 
 const contactChoices = [
@@ -24,9 +27,10 @@ const contactChoices = [
  * the server action; without it, the same action answers a plain post and the
  * page comes back with the same messages and everything typed.
  */
-export function ContactForm({ formKey, action }: ContactFormProps) {
+export function ContactForm({ formKey, action, initialState }: ContactFormProps) {
   const form = useServerForm<ContactField>({
     action,
+    initialState,
     schema: contactMessageSchema,
     defaults: { preferredContact: "email" },
   });
@@ -37,7 +41,11 @@ export function ContactForm({ formKey, action }: ContactFormProps) {
       <FormAnswer id={form.noticeId} answer={form.state}>
         <div className="notice notice-success" role="status">
           <h2>Thank you, your message has been sent</h2>
-          <p>You will receive an email confirming it arrived. If it does not come within a few minutes, please check your spam folder.</p>
+          {form.state.emailHeldBack ? (
+            <EmailHeldBack what="your message has reached the practice, but no email confirming it will come." />
+          ) : (
+            <p>You will receive an email confirming it arrived. If it does not come within a few minutes, please check your spam folder.</p>
+          )}
           <p>
             <Link href="/contact">Send another message</Link>
           </p>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { CheckYourInbox } from "@/components/newsletter/check-your-inbox";
+import { CheckYourInbox, SignupHeldBack } from "@/components/newsletter/check-your-inbox";
 import { Agreement, Field } from "@/components/ui/field";
 import { subscribeSchema, type SignupSource, type SubscribeField } from "@/lib/newsletter/schema";
 import type { SubscribeFormState } from "@/lib/newsletter/subscribe";
@@ -33,7 +33,7 @@ export function SubscribeForm({ action, source, formKey, initialState = { status
   if (form.state.status === "success")
     return (
       <FormAnswer id={form.noticeId} answer={form.state}>
-        <CheckYourInbox />
+        {form.state.emailHeldBack ? <SignupHeldBack /> : <CheckYourInbox />}
       </FormAnswer>
     );
 

@@ -19,7 +19,7 @@ const gone = () => refusal({ formError: "That message no longer exists. It may h
 function columns<Name extends keyof typeof contactMessages.$inferSelect>(...names: Name[]) {
   return Object.fromEntries(names.map((name) => [name, contactMessages[name]])) as { [Column in Name]: (typeof contactMessages)[Column] };
 }
-const listed = columns("id", "name", "email", "createdAt", "readAt", "handledAt");
+const listed = columns("id", "name", "email", "createdAt", "readAt", "handledAt", "emailHeldBackAt");
 const shownWhenOpened = { ...listed, ...columns("phone", "preferredContact", "message", "consentNoticeVersion", "consentedAt", "archivedAt") };
 
 const FIRST_LINE_CHARACTERS = 80;

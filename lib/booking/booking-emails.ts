@@ -2,7 +2,7 @@ import "server-only";
 import type { Transaction } from "@/db/client";
 import type { Booking } from "@/db/schema";
 import { registerEmailAtSend } from "@/lib/email/at-send";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { noticeToTherapist } from "@/lib/email/therapist-notices";
 import type { AppointmentLines, BookingEmailProps, BookingNotificationProps } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { practice } from "@/lib/practice/practice";
@@ -34,8 +34,14 @@ export function bookAgainUrl(): string {
   return new URL("/book", env().APP_URL).toString();
 }
 
-export async function notifyTherapist(tx: Transaction, bookingId: string, kind: BookingNotificationProps["kind"]) {
-  await enqueueEmail(tx, { to: practice.notificationEmail, template: "booking-notification", props: { kind, bookingId, bookingUrl: adminBookingUrl(bookingId) } });
+/** Tells the therapist, or counts into the summary she gets when ten minutes have passed (lib/email/therapist-notices.ts). */
+export async function notifyTherapist(tx: Transaction, bookingId: string, kind: BookingNotificationProps["kind"], now = new Date()) {
+  await noticeToTherapist(
+    tx,
+    kind,
+    { to: practice.notificationEmail, template: "booking-notification", props: { kind, bookingId, bookingUrl: adminBookingUrl(bookingId) } },
+    now,
+  );
 }
 
 /*

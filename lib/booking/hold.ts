@@ -122,7 +122,7 @@ export async function confirmHold(token: string, now = new Date()): Promise<"con
     } else {
       await enqueueEmail(tx, { to: booking!.email, template: "booking-requested", props: { ...props, expiryHours: practice.booking.requestExpiryHours } });
     }
-    await notifyTherapist(tx, booking!.id, immediate ? "booked" : "requested");
+    await notifyTherapist(tx, booking!.id, immediate ? "booked" : "requested", now);
     return "confirmed";
   });
 }

@@ -1,7 +1,8 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { contactMessages } from "@/db/schema";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { noticeToTherapist } from "@/lib/email/therapist-notices";
 import { enqueueToUnverified } from "@/lib/email/unverified";
 import { env } from "@/lib/env";
 import type { FormResult } from "@/lib/forms/form-result";
@@ -14,11 +15,14 @@ export type ContactFormState = FormResult<ContactField>;
 
 /**
  * Stores a message from /contact and queues the two emails it causes, all in
- * one transaction, once the public-form pipeline has let it through.
+ * one transaction, once the public-form pipeline has let it through. When the
+ * acknowledgement is held back (lib/email/unverified.ts), the message is kept
+ * and marked so, and the answer says no email was sent: the page then gives
+ * the practice's phone and email instead of promising one.
  */
 export const sendContactMessage = contactForm.handle(async (message, { now, ip, formKeyHash }) => {
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  const emailHeldBack = await db.transaction(async (tx) => {
     const [stored] = await tx
       .insert(contactMessages)
       .values({
@@ -35,13 +39,22 @@ export const sendContactMessage = contactForm.handle(async (message, { now, ip, 
       // The same rendered form sent twice: the first one already did the work.
       .onConflictDoNothing({ target: contactMessages.formKeyHash })
       .returning({ id: contactMessages.id });
-    if (!stored) return;
-    await enqueueToUnverified(tx, { to: message.email, template: "contact-acknowledgement", props: {} }, now, ip);
-    await enqueueEmail(tx, {
-      to: practice.notificationEmail,
-      template: "contact-notification",
-      props: { messageUrl: new URL(`/admin/messages/${stored.id}`, env().APP_URL).toString() },
-    });
+    if (!stored) {
+      const [first] = await tx
+        .select({ emailHeldBackAt: contactMessages.emailHeldBackAt })
+        .from(contactMessages)
+        .where(eq(contactMessages.formKeyHash, formKeyHash));
+      return Boolean(first?.emailHeldBackAt);
+    }
+    const acknowledged = await enqueueToUnverified(tx, { to: message.email, template: "contact-acknowledgement", props: {} }, now, ip);
+    if (!acknowledged) await tx.update(contactMessages).set({ emailHeldBackAt: now }).where(eq(contactMessages.id, stored.id));
+    await noticeToTherapist(
+      tx,
+      "message",
+      { to: practice.notificationEmail, template: "contact-notification", props: { messageUrl: new URL(`/admin/messages/${stored.id}`, env().APP_URL).toString() } },
+      now,
+    );
+    return !acknowledged;
   });
-  return { status: "success" } as const;
+  return emailHeldBack ? ({ status: "success", emailHeldBack: true } as const) : ({ status: "success" } as const);
 });

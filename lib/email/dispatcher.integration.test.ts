@@ -6,6 +6,7 @@ import { sendContactMessage } from "@/lib/contact/send-message";
 import { withFakeResend } from "@/lib/testing/fake-resend";
 import { dispatchOutbox, drainOutbox, kickDispatcher } from "./dispatcher";
 import { enqueueEmail } from "./outbox";
+import { NOTICE_WINDOW_MINUTES } from "./therapist-notices";
 
 // Short enough for the hang test, long enough for a loaded CI machine.
 const fake = withFakeResend({ EMAIL_SEND_TIMEOUT_MS: "2000" });
@@ -23,8 +24,9 @@ async function sendMessages(n: number) {
         message: "Hello",
         consent: "yes",
       },
-      // Each from its own network, so no network's share of the ceiling on first emails applies.
-      { ip: `192.0.${i + 1}.1` },
+      // Each from its own network, so no network's share of the ceiling on first emails applies, and
+      // ten minutes apart, so each has the therapist's notice of its own rather than a share of a summary.
+      { ip: `192.0.${i + 1}.1`, now: minutes(i * NOTICE_WINDOW_MINUTES) },
     );
     expect(result.status).toBe("success");
   }

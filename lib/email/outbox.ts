@@ -10,6 +10,8 @@ export type QueuedEmail<T extends EmailTemplateName> = {
   props: EmailTemplateProps<T>;
   /** Extra headers for this one email, e.g. List-Unsubscribe. */
   headers?: Record<string, string>;
+  /** Not sent before this time: a summary waits for its window to close (./therapist-notices.ts). */
+  notBefore?: Date;
 };
 
 /** Line breaks in a header field would let input add headers of its own. */
@@ -36,6 +38,7 @@ export async function enqueueEmail<T extends EmailTemplateName>(tx: Transaction,
       headers: email.headers
         ? Object.fromEntries(Object.entries(email.headers).map(([name, value]) => [headerSafe(name), headerSafe(value)]))
         : null,
+      ...(email.notBefore ? { nextAttemptAt: email.notBefore } : {}),
     })
     .returning({ id: outboxEmails.id });
   deliverAfterResponse();

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { count, eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { auditEvents, bookings, contactMessages, outboxEmails, subscribers } from "@/db/schema";
@@ -35,15 +35,20 @@ describe("the practice-wide ceiling on emails to unconfirmed addresses", () => {
     for (const who of ["a", "b"]) expect(await sendContactMessage(contact(`${who}.${randomUUID().slice(0, 6)}@example.com`), { ip: ip(), now })).toEqual({ status: "success" });
     expect(await counted()).toEqual({ messages: 2, bookings: 0, subscribers: 0, toVisitors: 2 });
 
-    expect(await sendContactMessage(contact(`c.${randomUUID().slice(0, 6)}@example.com`), { ip: ip(), now })).toEqual({ status: "success" });
+    // Each answer says the email was held back, so no page sends her to an empty inbox.
+    expect(await sendContactMessage(contact(`c.${randomUUID().slice(0, 6)}@example.com`), { ip: ip(), now })).toEqual({ status: "success", emailHeldBack: true });
     expect((await requestBooking(intakeRequest({ startsAt: at(WEDNESDAY, "12:00").toISOString() }), { ip: ip(), now })).status).toBe("held");
     expect(await subscribe({ formKey: randomUUID(), website: "", email: `d.${randomUUID().slice(0, 6)}@example.com`, consent: "yes", source: "freebies" }, { ip: ip(), now })).toEqual({
       status: "success",
+      emailHeldBack: true,
     });
     expect(await counted()).toEqual({ messages: 3, bookings: 1, subscribers: 1, toVisitors: 2 });
-    // The therapist still hears of the message itself.
+    // The therapist still hears of every message: the first at once, the next two in the summary that closes her ten minutes.
     const db = await getDb();
-    expect((await db.select().from(outboxEmails).where(eq(outboxEmails.template, "contact-notification"))).length).toBe(3);
+    expect((await db.select().from(outboxEmails).where(eq(outboxEmails.template, "contact-notification"))).length).toBe(1);
+    expect((await db.select().from(outboxEmails).where(eq(outboxEmails.template, "therapist-summary"))).map((email) => email.props)).toMatchObject([{ news: "2 new messages" }]);
+    // And the one held back is marked so in her messages room.
+    expect((await db.select().from(contactMessages).where(isNotNull(contactMessages.emailHeldBackAt))).length).toBe(1);
     // What was held back names a kind of email, never an address.
     const held = await db.select().from(auditEvents).where(eq(auditEvents.action, "hold-back-email"));
     expect(held.map((event) => event.detail?.template).sort()).toEqual(["booking-hold", "contact-acknowledgement", "newsletter-confirmation"]);
@@ -63,10 +68,11 @@ describe("the practice-wide ceiling on emails to unconfirmed addresses", () => {
     const script = { ip: "203.0.113.9", now };
     const unique = (who: string) => `${who}.${randomUUID().slice(0, 8)}@example.com`;
     // Each form's own per-IP limit is 10 an hour: together, 30 emails to unconfirmed addresses, the default ceiling.
-    for (let i = 0; i < 10; i += 1) expect(await sendContactMessage(contact(unique("c")), script)).toEqual({ status: "success" });
-    for (let i = 0; i < 10; i += 1) {
-      expect(await subscribe({ formKey: randomUUID(), website: "", email: unique("n"), consent: "yes", source: "newsletter" }, script)).toEqual({ status: "success" });
-    }
+    const answers: unknown[] = [];
+    for (let i = 0; i < 10; i += 1) answers.push(await sendContactMessage(contact(unique("c")), script));
+    for (let i = 0; i < 10; i += 1) answers.push(await subscribe({ formKey: randomUUID(), website: "", email: unique("n"), consent: "yes", source: "newsletter" }, script));
+    // Three acknowledgements went; every other answer says its email was held back.
+    expect(answers).toEqual([...Array(3).fill({ status: "success" }), ...Array(17).fill({ status: "success", emailHeldBack: true })]);
     const intake = findSessionType("intake")!;
     for (let i = 0; i < 10; i += 1) {
       const [slot] = await findFreeSlots(intake, { now });

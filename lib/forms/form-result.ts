@@ -20,8 +20,12 @@ export type FormRefusal<Field extends string = string, Detail = never> = {
 export type FormResult<Field extends string = string, Saved = undefined, Detail = never> =
   | { status: "idle" }
   | FormRefusal<Field, Detail>
-  /** Done: the form gives way to its thank-you, or the action moves on. */
-  | { status: "success" }
+  /**
+   * Done: the form gives way to its thank-you, or the action moves on. With
+   * `emailHeldBack`, what was sent is kept but the email it would have caused
+   * was not sent (lib/email/unverified.ts), and the thank-you must say so.
+   */
+  | { status: "success"; emailHeldBack?: true }
   /** Saved, and the form stays on the page for the next entry. */
   | { status: "saved"; message: string; saved?: Saved };
 

@@ -19,31 +19,34 @@ type Signup = { email: string; firstName?: string; source: SignupSource };
 /**
  * A signup from any of the forms. Whatever the address's state (new,
  * pending, confirmed, unsubscribed, or suppressed after a bounce) the answer
- * is the same "check your inbox", so the form tells no one who is on the list.
+ * is the same "check your inbox", so the form tells no one who is on the list;
+ * except when the confirmation was held back (lib/email/unverified.ts): then
+ * the answer says no email was sent rather than send her to an empty inbox.
  */
 export const subscribe = subscribeForm.handle(async (signup, { now, ip }) => {
-  await recordSignup({ email: signup.email, firstName: signup.firstName, source: (signup.source ?? "newsletter") as SignupSource }, now, ip);
-  return { status: "success" } as const;
+  const sent = await recordSignup({ email: signup.email, firstName: signup.firstName, source: (signup.source ?? "newsletter") as SignupSource }, now, ip);
+  return sent === "held back" ? ({ status: "success", emailHeldBack: true } as const) : ({ status: "success" } as const);
 });
 
-async function recordSignup(signup: Signup, now: Date, ip: string) {
+/** Whether the confirmation this signup needed was held back; anything else answers "check your inbox". */
+async function recordSignup(signup: Signup, now: Date, ip: string): Promise<"held back" | "answered"> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // Locks the address's row, so two signups at once send one email.
     const [existing] = await tx.select().from(subscribers).where(eq(subscribers.email, signup.email)).for("update");
     if (!existing) return newSignup(tx, signup, now, ip);
-    if (existing.suppressedAt) return;
+    if (existing.suppressedAt) return "answered";
     if (existing.status === "confirmed") {
       if (!sentRecently(existing.libraryLinkSentAt, now)) await emailLibraryLink(tx, existing, now, "newsletter-library-link");
-      return;
+      return "answered";
     }
     // Pending, or unsubscribed and asking again: double opt-in once more. What
     // this signup says (consent, notice, first name) waits beside the row and
     // is applied only when the link is used (confirm.ts): whoever typed the
     // address may not be its owner, and nothing stored about a person changes
     // on a stranger's word.
-    if (sentRecently(existing.confirmationSentAt, now)) return;
-    await sendConfirmation(
+    if (sentRecently(existing.confirmationSentAt, now)) return "answered";
+    return sendConfirmation(
       tx,
       existing,
       now,
@@ -53,7 +56,7 @@ async function recordSignup(signup: Signup, now: Date, ip: string) {
   });
 }
 
-async function newSignup(tx: Transaction, signup: Signup, now: Date, ip: string) {
+async function newSignup(tx: Transaction, signup: Signup, now: Date, ip: string): Promise<"held back" | "answered"> {
   const id = randomUUID();
   const token = confirmToken(id, now);
   const [created] = await tx
@@ -76,8 +79,9 @@ async function newSignup(tx: Transaction, signup: Signup, now: Date, ip: string)
     // A signup for the same address committed first: it sent the email.
     .onConflictDoNothing({ target: subscribers.email })
     .returning({ id: subscribers.id });
-  if (!created) return;
-  await enqueueToUnverified(tx, { to: signup.email, template: "newsletter-confirmation", props: { confirmUrl: confirmUrl(token), validDays: CONFIRM_LINK_DAYS } }, now, ip);
+  if (!created) return "answered";
+  const queued = await enqueueToUnverified(tx, { to: signup.email, template: "newsletter-confirmation", props: { confirmUrl: confirmUrl(token), validDays: CONFIRM_LINK_DAYS } }, now, ip);
+  return queued ? "answered" : heldBack(tx, created.id);
 }
 
 /**
@@ -87,7 +91,7 @@ async function newSignup(tx: Transaction, signup: Signup, now: Date, ip: string)
  * or was never derived (a link from before confirmToken), a new one takes
  * its place.
  */
-async function sendConfirmation(tx: Transaction, subscriber: Subscriber, now: Date, changes: Partial<Subscriber>, ip: string) {
+async function sendConfirmation(tx: Transaction, subscriber: Subscriber, now: Date, changes: Partial<Subscriber>, ip: string): Promise<"held back" | "answered"> {
   const issuedAt = openLinkIssuedAt(subscriber, now) ?? now;
   const token = confirmToken(subscriber.id, issuedAt);
   await tx
@@ -100,7 +104,14 @@ async function sendConfirmation(tx: Transaction, subscriber: Subscriber, now: Da
       confirmationSentAt: now,
     })
     .where(eq(subscribers.id, subscriber.id));
-  await enqueueToUnverified(tx, { to: subscriber.email, template: "newsletter-confirmation", props: { confirmUrl: confirmUrl(token), validDays: CONFIRM_LINK_DAYS } }, now, ip);
+  const queued = await enqueueToUnverified(tx, { to: subscriber.email, template: "newsletter-confirmation", props: { confirmUrl: confirmUrl(token), validDays: CONFIRM_LINK_DAYS } }, now, ip);
+  return queued ? "answered" : heldBack(tx, subscriber.id);
+}
+
+/** Nothing was sent, so a signup again in a few minutes is not told "we sent it just now": it tries to send. */
+async function heldBack(tx: Transaction, subscriberId: string): Promise<"held back"> {
+  await tx.update(subscribers).set({ confirmationSentAt: null }).where(eq(subscribers.id, subscriberId));
+  return "held back";
 }
 
 /** When the subscriber's confirmation link was made, if it is still open and can be derived again. */

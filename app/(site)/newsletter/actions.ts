@@ -30,7 +30,7 @@ export async function subscribeAction(_previous: SubscribeFormState, formData: F
  */
 export async function subscribeWithoutScriptAction(formData: FormData): Promise<void> {
   const result = await signUp(formData);
-  if (result.status === "success") redirect("/newsletter/check-your-inbox");
+  if (result.status === "success") redirect(result.emailHeldBack ? "/newsletter/not-sent" : "/newsletter/check-your-inbox");
   if (result.status === "invalid") {
     (await cookies()).set(SIGNUP_FLASH_COOKIE, encodeSignupFlash(result), {
       httpOnly: true,

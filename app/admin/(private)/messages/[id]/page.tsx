@@ -26,7 +26,7 @@ export default async function MessagePage({ params, searchParams }: PageProps<"/
         <dd>
           <When at={message.createdAt} />
         </dd>
-        <ReachDetails email={message.email} phone={message.phone} />
+        <ReachDetails email={message.email} phone={message.phone} emailHeldBack={Boolean(message.emailHeldBackAt)} />
         <dt>Prefers</dt>
         <dd>{message.preferredContact === "phone" ? "a phone call" : "an email"}</dd>
         <dt>Status</dt>
