@@ -1,4 +1,4 @@
-import { allTimeZones, zoneLabel } from "@/lib/booking/format";
+import { allTimeZones } from "@/lib/booking/format";
 import { practice } from "@/lib/practice/practice";
 import { DetectedZoneButton } from "./time-zone-detector";
 
@@ -59,9 +59,8 @@ export function TimeZoneForm({ action, zone, hidden = {}, id = "tz" }: TimeZoneF
           />
           <datalist id={`${id}-zones`}>
             {allTimeZones().map((candidate) => (
-              <option key={candidate} value={candidate}>
-                {zoneLabel(candidate)}
-              </option>
+              // The identifier with spaces, so "new york" finds America/New_York as she types.
+              <option key={candidate} value={candidate} label={candidate.replaceAll("_", " ")} />
             ))}
           </datalist>
           <button type="submit" className="button button-secondary button-small">
