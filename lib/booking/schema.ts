@@ -72,12 +72,12 @@ export const bookingRequestSchema = z
     .transform((value) => value || "prefer-not-to-say"),
   // One box for what were two that said one thing: keep my answers to arrange this, and I know it is not for emergencies.
   consent: agreement("Please tick the box so that the practice may keep your request and contact you about it."),
-  // Optional: left blank, the therapist asks when they talk.
+  // Optional: left blank, the therapist asks when they talk. Null is the browser form's radio group with none chosen.
   payment: z
     .union([z.literal(""), z.enum(paymentOptions.map(([value]) => value) as [PaymentChoice, ...PaymentChoice[]])], {
       error: "Please choose one of the ways to pay, or leave it blank.",
     })
-    .optional()
+    .nullish()
     .transform((value) => value || undefined),
   insurancePlan: optionalOneLineText(INSURANCE_PLAN_MAX_LENGTH, {
     tooLong: `Please keep the plan's name under ${INSURANCE_PLAN_MAX_LENGTH} characters.`,
