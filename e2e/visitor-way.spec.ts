@@ -48,6 +48,8 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled, viewport: PHONE, timezoneId: "Europe/London" });
 
     test("the licensed states are one press each; somewhere else hears it first, kindly, before choosing anything", async ({ page }) => {
+      // Two pages, each checked by axe.
+      test.setTimeout(60_000);
       await page.goto("/book?tz=Europe/London");
       const where = page.getByRole("group", { name: "Where will you be during the session?" });
       expect(await where.getByRole("button").allTextContents()).toEqual(["Oregon", "Washington", "California", "Somewhere else"]);
@@ -67,6 +69,8 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test("Oregon first, then a month calendar, a short form and an appointment with its end and length", async ({ page }) => {
+      // Five pages checked by axe and an email round trip.
+      test.setTimeout(60_000);
       await sayWhere(page, "Oregon");
       await expect(page).toHaveURL(/where=OR/);
       // Remembered for the visit, with a way to change it, and each kind of session with its fee.
