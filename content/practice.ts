@@ -85,6 +85,8 @@ const practice = {
         formats: ["telehealth"],
         // "immediate": the time is confirmed as soon as it is booked.
         confirmation: "immediate",
+        // Shown on the card, the request form and the booking emails; the What to expect page's fee table says the same.
+        fee: "Free",
       },
       {
         slug: "intake",
@@ -100,6 +102,7 @@ const practice = {
         formats: ["telehealth", "in-person"],
         // "therapist": the request holds the time until the therapist confirms or declines it.
         confirmation: "therapist",
+        fee: "$190",
       },
     ],
     // The usual working week, in the practice's time zone; several ranges a day are fine.

@@ -244,6 +244,12 @@ export const bookings = pgTable(
     location: text("location").notNull(),
     whatBringsYou: text("what_brings_you"),
     heardAbout: text("heard_about").notNull(),
+    // How she would like to pay, if she said (lib/booking/schema.ts); the plan's name only with "insurance".
+    payment: text("payment", { enum: ["self-pay", "sliding-scale", "insurance"] }),
+    insurancePlan: text("insurance_plan"),
+    // A session type the practice confirms on its own that waits for the therapist instead: the
+    // address's domain already had open bookings (lib/booking/mailbox-providers.ts says why).
+    therapistApproves: boolean("therapist_approves").notNull().default(false),
     // The visitor's zone when they booked; emails show times in it.
     visitorTimeZone: text("visitor_time_zone").notNull(),
     consentNoticeVersion: text("consent_notice_version").notNull(),

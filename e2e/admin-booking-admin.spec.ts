@@ -14,7 +14,7 @@ for (const javaScriptEnabled of [true, false]) {
       const name = uniqueName("Casey <i>Confirm</i>");
       const email = uniqueEmail("confirm-me");
       const secret = `<b>private</b> reason ${Date.now()}`;
-      await visitorBooks(page, { name, email, secret, day: javaScriptEnabled ? 4 : 5 });
+      await visitorBooks(page, { name, email, secret, insurancePlan: "Providence Health Plan", day: javaScriptEnabled ? 4 : 5 });
       await readEmails(email, { count: 2 });
 
       const therapist = await pageFromAnotherAddress(browser, { javaScriptEnabled });
@@ -35,6 +35,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(therapist.getByRole("heading", { name: `Intake session with ${name}` })).toBeVisible();
       await expect(therapist.getByTestId("visitor-text")).toHaveText(secret);
       await expect(therapist.getByTestId("booking-status")).toHaveText("Awaiting your answer");
+      await expect(therapist.getByTestId("booking-payment")).toHaveText("Insurance: Providence Health Plan");
       if (javaScriptEnabled) await expectAccessible(therapist);
       const bookedAt = await therapist.locator(".details time").first().getAttribute("datetime");
 

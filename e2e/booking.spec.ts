@@ -79,6 +79,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       const [, receipt] = await readEmails(email, { count: 2 });
       expect(receipt!.subject).toBe("We received your appointment request");
+      expect(receipt!.text).toContain("Fee: $190");
       expect(`${receipt!.html}${receipt!.text}`).not.toContain(secret);
       const manage = linkIn(receipt!, MANAGE_LINK);
       for (const notice of await readEmails(NOTIFICATION_TO)) {
@@ -147,22 +148,17 @@ for (const javaScriptEnabled of [true, false]) {
 
     test("someone outside the licensed states is told kindly where to look, and no request is made", async ({ page }) => {
       const email = uniqueEmail("elsewhere");
-      // An intake form reached without the /book question (an old link) still asks, and still refuses.
+      // An intake form reached without the /book question (an old link) asks it first, with /book's buttons.
       const start = (await chooseTime(page, "Choose intake session", { day: 4 }), new URL(page.url()).searchParams.get("start")!);
       await page.goto(`/book/request?${new URLSearchParams({ type: "intake", start, tz: "Europe/London" }).toString()}`);
-      await fillIntake(page, { name: "Alex Far", email, secret: "keep me", format: "In person" });
-      await page.getByLabel("Where will you be during the session?").selectOption("NY");
-      await page.getByRole("button", { name: "Request this time" }).click();
+      await expect(page.getByLabel("Your name")).toHaveCount(0);
+      await page.getByRole("button", { name: "Somewhere else" }).click();
 
-      const alert = page.locator("#form-problem");
-      await expect(alert.getByRole("heading", { name: "We're sorry: this practice can't see you in New York" })).toBeVisible();
-      await expect(alert).toContainText("Psychology Today");
-      await expect(alert).toContainText("988");
-      await expect(page.locator("#location-error")).toContainText("licensed to see clients only while they are in Oregon, Washington or California");
-      // Everything typed is still there.
-      await expect(page.getByLabel("Your name")).toHaveValue("Alex Far");
-      await expect(page.getByLabel(/What brings you to therapy/)).toHaveValue("keep me");
-      await expect(page.getByLabel("In person")).toBeChecked();
+      const answer = page.locator("#where-answer");
+      await expect(answer.getByRole("heading", { name: "We're sorry: this practice can't see you there" })).toBeVisible();
+      await expect(answer).toContainText("Psychology Today");
+      await expect(answer).toContainText("988");
+      await expect(page.getByRole("button", { name: "Request this time" })).toHaveCount(0);
       if (javaScriptEnabled) await expectAccessible(page);
       await new Promise((resolve) => setTimeout(resolve, 2_500));
       expect((await allEmails()).filter((sent) => sent.to.includes(email))).toEqual([]);
@@ -192,6 +188,7 @@ test.describe("time zones", () => {
     // Chromium reports the zone by its older name, Asia/Calcutta; either is the same zone.
     await expect(page).toHaveURL(/tz=Asia%2F(Kolkata|Calcutta)/);
     await expect(page.locator("#zone-name")).toHaveText(/^India Standard Time \(Asia\/(Kolkata|Calcutta)\)$/);
+    await expect(page.getByRole("button", { name: "Pacific Time (the practice's zone)" })).toBeVisible();
     await page.locator(".day-list a").first().click();
     await expect(page.locator("#step-time")).toBeVisible();
     // A half-hour zone: every consultation start (quarter hours in Portland) reads :00, :15, :30 or :45 here too, never :07.
@@ -204,12 +201,15 @@ test.describe("time zones", () => {
   test.describe("without JavaScript", () => {
     test.use({ javaScriptEnabled: false });
 
-    test("times start in the practice's zone, named, and the select changes them", async ({ page }) => {
+    test("times start in the practice's zone, named, and another zone is a search away", async ({ page }) => {
       await page.goto("/book?type=intake&where=OR");
       await expect(page.locator("#zone-name")).toHaveText("Pacific Time (America/Los Angeles)");
+      // Only the browser knows her zone: without JavaScript there is no such button, and the practice's is the one in use.
+      await expect(page.getByRole("button", { name: /this device|the practice's zone/ })).toHaveCount(0);
       await page.locator(".day-list a").first().click();
       const portland = await page.locator(".time-list a").first().textContent();
-      await page.getByLabel("Show times in").selectOption("Australia/Adelaide");
+      await page.getByText("Another zone").click();
+      await page.getByLabel("Show times in").fill("Australia/Adelaide");
       await page.getByRole("button", { name: "Show times" }).click();
       await expect(page).toHaveURL(/where=OR.*type=intake.*tz=Australia%2FAdelaide/);
       await expect(page.locator("#zone-name")).toHaveText("Australian Central Time (Australia/Adelaide)");

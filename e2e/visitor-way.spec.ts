@@ -4,9 +4,10 @@ import { confirmFromEmail } from "./fixtures/book-visit";
 
 /*
  * The visitor's way through booking, as a phone and a desktop meet it
- * (issue 11): where you will be asked first, a month calendar, the zone in
- * use always shown, only what booking needs, answers brought into view, and
- * a dead booking link that says what may have happened.
+ * (issues 11 and 18): where you will be asked first, in one press, a month
+ * calendar, the zone in use always shown with her own and the practice's one
+ * press away, each session's fee, only what booking needs, answers brought
+ * into view, and a dead booking link that says what may have happened.
  */
 
 const PHONE = { width: 390, height: 844 };
@@ -26,11 +27,11 @@ async function boxes(page: Page, selectors: string[]) {
   );
 }
 
-/** Says where the visitor will be, on /book in London time. */
-async function sayWhere(page: Page, state: string) {
+/** Says where the visitor will be, on /book in London time: one press, a licensed state or "Somewhere else". */
+async function sayWhere(page: Page, place: "Oregon" | "Washington" | "California" | "Somewhere else") {
   await page.goto("/book?tz=Europe/London");
-  await page.getByLabel("Where will you be during the session?").selectOption({ label: state });
-  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("group", { name: "Where will you be during the session?" })).toBeVisible();
+  await page.getByRole("button", { name: place, exact: true }).click();
 }
 
 /** The `index`-th free day of the shown month, then its first time; returns the day's accessible name. */
@@ -46,23 +47,39 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(`the visitor's way on a phone, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     test.use({ javaScriptEnabled, viewport: PHONE, timezoneId: "Europe/London" });
 
-    test("someone in an unlicensed state hears it first, kindly, before choosing anything", async ({ page }) => {
-      await sayWhere(page, "New York");
+    test("the licensed states are one press each; somewhere else hears it first, kindly, before choosing anything", async ({ page }) => {
+      // Two pages, each checked by axe.
+      test.setTimeout(60_000);
+      await page.goto("/book?tz=Europe/London");
+      const where = page.getByRole("group", { name: "Where will you be during the session?" });
+      expect(await where.getByRole("button").allTextContents()).toEqual(["Oregon", "Washington", "California", "Somewhere else"]);
+      await expect(page.getByRole("combobox")).toHaveCount(0);
+      if (javaScriptEnabled) await expectAccessible(page);
+
+      await sayWhere(page, "Somewhere else");
+      await expect(page).toHaveURL(/where=elsewhere/);
       const answer = page.locator("#where-answer");
-      await expect(answer.getByRole("heading", { name: "We're sorry: this practice can't see you in New York" })).toBeVisible();
+      await expect(answer.getByRole("heading", { name: "We're sorry: this practice can't see you there" })).toBeVisible();
       await expect(answer).toContainText("Psychology Today");
       await expect(answer).toBeInViewport();
       await expect(page.getByRole("link", { name: /^Choose / })).toHaveCount(0);
-      await expect(page.getByLabel("Where will you be during the session?")).toHaveValue("NY");
+      // She can still say she will be in a licensed state after all.
+      await expect(page.getByRole("button", { name: "Oregon", exact: true })).toBeVisible();
       if (javaScriptEnabled) await expectAccessible(page);
     });
 
     test("Oregon first, then a month calendar, a short form and an appointment with its end and length", async ({ page }) => {
-      // The whole way in one test: /book, the month, the form, the emailed confirm, the manage page, three axe runs.
-      // It takes 20 s on a quiet machine and passed 30 s on a loaded 2-core one.
+      // The whole way in one test: /book, the month, the form, the emailed confirm, the manage page, five axe runs.
+      // It takes 20 s on a quiet machine and passed 30 s twice on a loaded 2-core one.
       test.slow();
       await sayWhere(page, "Oregon");
       await expect(page).toHaveURL(/where=OR/);
+      // Remembered for the visit, with a way to change it, and each kind of session with its fee.
+      await expect(page.getByText("During the session you will be in Oregon.")).toBeVisible();
+      await expect(page.getByRole("link", { name: "Change", exact: true })).toBeVisible();
+      await expect(page.locator(".session-types .card").filter({ hasText: "Intake session" }).locator(".fee")).toHaveText("Fee: $190");
+      await expect(page.locator(".session-types .card").filter({ hasText: "Free consultation call" }).locator(".fee")).toHaveText("Fee: free");
+      if (javaScriptEnabled) await expectAccessible(page);
       await page.getByRole("link", { name: "Choose intake session" }).click();
       await expect(page.locator(".month-grid")).toBeVisible();
       // Days without times are plain, marked unavailable, never links.
@@ -86,6 +103,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.locator(".time-list a").first().click();
       await expect(page.getByRole("heading", { level: 1, name: "Request your intake session" })).toBeVisible();
       await expect(page.getByText("During the session you will be in Oregon.")).toBeVisible();
+      await expect(page.locator(".booking-summary")).toContainText("Intake session · 50 minutes · Fee: $190");
       // Asked already: not again. One acknowledgement, and how they heard is optional.
       await expect(page.getByLabel("Where will you be during the session?")).toHaveCount(0);
       await expect(page.getByRole("main").getByRole("checkbox")).toHaveCount(1);
@@ -96,6 +114,8 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel("Your name").fill("Jo Way");
       await page.getByLabel("Email address").fill(email);
       await page.getByLabel("Telehealth (video)").check();
+      await page.getByRole("radio", { name: "Insurance" }).check();
+      await page.getByLabel("Your insurance plan's name").fill("Providence Health Plan");
       await page.getByRole("main").getByRole("checkbox").check();
       await page.getByRole("button", { name: "Request this time" }).click();
       // Held until confirmed from the email the app sent; then the booking's own page.
@@ -119,25 +139,50 @@ for (const javaScriptEnabled of [true, false]) {
       if (javaScriptEnabled) await expectAccessible(page);
     });
 
-    test("a refused intake form brings its answer into view, at the button's end of a phone", async ({ page }) => {
-      // An intake form reached without the /book question (an old link) still asks; a refusal answers at the top of the form.
+    test("an old link without where she will be asks it first, with the same buttons, then the form", async ({ page }) => {
       await sayWhere(page, "Oregon");
       await page.getByRole("link", { name: "Choose intake session" }).click();
       await pickDay(page, 8);
       const start = new URL((await page.locator(".time-list a").first().getAttribute("href"))!, page.url()).searchParams.get("start")!;
-      await page.goto(`/book/request?${new URLSearchParams({ type: "intake", start, tz: "Europe/London" }).toString()}`);
-      await page.getByLabel("Your name").fill("Alex Far");
-      await page.getByLabel("Email address").fill(uniqueEmail("far"));
-      await page.getByLabel("Where will you be during the session?").selectOption("NY");
+      const old = `/book/request?${new URLSearchParams({ type: "intake", start, tz: "Europe/London" }).toString()}`;
+      await page.goto(old);
+      await expect(page.getByRole("button", { name: "Request this time" })).toHaveCount(0);
+      const where = page.getByRole("group", { name: "Where will you be during the session?" });
+      expect(await where.getByRole("button").allTextContents()).toEqual(["Oregon", "Washington", "California", "Somewhere else"]);
+      if (javaScriptEnabled) await expectAccessible(page);
+      await where.getByRole("button", { name: "Somewhere else" }).click();
+      const answer = page.locator("#where-answer");
+      await expect(answer.getByRole("heading", { name: "We're sorry: this practice can't see you there" })).toBeInViewport();
+      await expect(page.getByRole("button", { name: "Request this time" })).toHaveCount(0);
+
+      await page.goto(old);
+      await page.getByRole("button", { name: "Washington", exact: true }).click();
+      await expect(page.getByText("During the session you will be in Washington.")).toBeVisible();
+      await expect(page.getByRole("button", { name: "Request this time" })).toBeVisible();
+    });
+
+    test("a refused intake form brings its answer into view, beside the field, at the button's end of a phone", async ({ page }) => {
+      await sayWhere(page, "Oregon");
+      await page.getByRole("link", { name: "Choose intake session" }).click();
+      await pickDay(page, 8);
+      await page.locator(".time-list a").first().click();
+      await page.getByLabel("Your name").fill("Alex Plan");
+      await page.getByLabel("Email address").fill(uniqueEmail("plan"));
       await page.getByLabel("Telehealth (video)").check();
+      await page.getByRole("radio", { name: "Insurance" }).check();
+      await page.getByLabel(/What brings you to therapy/).fill("Keep this, please.");
       await page.getByRole("main").getByRole("checkbox").check();
       await page.getByRole("button", { name: "Request this time" }).click();
 
-      const answer = page.locator("#form-problem");
-      await expect(answer.getByRole("heading", { name: "We're sorry: this practice can't see you in New York" })).toBeVisible();
-      await expect(answer).toBeInViewport();
-      if (javaScriptEnabled) await expect(answer).toBeFocused();
-      else await expect(page).toHaveURL(/#form-problem$/);
+      const plan = page.getByLabel("Your insurance plan's name");
+      await expect(page.locator("#insurancePlan-error")).toHaveText(/name of your insurance plan/);
+      await expect(plan).toHaveAttribute("aria-invalid", "true");
+      // With JavaScript the first field to fix takes the focus; without, the page opens at the notice above the form.
+      if (javaScriptEnabled) await expect(plan).toBeFocused();
+      else await expect(page.locator("#form-problem")).toBeInViewport();
+      await expect(page.getByRole("radio", { name: "Insurance" })).toBeChecked();
+      await expect(page.getByLabel(/What brings you to therapy/)).toHaveValue("Keep this, please.");
+      if (javaScriptEnabled) await expectAccessible(page);
     });
 
     test("the contact form's thank-you is in view and focused after sending", async ({ page }) => {
@@ -191,17 +236,27 @@ test.describe("a browser in New York", () => {
   test.use({ timezoneId: "America/New_York" });
 
   for (const viewport of [PHONE, DESKTOP]) {
-    test(`the picker shows the zone in use, and "Show times" keeps it (${viewport.width} px)`, async ({ page }) => {
+    test(`her zone and the practice's are one press each, any other is a search away (${viewport.width} px)`, async ({ page }) => {
       await page.setViewportSize(viewport);
       await page.goto("/book?where=OR&type=intake");
       await expect(page).toHaveURL(/tz=America%2FNew_York/);
       await expect(page.locator("#zone-name")).toHaveText("Eastern Time (America/New York)");
-      await expect(page.getByLabel("Show times in")).toHaveValue("America/New_York");
-      await page.getByRole("button", { name: "Show times" }).click();
+      await page.getByRole("button", { name: "Pacific Time (the practice's zone)" }).click();
+      await expect(page.locator("#zone-name")).toHaveText("Pacific Time (America/Los Angeles)");
+      await expect(page).toHaveURL(/where=OR.*type=intake.*tz=America%2FLos_Angeles/);
+      await page.getByRole("button", { name: "Eastern Time (this device)" }).click();
       await expect(page.locator("#zone-name")).toHaveText("Eastern Time (America/New York)");
+      await expect(page.getByRole("button", { name: /this device/ })).toHaveCount(0);
+
+      await page.getByText("Another zone").click();
       await expect(page.getByLabel("Show times in")).toHaveValue("America/New_York");
+      await page.getByLabel("Show times in").fill("Adelaide");
+      await page.getByRole("button", { name: "Show times" }).click();
+      await expect(page.locator("#zone-name")).toHaveText("Australian Central Time (Australia/Adelaide)");
+      await expectAccessible(page);
       await pickDay(page, 0);
-      await expect(page.locator("#step-time")).toContainText("Times in Eastern Time");
+      await expect(page).toHaveURL(/tz=Australia%2FAdelaide/);
+      await expect(page.locator("#step-time")).toContainText("Times in Australian Central Time");
     });
   }
 });

@@ -4,9 +4,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Agreement, Field, FieldSet, RadioGroup } from "@/components/ui/field";
 import type { BookingRequestState, TimeChoice } from "@/lib/booking/request-booking";
-import { WHAT_BRINGS_YOU_MAX_LENGTH, bookingRequestSchema, heardAboutOptions } from "@/lib/booking/schema";
+import { INSURANCE_PLAN_MAX_LENGTH, WHAT_BRINGS_YOU_MAX_LENGTH, bookingRequestSchema, heardAboutOptions, paymentOptions } from "@/lib/booking/schema";
 import type { SessionFormat } from "@/lib/practice/practice-schema";
-import { OUTSIDE_US, usLocations } from "@/lib/practice/us-states";
 import { PersonFields } from "./person-fields";
 import { ServerForm } from "./server-form";
 import { useServerForm } from "./use-server-form";
@@ -25,9 +24,8 @@ type BookingRequestFormProps = {
   choice: TimeChoice | null;
   /** Otherwise, the nearest free times to pick from. */
   alternatives: TimeChoice[];
-  licensedStates: string;
-  /** Where the visitor said they will be, asked first on /book; the form asks only when it did not come along. */
-  location?: string;
+  /** Where the visitor said they will be, asked before the form. */
+  location: string;
   crisisLines: ReactNode;
   outOfStateHelp: ReactNode;
 };
@@ -45,7 +43,6 @@ export function BookingRequestForm({
   timeZone,
   choice,
   alternatives,
-  licensedStates,
   location,
   crisisLines,
   outOfStateHelp,
@@ -106,30 +103,26 @@ export function BookingRequestForm({
       )}
 
       <PersonFields field={field} emailHint="Your confirmation and the link to manage your booking go here." />
-      {location ? (
-        <input type="hidden" {...field("location").input} />
-      ) : (
-        <Field
-          label="Where will you be during the session?"
-          hint={`Licensing depends on where you physically are during each session, not where you live. This practice is licensed in ${licensedStates}.`}
-          {...field("location", { hint: true }).props}
-        >
-          <select {...field("location", { hint: true }).input}>
-            <option value="">Choose a state…</option>
-            {usLocations.map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-            <option value={OUTSIDE_US}>Outside the United States</option>
-          </select>
-        </Field>
-      )}
+      {/* Asked before this form, on /book or on this page's own first step (components/booking/where-form.tsx). */}
+      <input type="hidden" {...field("location").input} />
       <RadioGroup
         legend="How would you like to meet?"
         field={field("format")}
         options={sessionType.formats.map(({ value, label }) => [value, label] as const)}
       />
+      <RadioGroup
+        legend="How would you like to pay? (optional)"
+        hint="It helps to know before you meet; you can change your mind later."
+        field={field("payment", { hint: true })}
+        options={paymentOptions}
+      />
+      <Field
+        label="Your insurance plan's name"
+        hint="Only if you chose insurance: the plan's name as it is on your card."
+        {...field("insurancePlan", { hint: true }).props}
+      >
+        <input type="text" maxLength={INSURANCE_PLAN_MAX_LENGTH} autoComplete="off" {...field("insurancePlan", { hint: true }).input} />
+      </Field>
       <Field
         label="What brings you to therapy? (optional)"
         hint={`A sentence or two is plenty, at most ${WHAT_BRINGS_YOU_MAX_LENGTH} characters. Please don't share details you would not want written down; there will be time to talk when we meet.`}

@@ -17,6 +17,8 @@ export type BookingEmailProps = {
   /** The visitor's zone when they booked. */
   timeZone: string;
   format: "telehealth" | "in-person";
+  /** The session's fee when it was booked ("$190", "Free"); rows queued before fees were shown have none. */
+  fee?: string;
 };
 
 /**
@@ -32,6 +34,8 @@ export type AppointmentLines = {
   zone: string;
   /** "Telehealth (video)" */
   format: string;
+  /** "Fee: $190" */
+  fee?: string;
 };
 export type AppointmentProps = { appointment: AppointmentLines };
 
@@ -55,6 +59,7 @@ export const previewBooking: BookingEmailProps = {
   endsAt: "2026-03-10T16:50:00.000Z",
   timeZone: "America/Los_Angeles",
   format: "telehealth",
+  fee: "$190",
 };
 
 export const previewAppointment: AppointmentProps = {
@@ -63,6 +68,7 @@ export const previewAppointment: AppointmentProps = {
     when: "Tuesday, March 10, 2026, 9:00–9:50 AM Pacific Time (50 minutes)",
     zone: "Pacific Time (America/Los Angeles)",
     format: "Telehealth (video)",
+    fee: "Fee: $190",
   },
 };
 export const previewHowToAttend: HowToAttendProps = {
@@ -81,7 +87,7 @@ export const previewBookAgain: BookAgainProps = { bookUrl: "http://localhost:300
 
 const detail = { ...paragraph, margin: "0 0 6px" } as const;
 
-export function AppointmentDetails({ appointment: { sessionName, when, zone, format } }: AppointmentProps) {
+export function AppointmentDetails({ appointment: { sessionName, when, zone, format, fee } }: AppointmentProps) {
   return (
     <Section style={{ backgroundColor: "#f3efe8", borderRadius: 8, padding: "14px 18px", margin: "0 0 16px" }}>
       <Text style={detail}>
@@ -89,7 +95,8 @@ export function AppointmentDetails({ appointment: { sessionName, when, zone, for
       </Text>
       <Text style={detail}>{when}</Text>
       <Text style={detail}>{`Times are in ${zone}.`}</Text>
-      <Text style={{ ...detail, margin: 0 }}>{format}</Text>
+      <Text style={fee ? detail : { ...detail, margin: 0 }}>{format}</Text>
+      {fee ? <Text style={{ ...detail, margin: 0 }}>{fee}</Text> : null}
     </Section>
   );
 }

@@ -9,7 +9,7 @@ import { practice } from "@/lib/practice/practice";
 import { visitorBookingAttachment } from "./calendar";
 import { formatAppointment, formatDateTime, zoneLabel } from "./format";
 import { adminBookingUrl, confirmTimeUrl, manageBookingUrl } from "./manage-link";
-import { findSessionType, formatLabels } from "./session-types";
+import { feeLine, findSessionType, formatLabels } from "./session-types";
 
 type BookingFacts = Pick<Booking, "id" | "sessionType" | "startsAt" | "endsAt" | "visitorTimeZone" | "format">;
 
@@ -26,6 +26,7 @@ export function bookingEmailProps(booking: BookingFacts): BookingEmailProps {
     endsAt: booking.endsAt.toISOString(),
     timeZone: booking.visitorTimeZone,
     format: booking.format,
+    fee: findSessionType(booking.sessionType)?.fee,
   };
 }
 
@@ -60,6 +61,7 @@ function appointmentLines(booking: BookingEmailProps): { appointment: Appointmen
       when: formatAppointment(startsAt, new Date(booking.endsAt), booking.timeZone),
       zone: zoneLabel(booking.timeZone, startsAt),
       format: formatLabels[booking.format],
+      ...(booking.fee ? { fee: feeLine(booking.fee) } : {}),
     },
   };
 }

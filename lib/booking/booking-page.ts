@@ -2,16 +2,18 @@ import "server-only";
 import { practice } from "@/lib/practice/practice";
 import { findFreeSlots, isFreeSlot } from "./availability";
 import { withinBookingWindow } from "./booking-window";
-import { formatAppointment, formatDateTime, formatDay, formatTime, zoneLabel } from "./format";
+import { findTimeZone, formatAppointment, formatDateTime, formatDay, formatTime, zoneLabel } from "./format";
 import { findManagedBooking } from "./manage-booking";
 import { type TimeChoice, alternativesTo, timeChoice } from "./request-booking";
 import { type SessionType, findSessionType, sessionTypes } from "./session-types";
 import { groupSlotsByDay } from "./slots";
 import { isIsoDay, isTimeZone } from "./time";
 
-/** The zone to show times in: the one asked for if it is real, else `fallback`. */
+/** The zone to show times in: the one asked for if it is real (or typed close enough to find), else `fallback`. */
 export function visitorZone(requested: string | undefined, fallback = practice.timeZone): string {
-  return requested && isTimeZone(requested) ? requested : fallback;
+  if (!requested) return fallback;
+  if (isTimeZone(requested)) return requested;
+  return (requested.length <= 64 ? findTimeZone(requested) : undefined) ?? fallback;
 }
 
 export type DayChoice = { day: string; label: string; count: number };

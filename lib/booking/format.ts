@@ -54,6 +54,18 @@ export function allTimeZones(): string[] {
   return Intl.supportedValuesOf("timeZone");
 }
 
+/**
+ * The zone a visitor typed in "another zone": its identifier in any case,
+ * with spaces for underscores ("america/new york"), or only the city
+ * ("Adelaide"), as the list shows them.
+ */
+export function findTimeZone(typed: string): string | undefined {
+  const wanted = typed.trim().replaceAll(" ", "_").toLowerCase();
+  if (!wanted) return undefined;
+  const zones = allTimeZones();
+  return zones.find((zone) => zone.toLowerCase() === wanted) ?? zones.find((zone) => zone.toLowerCase().endsWith(`/${wanted}`));
+}
+
 /** "50 minutes", "1 hour 15 minutes": a length as people say it. */
 export function formatLength(minutes: number): string {
   const hours = Math.floor(minutes / 60);

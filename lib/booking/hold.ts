@@ -100,7 +100,8 @@ export async function confirmHold(token: string, now = new Date()): Promise<"con
     if (!held) return "gone";
     if (held.holdExpiresAt === null) return "already";
     if (held.holdExpiresAt <= now) return "gone";
-    const immediate = findSessionType(held.sessionType)?.confirmation === "immediate";
+    // A consultation from a domain that already had open bookings waits for the therapist (request-booking.ts).
+    const immediate = findSessionType(held.sessionType)?.confirmation === "immediate" && !held.therapistApproves;
     const remindNow = held.startsAt.getTime() - now.getTime() <= practice.booking.reminderHoursBefore * HOUR;
     const [booking] = await tx
       .update(bookings)

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { type Booking, bookings } from "@/db/schema";
+import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
+import { type Transaction, getDb } from "@/db/client";
+import { type Booking, activeBookingStatuses, bookings } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
 import { enqueueToUnverified } from "@/lib/email/unverified";
 import { normaliseEmailAddress } from "@/lib/forms/email-address";
@@ -10,7 +10,8 @@ import type { FormResult } from "@/lib/forms/form-result";
 import { perHour, publicForm, publicFormMessages } from "@/lib/forms/public-form";
 import { findFreeSlots, isFreeSlot } from "./availability";
 import { bookingEmailProps } from "./booking-emails";
-import { HOLD_MINUTES, holdExpiry, releaseLapsedHolds } from "./hold";
+import { HOLD_MINUTES, holdExpiry, releaseLapsedHolds, stillHeld } from "./hold";
+import { DOMAIN_OPEN_BOOKINGS, isMailboxProvider, registeredDomain } from "./mailbox-providers";
 import { isExclusionViolation, isUniqueViolation } from "@/lib/errors";
 import { manageToken, manageTokenHash } from "./manage-link";
 import { type BookingField, bookingFields, bookingRequestSchema } from "./schema";
@@ -109,6 +110,7 @@ export const requestBooking = bookingForm.handle(async (request, { now, ip, form
     await db.transaction(async (tx) => {
       // A lapsed hold frees its time even before the sweep has closed it.
       await releaseLapsedHolds(tx, now);
+      const therapistApproves = sessionType.confirmation === "immediate" && (await domainIsBusy(tx, request.email, now));
       const [booking] = await tx
         .insert(bookings)
         .values({
@@ -123,6 +125,9 @@ export const requestBooking = bookingForm.handle(async (request, { now, ip, form
           location: request.location,
           whatBringsYou: request.whatBringsYou ?? null,
           heardAbout: request.heardAbout,
+          payment: request.payment ?? null,
+          insurancePlan: request.insurancePlan ?? null,
+          therapistApproves,
           visitorTimeZone: request.timeZone,
           consentNoticeVersion: practice.privacy.noticeVersion,
           consentedAt: now,
@@ -146,6 +151,33 @@ export const requestBooking = bookingForm.handle(async (request, { now, ip, form
   }
   return held(id);
 });
+
+const likePattern = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
+
+/**
+ * Whether the address's domain already has DOMAIN_OPEN_BOOKINGS open
+ * bookings (held, requested or confirmed, not yet over), counted under its
+ * registered name so subdomains count together. Mailbox providers never are
+ * (lib/booking/mailbox-providers.ts says why).
+ */
+async function domainIsBusy(tx: Transaction, email: string, now: Date): Promise<boolean> {
+  const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+  if (isMailboxProvider(domain)) return false;
+  const registered = registeredDomain(domain);
+  const bookingDomain = sql`lower(reverse(split_part(reverse(${bookings.email}), '@', 1)))`;
+  const [open] = await tx
+    .select({ n: count() })
+    .from(bookings)
+    .where(
+      and(
+        inArray(bookings.status, [...activeBookingStatuses]),
+        stillHeld(now),
+        gt(bookings.endsAt, now),
+        sql`(${bookingDomain} = ${registered} or ${bookingDomain} like ${`%.${likePattern(registered)}`})`,
+      ),
+    );
+  return (open?.n ?? 0) >= DOMAIN_OPEN_BOOKINGS;
+}
 
 export function timeChoice(startsAt: Date, zone: string): TimeChoice {
   return { startsAt: startsAt.toISOString(), label: formatDateTime(startsAt, zone) };

@@ -34,6 +34,10 @@ export type BookingDetail = BookingListItem & {
   locationName: string;
   whatBringsYou: string | null;
   heardAbout: string;
+  payment: Booking["payment"];
+  insurancePlan: string | null;
+  /** A consultation that waits for her because its domain already had open bookings. */
+  therapistApproves: boolean;
   visitorTimeZone: string;
   consentNoticeVersion: string;
   consentedAt: Date;
@@ -117,6 +121,9 @@ export async function getBookingRequest(therapist: Therapist, bookingId: string)
     locationName: locationName(row.location),
     whatBringsYou: row.whatBringsYou,
     heardAbout: row.heardAbout,
+    payment: row.payment,
+    insurancePlan: row.insurancePlan,
+    therapistApproves: row.therapistApproves,
     visitorTimeZone: row.visitorTimeZone,
     consentNoticeVersion: row.consentNoticeVersion,
     consentedAt: row.consentedAt,

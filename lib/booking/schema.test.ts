@@ -19,6 +19,18 @@ describe("bookingRequestSchema", () => {
     expect(bookingRequestSchema.parse({ ...valid, phone: " ", whatBringsYou: "" })).toEqual({ ...valid, phone: undefined, whatBringsYou: undefined });
   });
 
+  it("takes a payment group with nothing chosen (null from the browser's form, absent from a plain post) as no answer", () => {
+    for (const payment of [null, undefined, ""]) {
+      expect(bookingRequestSchema.parse({ ...valid, payment, insurancePlan: "" })).toMatchObject({ payment: undefined, insurancePlan: undefined });
+    }
+  });
+
+  it("keeps the plan's name only with insurance", () => {
+    expect(bookingRequestSchema.parse({ ...valid, payment: "insurance", insurancePlan: " CareOregon " })).toMatchObject({ payment: "insurance", insurancePlan: "CareOregon" });
+    expect(bookingRequestSchema.parse({ ...valid, payment: "self-pay", insurancePlan: "CareOregon" })).toMatchObject({ payment: "self-pay", insurancePlan: undefined });
+    expect(bookingRequestSchema.safeParse({ ...valid, payment: "insurance", insurancePlan: "" }).error?.issues.map((issue) => issue.path)).toEqual([["insurancePlan"]]);
+  });
+
   refusesEach(bookingRequestSchema, valid, {
     name: {
       "a name with a line break": "Ana\r\nBcc: x@example.com",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { agreement, emailAddress, oneLineText, optionalPhone, optionalProseText } from "@/lib/forms/fields";
+import { agreement, emailAddress, oneLineText, optionalOneLineText, optionalPhone, optionalProseText } from "@/lib/forms/fields";
 import { isTimeZone, sessionFormats } from "@/lib/practice/practice-schema";
 import { locationCodes } from "@/lib/practice/us-states";
 
@@ -20,6 +20,20 @@ export function heardAboutLabel(value: string): string {
   return heardAboutOptions.find(([option]) => option === value)?.[1] ?? value;
 }
 
+/** How she would like to pay, asked on the request form: optional, and the therapist reads it on the request. */
+export const paymentOptions = [
+  ["self-pay", "Self-pay"],
+  ["sliding-scale", "Sliding scale"],
+  ["insurance", "Insurance"],
+] as const;
+export type PaymentChoice = (typeof paymentOptions)[number][0];
+
+export function paymentLabel(value: string): string {
+  return paymentOptions.find(([option]) => option === value)?.[1] ?? value;
+}
+
+export const INSURANCE_PLAN_MAX_LENGTH = 100;
+
 // Far outside any booking horizon, and inside what a Date can hold: a start
 // beyond it is a wrong answer, not a time to search around.
 const EARLIEST_START = Date.UTC(2000, 0, 1);
@@ -30,7 +44,8 @@ const LATEST_START = Date.UTC(2200, 0, 1);
  * action. It asks only what a booking needs; the server also checks the time
  * is still free, the format is offered and the location is licensed.
  */
-export const bookingRequestSchema = z.strictObject({
+export const bookingRequestSchema = z
+  .strictObject({
   sessionType: z.string({ error: "Please choose a kind of appointment." }).regex(/^[a-z][a-z0-9-]{1,39}$/, "Please choose a kind of appointment."),
   startsAt: z.iso
     .datetime({ error: "Please choose a time." })
@@ -57,7 +72,25 @@ export const bookingRequestSchema = z.strictObject({
     .transform((value) => value || "prefer-not-to-say"),
   // One box for what were two that said one thing: keep my answers to arrange this, and I know it is not for emergencies.
   consent: agreement("Please tick the box so that the practice may keep your request and contact you about it."),
-});
+  // Optional: left blank, the therapist asks when they talk. Null is the browser form's radio group with none chosen.
+  payment: z
+    .union([z.literal(""), z.enum(paymentOptions.map(([value]) => value) as [PaymentChoice, ...PaymentChoice[]])], {
+      error: "Please choose one of the ways to pay, or leave it blank.",
+    })
+    .nullish()
+    .transform((value) => value || undefined),
+  insurancePlan: optionalOneLineText(INSURANCE_PLAN_MAX_LENGTH, {
+    tooLong: `Please keep the plan's name under ${INSURANCE_PLAN_MAX_LENGTH} characters.`,
+    oneLine: "Please keep the plan's name on one line.",
+  }),
+  })
+  // The plan's name is what makes "insurance" an answer the therapist can check; with another choice a typed plan is not kept.
+  .superRefine((request, ctx) => {
+    if (request.payment === "insurance" && !request.insurancePlan) {
+      ctx.addIssue({ code: "custom", path: ["insurancePlan"], message: "Please tell us the name of your insurance plan, or choose another way to pay." });
+    }
+  })
+  .transform(({ insurancePlan, ...request }) => ({ ...request, insurancePlan: request.payment === "insurance" ? insurancePlan : undefined }));
 
 export type BookingRequestInput = z.input<typeof bookingRequestSchema>;
 export type BookingRequest = z.output<typeof bookingRequestSchema>;
@@ -74,4 +107,6 @@ export const bookingFields = [
   "whatBringsYou",
   "heardAbout",
   "consent",
+  "payment",
+  "insurancePlan",
 ] as const satisfies readonly BookingField[];

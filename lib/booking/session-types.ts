@@ -18,3 +18,8 @@ export const formatLabels: Record<SessionFormat, string> = {
 export function durationLabel(type: SessionType): string {
   return `${type.durationMinutes} minutes`;
 }
+
+/** "Fee: $190" / "Fee: free", the one way a session's fee is written on the pages and in the emails. */
+export function feeLine(fee: string): string {
+  return `Fee: ${/^free$/i.test(fee) ? "free" : fee}`;
+}

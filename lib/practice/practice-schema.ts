@@ -66,6 +66,8 @@ const sessionType = z
     horizonDays: z.number().int().min(1).max(365),
     formats: z.array(z.enum(sessionFormats)).min(1, "offer at least one format").max(2),
     confirmation: z.enum(["therapist", "immediate"]).default("therapist"),
+    // What a session of this kind costs, in the practice's words ("$190", "Free"): shown on its card, the request form and the emails.
+    fee: z.string().min(1).max(40),
   })
   .refine((type) => new Set(type.formats).size === type.formats.length, { path: ["formats"], message: "list each format once" });
 

@@ -23,6 +23,22 @@ export const OUTSIDE_US = "outside-us";
 
 export const locationCodes: [string, ...string[]] = [OUTSIDE_US, ...usLocations.map(([code]) => code)];
 
+/**
+ * "Somewhere else", /book's answer beside the licensed states: it leads only
+ * to the out-of-state help, so the intake form never takes it as a location.
+ */
+export const ELSEWHERE = "elsewhere";
+
+/** What /book and the request page accept as ?where=: a location, or "somewhere else". */
+export function askedWhere(value: string | undefined): string | undefined {
+  return value && (value === ELSEWHERE || locationCodes.includes(value)) ? value : undefined;
+}
+
+/** "in Texas", or "there" for somewhere outside any one state. */
+export function whereYouWillBe(code: string): string {
+  return code === ELSEWHERE || code === OUTSIDE_US ? "there" : `in ${locationName(code)}`;
+}
+
 export function locationName(code: string): string {
   if (code === OUTSIDE_US) return "outside the United States";
   return usLocations.find(([candidate]) => candidate === code)?.[1] ?? code;

@@ -8,6 +8,8 @@ describe("checkPageParams", () => {
   it("passes the query strings our own links write", () => {
     expect(check("/book", "?where=OR&type=intake&day=2026-12-10&month=2026-12&tz=America/Los_Angeles")).toBe("fine");
     expect(check("/book", "?where=outside-us&tz=Etc/GMT%2B5")).toBe("fine");
+    expect(check("/book", "?where=elsewhere&tz=new+york")).toBe("fine");
+    expect(check("/book", "?where=OR&tz=S%C3%A3o+Paulo")).toBe("fine");
     expect(check("/book/request", "?type=intake&where=CA&start=2026-12-10T17:00:00.000Z&tz=America/New_York")).toBe("fine");
     expect(check("/book/manage/abc", "?tz=UTC&day=2027-01-31")).toBe("fine");
     expect(check("/newsletter/unsubscribe/abc", "?series=chosen")).toBe("fine");

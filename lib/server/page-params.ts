@@ -25,9 +25,10 @@ function isCalendarDay(value: string) {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const where: Check = (value) => /^(?:[A-Z]{2}|outside-us)$/.test(value);
+const where: Check = (value) => /^(?:[A-Z]{2}|outside-us|elsewhere)$/.test(value);
 const sessionType: Check = (value) => /^[a-z][a-z0-9-]{1,39}$/.test(value);
-const timeZone: Check = (value) => /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(value);
+// A zone as our links write it, or as she typed it in "Another zone" ("new york", "São Paulo"): the page only looks it up.
+const timeZone: Check = (value) => /^\p{L}[\p{L}\p{N}_+\-/ .']{0,63}$/u.test(value);
 const day: Check = (value) => isCalendarDay(value);
 const month: Check = (value) => /^\d{4}-\d{2}$/.test(value) && isCalendarDay(`${value}-01`);
 

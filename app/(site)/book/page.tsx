@@ -8,9 +8,9 @@ import { TimeZoneForm } from "@/components/booking/time-zone-form";
 import { WhereForm } from "@/components/booking/where-form";
 import { PracticeContact } from "@/components/site/practice-contact";
 import { bookingPage } from "@/lib/booking/booking-page";
-import { durationLabel, formatLabels } from "@/lib/booking/session-types";
+import { durationLabel, feeLine, formatLabels } from "@/lib/booking/session-types";
 import { practice } from "@/lib/practice/practice";
-import { licensedStatesText, locationCodes, locationName } from "@/lib/practice/us-states";
+import { askedWhere, whereYouWillBe } from "@/lib/practice/us-states";
 
 export const metadata: Metadata = {
   title: "Book an appointment",
@@ -22,22 +22,16 @@ const one = (value: string | string[] | undefined) => (typeof value === "string"
 export default async function BookPage({ searchParams }: PageProps<"/book">) {
   await connection();
   const params = await searchParams;
-  const asked = one(params.where);
-  const where = asked && locationCodes.includes(asked) ? asked : undefined;
+  const where = askedWhere(one(params.where));
   const licensed = where ? practice.licensedStates.includes(where) : false;
-  const query = {
-    where,
-    type: one(params.type),
-    day: one(params.day),
-    month: one(params.month),
-    tz: one(params.tz),
-  };
-  const page = await bookingPage(licensed ? query : { tz: query.tz });
+  const asked = { where, type: one(params.type), day: one(params.day), month: one(params.month), tz: one(params.tz) };
+  const page = await bookingPage(licensed ? asked : { tz: asked.tz });
+  // A zone typed as a city is carried on as the zone it was found to be.
+  const query = { ...asked, tz: asked.tz ? page.zone : undefined };
   const href = (next: Record<string, string | undefined>, hash = "") => {
     const search = new URLSearchParams(Object.entries({ ...query, ...next }).filter((entry): entry is [string, string] => Boolean(entry[1])));
     return `/book?${search.toString()}${hash}` as Route;
   };
-  const licensedText = licensedStatesText(practice.licensedStates);
 
   return (
     <div className="container booking">
@@ -58,13 +52,16 @@ export default async function BookPage({ searchParams }: PageProps<"/book">) {
         <h2 id="step-where" className="visually-hidden">
           1. Where you will be
         </h2>
-        <WhereForm action="/book#where-answer" where={where} hidden={{ tz: query.tz, type: query.type }} licensedStates={licensedText} />
+        <WhereForm
+          action="/book#where-answer"
+          where={where}
+          changeHref={href({ where: undefined, day: undefined, month: undefined }, "#step-where")}
+          hidden={{ tz: query.tz, type: query.type }}
+          licensedStates={practice.licensedStates}
+        />
         {where && !licensed ? (
           <div id="where-answer" className="notice notice-info" tabIndex={-1} autoFocus role="status">
-            <h3>
-              We&apos;re sorry: this practice can&apos;t see you{" "}
-              {locationName(where) === "outside the United States" ? "there" : `in ${locationName(where)}`}
-            </h3>
+            <h3>We&apos;re sorry: this practice can&apos;t see you {whereYouWillBe(where)}</h3>
             <OutOfStateHelp />
           </div>
         ) : null}
@@ -77,7 +74,8 @@ export default async function BookPage({ searchParams }: PageProps<"/book">) {
             <p className="chosen-type">
               <strong>{page.sessionType.name}</strong>{" "}
               <span className="meta">
-                · {durationLabel(page.sessionType)} · {page.sessionType.formats.map((format) => formatLabels[format]).join(" or ")}
+                · {durationLabel(page.sessionType)} · {page.sessionType.formats.map((format) => formatLabels[format]).join(" or ")} ·{" "}
+                {feeLine(page.sessionType.fee)}
               </span>{" "}
               <Link href={href({ type: undefined, day: undefined, month: undefined }, "#step-type")}>Change</Link>
             </p>
@@ -89,6 +87,7 @@ export default async function BookPage({ searchParams }: PageProps<"/book">) {
                   <p className="meta">
                     {durationLabel(type)} · {type.formats.map((format) => formatLabels[format]).join(" or ")}
                   </p>
+                  <p className="fee">{feeLine(type.fee)}</p>
                   <p>{type.description}</p>
                   <Link href={href({ type: type.slug, day: undefined, month: undefined }, "#step-day")} className="button button-secondary">
                     Choose {type.name.toLowerCase()}

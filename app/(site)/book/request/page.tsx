@@ -6,8 +6,9 @@ import { OutOfStateHelp } from "@/components/booking/out-of-state-help";
 import { BookingRequestForm } from "@/components/forms/booking-request-form";
 import { CrisisLines } from "@/components/site/crisis-lines";
 import { requestPage } from "@/lib/booking/booking-page";
-import { durationLabel, formatLabels } from "@/lib/booking/session-types";
-import { licensedStatesText, locationCodes, locationName } from "@/lib/practice/us-states";
+import { WhereForm } from "@/components/booking/where-form";
+import { durationLabel, feeLine, formatLabels } from "@/lib/booking/session-types";
+import { askedWhere, locationName, whereYouWillBe } from "@/lib/practice/us-states";
 import { practice } from "@/lib/practice/practice";
 import { requestBookingAction } from "../actions";
 
@@ -46,11 +47,10 @@ export default async function BookingRequestPage({ searchParams }: PageProps<"/b
   }
 
   const { sessionType } = page;
-  // Asked first on /book and carried here; an old link without it gets the question on the form instead.
-  const asked = one(params.where);
-  const where = asked && locationCodes.includes(asked) ? asked : undefined;
-  const back = `/book?${new URLSearchParams({ type: sessionType.slug, tz: page.zone, ...(where ? { where } : {}) }).toString()}#step-day` as Route;
-  const licensed = licensedStatesText(practice.licensedStates);
+  // Asked first on /book and carried here; an old link without it gets /book's question first, then the form.
+  const where = askedWhere(one(params.where));
+  const licensedHere = where ? practice.licensedStates.includes(where) : false;
+  const back = `/book?${new URLSearchParams({ type: sessionType.slug, tz: page.zone, ...(licensedHere && where ? { where } : {}) }).toString()}#step-day` as Route;
   return (
     <div className="container booking">
       <div className="prose">
@@ -59,16 +59,11 @@ export default async function BookingRequestPage({ searchParams }: PageProps<"/b
         </h1>
         <div className="booking-summary">
           <p>
-            <strong>{sessionType.name}</strong> · {durationLabel(sessionType)}
+            <strong>{sessionType.name}</strong> · {durationLabel(sessionType)} · {feeLine(sessionType.fee)}
           </p>
           {page.free ? <p className="when">{page.choice.label}</p> : null}
           <p>Times are shown in {page.zoneLabel}.</p>
-          {where ? (
-            <p>
-              During the session you will be in{" "}
-              {locationName(where) === "outside the United States" ? "a place outside the United States" : locationName(where)}.
-            </p>
-          ) : null}
+          {where && licensedHere ? <p>During the session you will be in {locationName(where)}.</p> : null}
           <p>
             <Link href={back}>Choose another time</Link>
           </p>
@@ -80,25 +75,39 @@ export default async function BookingRequestPage({ searchParams }: PageProps<"/b
             : `Your time is held as soon as you send this, and ${practice.therapist.name} will confirm it by email within ${practice.booking.requestExpiryHours} hours.`}
         </p>
       </div>
-      <div className="section section-tight">
-        <BookingRequestForm
-          formKey={randomUUID()}
-          action={requestBookingAction}
-          sessionType={{
-            slug: sessionType.slug,
-            name: sessionType.name,
-            formats: sessionType.formats.map((value) => ({ value, label: formatLabels[value] })),
-            confirmation: sessionType.confirmation,
-          }}
-          timeZone={page.zone}
-          choice={page.free ? page.choice : null}
-          alternatives={page.alternatives}
-          licensedStates={licensed}
-          location={where}
-          crisisLines={<CrisisLines />}
-          outOfStateHelp={<OutOfStateHelp />}
-        />
-      </div>
+      {!where ? (
+        <section className="section section-tight booking-step" aria-label="Where you will be">
+          <WhereForm
+            action="/book/request#where-answer"
+            hidden={{ type: sessionType.slug, start: page.choice.startsAt, tz: page.zone }}
+            licensedStates={practice.licensedStates}
+          />
+        </section>
+      ) : !licensedHere ? (
+        <div id="where-answer" className="notice notice-info section section-tight" tabIndex={-1} autoFocus role="status">
+          <h2>We&apos;re sorry: this practice can&apos;t see you {whereYouWillBe(where)}</h2>
+          <OutOfStateHelp />
+        </div>
+      ) : (
+        <div id="where-answer" className="section section-tight">
+          <BookingRequestForm
+            formKey={randomUUID()}
+            action={requestBookingAction}
+            sessionType={{
+              slug: sessionType.slug,
+              name: sessionType.name,
+              formats: sessionType.formats.map((value) => ({ value, label: formatLabels[value] })),
+              confirmation: sessionType.confirmation,
+            }}
+            timeZone={page.zone}
+            choice={page.free ? page.choice : null}
+            alternatives={page.alternatives}
+            location={where}
+            crisisLines={<CrisisLines />}
+            outOfStateHelp={<OutOfStateHelp />}
+          />
+        </div>
+      )}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { When } from "@/components/admin/when";
 import { ReachDetails } from "@/components/admin/reach-details";
 import { RepliesSection } from "@/components/admin/replies-section";
 import { openBooking } from "@/lib/admin/booking";
-import { heardAboutLabel } from "@/lib/booking/schema";
+import { heardAboutLabel, paymentLabel } from "@/lib/booking/schema";
 import { formatLabels } from "@/lib/booking/session-types";
 import { decideBookingAction, replyToRequestAction } from "../actions";
 
@@ -57,6 +57,23 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
         <ReachDetails email={booking.email} phone={booking.phone} />
         <dt>Will be in</dt>
         <dd>{booking.locationName}</dd>
+        <dt>Would like to pay</dt>
+        <dd data-testid="booking-payment">
+          {booking.payment ? (
+            <>
+              {paymentLabel(booking.payment)}
+              {booking.insurancePlan ? `: ${booking.insurancePlan}` : null}
+            </>
+          ) : (
+            <span className="muted">Not said</span>
+          )}
+        </dd>
+        {booking.therapistApproves ? (
+          <>
+            <dt>Why it waits for you</dt>
+            <dd>Its email domain already had other open bookings, so this one was not confirmed on its own.</dd>
+          </>
+        ) : null}
         <dt>Heard of the practice</dt>
         <dd>{heardAboutLabel(booking.heardAbout)}</dd>
         <dt>Requested</dt>
