@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { ConfirmOnOpen } from "@/components/booking/confirm-on-open";
 import { holdByToken } from "@/lib/booking/hold";
 import { formatLabels } from "@/lib/booking/session-types";
 import { confirmHoldAction } from "../../actions";
@@ -16,7 +17,8 @@ export const metadata: Metadata = {
 
 /**
  * What the link in a held booking's email opens. Opening it (as a mail
- * scanner does) confirms nothing; only the button, a POST, does.
+ * scanner does) confirms nothing; only the button, a POST, does, pressed by
+ * the page itself when JavaScript runs.
  */
 export default async function ConfirmHoldPage({ params }: PageProps<"/book/confirm/[token]">) {
   await connection();
@@ -51,13 +53,17 @@ export default async function ConfirmHoldPage({ params }: PageProps<"/book/confi
         <dt>Where</dt>
         <dd>{formatLabels[time.format]}</dd>
       </dl>
-      <p>The time stays held for another {time.holdMinutes} minutes. Press the button to send your request on.</p>
-      <form action={confirmHoldAction}>
+      <p>
+        The time stays held until {time.heldUntil} (another {time.holdMinutes} {time.holdMinutes === 1 ? "minute" : "minutes"}). Press the button
+        to send your request on.
+      </p>
+      <form id="confirm-hold" action={confirmHoldAction}>
         <input type="hidden" name="token" value={token} />
         <button type="submit" className="button">
           Confirm this time
         </button>
       </form>
+      <ConfirmOnOpen formId="confirm-hold" />
       <p className="section">If you did not ask for this time, close this page: it will be released and nothing more is sent.</p>
     </div>
   );
