@@ -7,11 +7,14 @@ import { refusal, type FormRefusal, type FormResult } from "@/lib/forms/form-res
 import { fieldErrorsFrom } from "@/lib/forms/parse-form";
 import { publicFormMessages } from "@/lib/forms/public-form";
 import { tokenButton, tokenForm } from "@/lib/forms/token-form";
-import { codeTriesRule, reissueEmailCode, verifyEmailCode } from "@/lib/security/email-code";
+import { mailboxKey } from "@/lib/forms/email-address";
+import { hitRateLimit } from "@/lib/security/rate-limit";
+import { codeTriesRule, findCodeStep, reissueEmailCode, verifyEmailCode } from "@/lib/security/email-code";
 import { type EmailCodeField, emailCodeSchema } from "@/lib/security/email-code-schema";
 import { bookingEmailProps } from "./booking-emails";
 import { HOLD_CODE_PURPOSE, confirmHeldBooking, markEmailHeldBack } from "./hold";
 import { manageToken } from "./manage-link";
+import { bookingForm } from "./request-booking";
 
 export type HoldCodeState = FormResult<EmailCodeField>;
 
@@ -71,13 +74,19 @@ export type NewCodeAnswer = "sent" | "held-back" | "limit" | "too-many" | "gone"
 export const newHoldCode = tokenButton("booking-hold-new-code").handle(async ({ token, now, ip }): Promise<{ status: "success"; answer: NewCodeAnswer }> => {
   const db = await getDb();
   const answer = await db.transaction(async (tx): Promise<NewCodeAnswer> => {
-    const reissued = await reissueEmailCode(tx, { purpose: HOLD_CODE_PURPOSE, stepToken: token, now, ip });
-    if (reissued.status === "refused") return reissued.reason;
+    const step = await findCodeStep(tx, HOLD_CODE_PURPOSE, token);
+    if (!step) return "gone";
     const [held] = await tx
       .select()
       .from(bookings)
-      .where(and(eq(bookings.id, reissued.subject), inArray(bookings.status, [...activeBookingStatuses])));
+      .where(and(eq(bookings.id, step.subject), inArray(bookings.status, [...activeBookingStatuses])))
+      .for("update");
     if (!held?.holdExpiresAt || held.holdExpiresAt <= now) return "gone";
+    if (step.newCodesLeft === 0) return "limit";
+    // A new code is one more booking email to that mailbox: it shares the form's 5 a day.
+    if (!(await hitRateLimit(bookingForm.rules.perAddress(), mailboxKey(held.email), now, tx))) return "too-many";
+    const reissued = await reissueEmailCode(tx, { purpose: HOLD_CODE_PURPOSE, stepToken: token, now, ip });
+    if (reissued.status === "refused") return reissued.reason;
     const queued = await enqueueToUnverified(
       tx,
       { to: held.email, template: "booking-hold", props: { ...bookingEmailProps(held), holdMinutes: minutesLeft(held.holdExpiresAt, now), codeId: reissued.codeId, codeIssue: reissued.issue } },

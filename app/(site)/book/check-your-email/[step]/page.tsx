@@ -10,7 +10,7 @@ import { confirmHoldByCodeAction, newHoldCodeAction } from "../../actions";
 
 // The path carries the code step's token: keep it out of search engines and Referer headers.
 export const metadata: Metadata = {
-  title: "Type the code from your email",
+  title: "Check your email to confirm this time",
   robots: { index: false, follow: false },
   referrer: "same-origin",
 };
@@ -22,7 +22,10 @@ const newCodeNotices: Record<NewCodeAnswer, { tone: "success" | "error"; text: s
     text: "We could not send a new code just now: too many emails are going to addresses nobody has confirmed yet. Please call or email the practice instead.",
   },
   limit: { tone: "error", text: emailCodeMessages.reissueLimit },
-  "too-many": { tone: "error", text: emailCodeMessages.reissueTooMany },
+  "too-many": {
+    tone: "error",
+    text: "Several codes or requests have been sent for this in a short time, so no new code was sent. Please wait a while, or use the link in the email.",
+  },
   gone: { tone: "error", text: "This time is no longer held, so no new code was sent." },
 };
 
@@ -57,7 +60,7 @@ export default async function CheckYourEmailPage({ params, searchParams }: PageP
   const { time, step: codeStep } = hold;
   return (
     <div className="container prose">
-      <h1>Check your email for your code</h1>
+      <h1>Check your email to confirm this time</h1>
       <p>
         We sent a 6-digit code to the address you gave. Type it here to confirm this time: only then is your request sent on.
       </p>
