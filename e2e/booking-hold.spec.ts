@@ -36,7 +36,7 @@ for (const javaScriptEnabled of [true, false]) {
         await expect(page.getByRole("heading", { level: 1, name: "Confirm this time" })).toBeVisible();
         await page.getByRole("button", { name: "Confirm this time" }).click();
       }
-      await expect(page).toHaveURL(/\/book\/manage\/[A-Za-z0-9_-]{43}\?new=1$/);
+      await expect(page).toHaveURL(/\/book\/manage\/[A-Za-z0-9_-]{43}\?new=1(#form-problem)?$/);
       await expect(page.getByRole("heading", { name: "Your request has been sent" })).toBeVisible();
       const [, receipt] = await readEmails(email, { count: 2 });
       expect(receipt!.subject).toBe("We received your appointment request");
@@ -78,7 +78,7 @@ for (const javaScriptEnabled of [true, false]) {
         await expect(page.getByText(/That is not the code we sent/)).toBeVisible();
       }
       await typeCode(page, codeIn(second!));
-      await expect(page).toHaveURL(/\/book\/manage\/[A-Za-z0-9_-]{43}\?new=1$/);
+      await expect(page).toHaveURL(/\/book\/manage\/[A-Za-z0-9_-]{43}\?new=1(#form-problem)?$/);
       await expect(page.getByRole("heading", { name: "Your request has been sent" })).toBeVisible();
     });
   });

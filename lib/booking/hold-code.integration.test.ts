@@ -9,6 +9,7 @@ import { EMAIL_CODE_TRIES } from "@/lib/security/email-code";
 import { NOW, WEDNESDAY, at, intakeRequest, ip, rowCounts, therapist } from "@/lib/testing/booking-fixtures";
 import { restoreEnvAfterEach } from "@/lib/testing/env";
 import { HOLDS_PER_NETWORK, HOLD_MINUTES, confirmHold, holdByCodeStep } from "./hold";
+import { runBookingSweep } from "./booking-sweep";
 import { confirmHoldByCode, newHoldCode } from "./hold-code";
 import { manageToken } from "./manage-link";
 import { TOO_MANY_HOLDS, requestBooking } from "./request-booking";
@@ -113,6 +114,9 @@ describe("the code step after Request this time", () => {
     const [row] = await db.select().from(bookings).where(eq(bookings.id, bookingId));
     expect(row!.holdExpiresAt).toEqual(minutes(HOLD_MINUTES));
     expect((await listBookingRequests(therapist, {}, { now: minutes(HOLD_MINUTES) })).items).toEqual([]);
+    // The sweep that releases the hold closes its step: no code row outlives its use.
+    expect((await runBookingSweep(minutes(HOLD_MINUTES))).released).toBe(1);
+    expect(await db.select().from(emailCodes)).toEqual([]);
   });
 
   it("tries are limited per client network: 20 an hour, whatever the step", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { getDb, type Database, type Transaction } from "@/db/client";
-import { activeBookingStatuses, bookings, type Booking } from "@/db/schema";
+import { activeBookingStatuses, bookings, emailCodes, type Booking } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { tokenButton } from "@/lib/forms/token-form";
 import { practice } from "@/lib/practice/practice";
@@ -95,6 +95,8 @@ export async function releaseLapsedHolds(executor: Database | Transaction, now =
     .set({ status: "expired", holdNetwork: null, closedAt: now, updatedAt: now })
     .where(and(inArray(bookings.status, [...activeBookingStatuses]), lte(bookings.holdExpiresAt, now)))
     .returning({ id: bookings.id });
+  // Their code steps can never be used now; the steps of held-back requests were closed already.
+  if (released.length > 0) await executor.delete(emailCodes).where(and(eq(emailCodes.purpose, HOLD_CODE_PURPOSE), inArray(emailCodes.subject, released.map((row) => row.id))));
   return released.length;
 }
 
