@@ -54,7 +54,7 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(`booking, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     test.use({ javaScriptEnabled, timezoneId: "Europe/London" });
 
-    test("a visitor requests an intake session, follows the email's link, moves it, then cancels it", async ({ page, request, baseURL }) => {
+    test("a visitor requests an intake session, types the emailed code, moves it, then cancels it", async ({ page, request, baseURL }) => {
       // Four emails, two of them read before the booking exists for the therapist, and axe on each page.
       test.setTimeout(60_000);
       const foreign: string[] = [];
