@@ -266,6 +266,12 @@ export const bookings = pgTable(
     // visitor has not yet pressed "Confirm" from the email. The hold lapses
     // then and frees the time; null once the visitor confirmed (lib/booking/hold.ts).
     holdExpiresAt: timestamp("hold_expires_at", { withTimezone: true }),
+    // While held: a keyed hash of the client network that asked (lib/booking/hold.ts),
+    // so one network holds at most HOLDS_PER_NETWORK times at once; cleared when confirmed.
+    holdNetwork: text("hold_network"),
+    // The email asking her to confirm was held back (lib/email/unverified.ts): she
+    // was told so, and the therapist sees this request, marked, although unconfirmed.
+    emailHeldBackAt: timestamp("email_held_back_at", { withTimezone: true }),
     therapistNote: text("therapist_note"),
     cancelledBy: text("cancelled_by", { enum: ["visitor", "therapist"] }),
     // The therapist who last decided on it (from requireTherapist()).
@@ -282,8 +288,32 @@ export const bookings = pgTable(
     index("booking_starts_at_idx").on(table.startsAt),
     index("booking_status_idx").on(table.status, table.startsAt),
     index("booking_email_idx").on(table.email),
+    index("booking_hold_network_idx").on(table.holdNetwork).where(sql`${table.holdNetwork} is not null`),
     check("booking_times_in_order", sql`${table.blockedFrom} <= ${table.startsAt} and ${table.startsAt} < ${table.endsAt} and ${table.endsAt} <= ${table.blockedUntil}`),
   ],
+);
+
+/**
+ * One emailed code that proves an address on the page where it was typed
+ * (lib/security/email-code.ts). One row per purpose and subject (a booking's
+ * id): a new code replaces the last. The step token addresses the page that
+ * asks for the code; both are stored only as hashes.
+ */
+export const emailCodes = pgTable(
+  "email_code",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    purpose: text("purpose").notNull(),
+    subject: text("subject").notNull(),
+    stepTokenHash: text("step_token_hash").notNull().unique("email_code_step_token_unique"),
+    codeHash: text("code_hash").notNull(),
+    // Which code of this step is current: the email derives its code from it when sent.
+    issue: integer("issue").notNull().default(1),
+    attempts: integer("attempts").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [unique("email_code_subject_unique").on(table.purpose, table.subject)],
 );
 
 /** The practice's usual week: several ranges a day, in minutes from local midnight in the practice's zone. */

@@ -8,28 +8,42 @@ import { button, paragraph } from "./components/email-layout";
  */
 export type ConfirmTimeLinkProps = { confirmTimeUrl: string };
 
-export type BookingHoldProps = BookingEmailProps & { holdMinutes: number };
-type Shown = BookingHoldProps & ConfirmTimeLinkProps & LetterProps;
+/**
+ * Stored: the appointment and which code of the step this email carries
+ * (`codeId`, `codeIssue`); the code itself is derived when the email is sent,
+ * so the outbox never holds one. Rows queued before codes have neither.
+ */
+export type BookingHoldProps = BookingEmailProps & { holdMinutes: number; codeId?: string; codeIssue?: number };
+type Shown = BookingHoldProps & ConfirmTimeLinkProps & { code?: string } & LetterProps;
+
+const codeStyle = { fontSize: 32, fontWeight: 700, letterSpacing: "0.3em", margin: "8px 0 24px", fontFamily: "monospace" } as const;
 
 /**
  * The first email about a booking, sent before anyone has seen it: anyone can
  * type anyone's address on /book, so the time is only held until the owner of
- * this address confirms it. It says nothing the visitor typed, and it is
- * harmless to someone who never asked.
+ * this address types the code on the booking page, or opens the link. It says
+ * nothing the visitor typed, and it is harmless to someone who never asked.
  */
-export default function BookingHoldEmail({ confirmTimeUrl, holdMinutes, appointment, practice }: Shown) {
+export default function BookingHoldEmail({ confirmTimeUrl, code, holdMinutes, appointment, practice }: Shown) {
   return (
     <BookingLetter
-      preview={`Please confirm this time within ${holdMinutes} minutes.`}
-      opening={`Thank you for choosing a time with ${practice.name}. We are holding it for you for ${holdMinutes} minutes. Please confirm that it was you who asked for it:`}
+      preview={code ? `Your code is ${code}. It confirms this time within ${holdMinutes} minutes.` : `Please confirm this time within ${holdMinutes} minutes.`}
+      opening={`Thank you for choosing a time with ${practice.name}. We are holding it for you for ${holdMinutes} minutes.`}
       appointment={appointment}
       practice={practice}
     >
+      {code ? (
+        <>
+          <Text style={paragraph}>To confirm it, type this code on the booking page:</Text>
+          <Text style={codeStyle}>{code}</Text>
+          <Text style={paragraph}>Or open this link instead:</Text>
+        </>
+      ) : null}
       <Button href={confirmTimeUrl} style={button}>
         Confirm this time
       </Button>
       <Text style={{ ...paragraph, marginTop: 16 }}>
-        {`The button opens a page where one more press confirms it. If you did not ask for this, you can ignore this email: the time is released after ${holdMinutes} minutes and we will not write again.`}
+        {`If you did not ask for this, you can ignore this email: the time is released after ${holdMinutes} minutes and we will not write again.`}
       </Text>
     </BookingLetter>
   );
@@ -37,7 +51,8 @@ export default function BookingHoldEmail({ confirmTimeUrl, holdMinutes, appointm
 
 BookingHoldEmail.PreviewProps = {
   ...previewBooking,
-  holdMinutes: 30,
+  holdMinutes: 10,
+  code: "123456",
   confirmTimeUrl: "http://localhost:3000/book/confirm/preview-token",
   ...previewLetter,
 } satisfies Shown;

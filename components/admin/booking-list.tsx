@@ -5,6 +5,9 @@ import { bookingStatusLabels } from "./booking-status";
 import { RecordTable } from "./record-table";
 import { When } from "./when";
 
+/** The mark on a request whose visitor could not be sent her code. */
+export const EMAIL_HELD_BACK = "Address not confirmed, email held back";
+
 /** A table of bookings; names are rendered as text by React, whatever a visitor typed. */
 export function BookingList({ items, caption }: { items: BookingListItem[]; caption: string }) {
   return (
@@ -24,7 +27,15 @@ export function BookingList({ items, caption }: { items: BookingListItem[]; capt
               {item.name}
             </Link>
           </td>
-          <td>{item.status === "requested" ? <strong>{bookingStatusLabels[item.status]}</strong> : bookingStatusLabels[item.status]}</td>
+          <td>
+            {item.status === "requested" ? <strong>{bookingStatusLabels[item.status]}</strong> : bookingStatusLabels[item.status]}
+            {item.emailHeldBack ? (
+              <>
+                <br />
+                <span className="muted">{EMAIL_HELD_BACK}</span>
+              </>
+            ) : null}
+          </td>
         </tr>
       ))}
     </RecordTable>

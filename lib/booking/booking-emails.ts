@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { practice } from "@/lib/practice/practice";
 import { visitorBookingAttachment } from "./calendar";
 import { formatAppointment, formatDateTime, zoneLabel } from "./format";
+import { emailCodeOf } from "@/lib/security/email-code";
 import { adminBookingUrl, confirmTimeUrl, manageBookingUrl } from "./manage-link";
 import { feeLine, findSessionType, formatLabels } from "./session-types";
 
@@ -77,7 +78,13 @@ const withBookAgainLink = (booking: BookingEmailProps & { bookUrl?: string }) =>
 const confirmedAppointment = (booking: BookingEmailProps & { sequence: number }) =>
   visitorBookingAttachment({ ...booking, startsAt: new Date(booking.startsAt), endsAt: new Date(booking.endsAt), status: "confirmed" });
 
-registerEmailAtSend("booking-hold", { props: (booking) => ({ ...appointmentLines(booking), confirmTimeUrl: confirmTimeUrl(booking.bookingId) }) });
+registerEmailAtSend("booking-hold", {
+  props: (booking) => ({
+    ...appointmentLines(booking),
+    confirmTimeUrl: confirmTimeUrl(booking.bookingId),
+    ...(booking.codeId && booking.codeIssue ? { code: emailCodeOf(booking.codeId, booking.codeIssue) } : {}),
+  }),
+});
 registerEmailAtSend("booking-requested", { props: withManageLink });
 registerEmailAtSend("booking-confirmed", {
   props: (booking) => ({ ...withManageLink(booking), attend: howToAttend(booking.format), changeCutoffHours: practice.booking.changeCutoffHours }),

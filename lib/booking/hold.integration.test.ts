@@ -72,7 +72,7 @@ describe("a time asked for by an address nobody has proven", () => {
 
   it("pressing Confirm sends an intake request on: the therapist is told and her time to answer starts", async () => {
     const { input, token, bookingId } = await hold();
-    expect(await confirmHold(token, minutes(10))).toBe("confirmed");
+    expect(await confirmHold(token, minutes(5))).toBe("confirmed");
     expect(await templates()).toEqual([
       ["booking-hold", input.email],
       ["booking-notification", practice.notificationEmail],
@@ -80,11 +80,11 @@ describe("a time asked for by an address nobody has proven", () => {
     ]);
     const db = await getDb();
     const [row] = await db.select().from(bookings).where(eq(bookings.id, bookingId));
-    expect(row).toMatchObject({ status: "requested", holdExpiresAt: null, expiresAt: new Date(minutes(10).getTime() + practice.booking.requestExpiryHours * 3_600_000) });
+    expect(row).toMatchObject({ status: "requested", holdExpiresAt: null, expiresAt: new Date(minutes(5).getTime() + practice.booking.requestExpiryHours * 3_600_000) });
     expect((await listBookingRequests(therapist, {}, { now: NOW })).items.map((item) => item.id)).toEqual([bookingId]);
-    expect(await findManagedBooking(token, minutes(10))).not.toBeNull();
+    expect(await findManagedBooking(token, minutes(5))).not.toBeNull();
     // A second press (or a second tab) sends nothing more.
-    expect(await confirmHold(token, minutes(11))).toBe("already");
+    expect(await confirmHold(token, minutes(6))).toBe("already");
     expect(await templates()).toHaveLength(3);
   });
 
@@ -132,7 +132,7 @@ describe("a form key sent again", () => {
   it("gives the first outcome only to the same address (however cased) and time", async () => {
     const first = await hold();
     const again = await requestBooking({ ...first.input, email: first.input.email.toUpperCase() }, { ip: ip(), now: NOW });
-    expect(again).toEqual({ status: "held", bookingId: first.bookingId });
+    expect(again).toEqual({ status: "held", bookingId: first.bookingId, stepToken: first.stepToken });
     expect(await rowCounts()).toEqual({ bookings: 1, emails: 1 });
   });
 

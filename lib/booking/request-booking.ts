@@ -10,8 +10,9 @@ import type { FormResult } from "@/lib/forms/form-result";
 import { perHour, publicForm, publicFormMessages } from "@/lib/forms/public-form";
 import { findFreeSlots, isFreeSlot } from "./availability";
 import { bookingEmailProps } from "./booking-emails";
-import { HOLD_MINUTES, holdExpiry, releaseLapsedHolds, stillHeld } from "./hold";
+import { HOLD_CODE_PURPOSE, HOLD_MINUTES, HOLDS_PER_NETWORK, holdExpiry, holdNetwork, liveHoldsOf, lockHoldNetwork, markEmailHeldBack, releaseLapsedHolds, stillHeld } from "./hold";
 import { DOMAIN_OPEN_BOOKINGS, isMailboxProvider, registeredDomain } from "./mailbox-providers";
+import { codeStepFor, issueEmailCode } from "@/lib/security/email-code";
 import { isExclusionViolation, isUniqueViolation } from "@/lib/errors";
 import { manageToken, manageTokenHash } from "./manage-link";
 import { type BookingField, bookingFields, bookingRequestSchema } from "./schema";
@@ -40,16 +41,21 @@ export type BookingRequestState = FormResult<BookingField, undefined, BookingRef
 /** A time to pick, with its label already in the visitor's zone (so server and browser render it alike). */
 export type TimeChoice = { startsAt: string; label: string };
 
-/** Held until the visitor confirms from the email; the manage link goes only to the address. */
-export type RequestBookingResult = BookingRequestState | { status: "held"; bookingId: string };
+/**
+ * Held until the visitor types the code from the email (`stepToken` addresses
+ * the page that asks for it); the manage link goes only to the address. Or
+ * held with the email held back (lib/email/unverified.ts): she is told so and
+ * the therapist sees the request, marked.
+ */
+export type RequestBookingResult = BookingRequestState | { status: "held"; bookingId: string; stepToken: string } | { status: "held-back"; bookingId: string };
 
 export const TAKEN = "That time was just taken by someone else.";
 
+export const TOO_MANY_HOLDS = `You already have ${HOLDS_PER_NETWORK} times held that are waiting for the code from their email. Please type the code for one of them, or wait up to ${HOLD_MINUTES} minutes for them to be released, and then send this again. Nothing was booked, and everything you typed is still here.`;
+
 const HOUR = 3_600_000;
 
-const held = (id: string) => ({ status: "held", bookingId: id }) as const;
-
-type Replayed = Pick<Booking, "id" | "email" | "startsAt">;
+type Replayed = Pick<Booking, "id" | "email" | "startsAt" | "emailHeldBackAt">;
 
 /**
  * A form key already used is a resubmission only if it carries the same
@@ -64,8 +70,9 @@ function sameSubmission(first: Replayed, request: { email: string; startsAt: str
 /**
  * Books a time from /book's intake form, once the public-form pipeline has
  * let it through. The time is held at once, but only for HOLD_MINUTES
- * (lib/booking/hold.ts): the one email sent asks the owner of the address to
- * confirm it, and only then does the therapist hear of it. The row is
+ * (lib/booking/hold.ts) and at most HOLDS_PER_NETWORK at once per client
+ * network: the one email sent carries a code the visitor types on the next
+ * page (or a link), and only then does the therapist hear of it. The row is
  * inserted in one transaction with that email, and the database's exclusion
  * constraint, not a check before the insert, is what stops two people
  * holding overlapping times. Every other refusal writes nothing but its
@@ -93,9 +100,16 @@ export const requestBooking = bookingForm.handle(async (request, { now, ip, form
   const db = await getDb();
   // The same rendered form sent twice (a double click, a resubmitted page): the first did the work.
   const replay = async () => {
-    const [first] = await db.select({ id: bookings.id, email: bookings.email, startsAt: bookings.startsAt }).from(bookings).where(eq(bookings.formKeyHash, formKeyHash));
+    const [first] = await db
+      .select({ id: bookings.id, email: bookings.email, startsAt: bookings.startsAt, emailHeldBackAt: bookings.emailHeldBackAt })
+      .from(bookings)
+      .where(eq(bookings.formKeyHash, formKeyHash));
     if (!first) return null;
-    return sameSubmission(first, request) ? held(first.id) : refuse({ formError: publicFormMessages.expired });
+    if (!sameSubmission(first, request)) return refuse({ formError: publicFormMessages.expired });
+    if (first.emailHeldBackAt) return { status: "held-back" as const, bookingId: first.id };
+    // Still waiting for its code: the same page again. Confirmed or lapsed: nothing more to do here.
+    const step = await codeStepFor(db, HOLD_CODE_PURPOSE, first.id);
+    return step ? { status: "held" as const, bookingId: first.id, stepToken: step.stepToken } : refuse({ formError: publicFormMessages.expired });
   };
   const already = await replay();
   if (already) return already;
@@ -106,10 +120,14 @@ export const requestBooking = bookingForm.handle(async (request, { now, ip, form
   if (!(await isFreeSlot(sessionType, startsAt, { now }))) return takenRefusal();
 
   const id = randomUUID();
+  const network = holdNetwork(ip);
+  let result: RequestBookingResult;
   try {
-    await db.transaction(async (tx) => {
+    result = await db.transaction(async (tx): Promise<RequestBookingResult> => {
       // A lapsed hold frees its time even before the sweep has closed it.
       await releaseLapsedHolds(tx, now);
+      await lockHoldNetwork(tx, network);
+      if ((await liveHoldsOf(tx, network, now)) >= HOLDS_PER_NETWORK) return refuse({ formError: TOO_MANY_HOLDS });
       const therapistApproves = sessionType.confirmation === "immediate" && (await domainIsBusy(tx, request.email, now));
       const [booking] = await tx
         .insert(bookings)
@@ -135,11 +153,21 @@ export const requestBooking = bookingForm.handle(async (request, { now, ip, form
           formKeyHash,
           manageTokenHash: manageTokenHash(manageToken(id)),
           holdExpiresAt: holdExpiry(now),
+          holdNetwork: network,
           createdAt: now,
           updatedAt: now,
         })
         .returning();
-      await enqueueToUnverified(tx, { to: request.email, template: "booking-hold", props: { ...bookingEmailProps(booking!), holdMinutes: HOLD_MINUTES } }, now, ip);
+      const step = await issueEmailCode(tx, { purpose: HOLD_CODE_PURPOSE, subject: id, now });
+      const queued = await enqueueToUnverified(
+        tx,
+        { to: request.email, template: "booking-hold", props: { ...bookingEmailProps(booking!), holdMinutes: HOLD_MINUTES, codeId: step.codeId, codeIssue: step.issue } },
+        now,
+        ip,
+      );
+      if (queued) return { status: "held", bookingId: id, stepToken: step.stepToken };
+      await markEmailHeldBack(tx, id, now);
+      return { status: "held-back", bookingId: id };
     });
   } catch (error) {
     if (isExclusionViolation(error)) return takenRefusal();
@@ -149,7 +177,7 @@ export const requestBooking = bookingForm.handle(async (request, { now, ip, form
     }
     throw error;
   }
-  return held(id);
+  return result;
 });
 
 const likePattern = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { bookingStatus, bookings, type Booking } from "@/db/schema";
 import { practice } from "@/lib/practice/practice";
-import { confirmedByVisitor } from "./hold";
+import { confirmedByVisitor, seenByTherapist } from "./hold";
 import { findSessionType } from "./session-types";
 import type { Therapist } from "@/lib/auth/guards";
 import { locationName } from "@/lib/practice/us-states";
@@ -24,6 +24,12 @@ export type BookingListItem = {
   endsAt: Date;
   expiresAt: Date | null;
   createdAt: Date;
+  /**
+   * The visitor never proved the address because the email asking her to was
+   * held back (lib/email/unverified.ts): listed so the therapist can reach
+   * her, but not hers to confirm or decline.
+   */
+  emailHeldBack: boolean;
 };
 
 /** One booking as the therapist opens it, intake answers included. */
@@ -47,6 +53,7 @@ export type BookingDetail = BookingListItem & {
   rescheduleCount: number;
   confirmedAt: Date | null;
   closedAt: Date | null;
+  holdExpiresAt: Date | null;
 };
 
 function listItem(row: Booking): BookingListItem {
@@ -60,6 +67,7 @@ function listItem(row: Booking): BookingListItem {
     endsAt: row.endsAt,
     expiresAt: row.expiresAt,
     createdAt: row.createdAt,
+    emailHeldBack: row.emailHeldBackAt !== null && row.holdExpiresAt !== null,
   };
 }
 
@@ -82,8 +90,9 @@ export async function listBookingRequests(
   { now = new Date() } = {},
 ): Promise<{ items: BookingListItem[]; total: number }> {
   const { status, when, limit, offset } = bookingListFilterSchema.parse(filter);
-  // A time held for an address nobody has confirmed is not hers to see yet.
-  const conditions: SQL[] = [confirmedByVisitor];
+  // A time held for an address nobody has confirmed is not hers to see yet,
+  // unless its email was held back: then nobody else will tell her of it.
+  const conditions: SQL[] = [seenByTherapist];
   if (status !== "all") conditions.push(eq(bookings.status, status));
   if (when === "upcoming") conditions.push(gte(bookings.endsAt, now));
   if (when === "past") conditions.push(lt(bookings.endsAt, now));
@@ -111,7 +120,7 @@ export async function listBookingRequests(
 export async function getBookingRequest(therapist: Therapist, bookingId: string): Promise<BookingDetail | null> {
   if (!z.uuid().safeParse(bookingId).success) return null;
   const db = await getDb();
-  const [row] = await db.select().from(bookings).where(and(eq(bookings.id, bookingId), confirmedByVisitor));
+  const [row] = await db.select().from(bookings).where(and(eq(bookings.id, bookingId), seenByTherapist));
   if (!row) return null;
   return {
     ...listItem(row),
@@ -133,6 +142,7 @@ export async function getBookingRequest(therapist: Therapist, bookingId: string)
     rescheduleCount: row.rescheduleCount,
     confirmedAt: row.confirmedAt,
     closedAt: row.closedAt,
+    holdExpiresAt: row.holdExpiresAt,
   };
 }
 

@@ -22,8 +22,12 @@ type TokenFormSpec<Refused> = {
 
 export type TokenRefusalReason = "too-many" | "automated" | "unknown-token";
 
-/** What a token form's work receives: the token, known to be of the shape we issue, and the rest of what was posted. */
-export type TokenSubmission = { token: string; now: Date; form: SubmittedForm };
+/**
+ * What a token form's work receives: the token, known to be of the shape we
+ * issue, the rest of what was posted, and the client's address for budgets
+ * the work counts itself (the tries of an emailed code).
+ */
+export type TokenSubmission = { token: string; now: Date; form: SubmittedForm; ip: string };
 
 /**
  * The public door for forms whose credential is a token from an email (the
@@ -45,7 +49,7 @@ export function tokenForm<Refused>(spec: TokenFormSpec<Refused>) {
     if (form.honeypotFilled) return spec.refused(publicFormMessages.automated, "automated");
     const token = form.fields.token;
     if (form.malformed.length > 0 || !isIssuedToken(token)) return spec.refused(publicFormMessages.unknownToken, "unknown-token");
-    return work({ token, now, form });
+    return work({ token, now, form, ip: context.ip });
   }
 
   return {

@@ -16,7 +16,8 @@ export const metadata: Metadata = {
 
 /**
  * What the link in a held booking's email opens. Opening it (as a mail
- * scanner does) confirms nothing; only the button, a POST, does.
+ * scanner does) confirms nothing; only the button, a POST, does, pressed by
+ * the page itself when JavaScript runs.
  */
 export default async function ConfirmHoldPage({ params }: PageProps<"/book/confirm/[token]">) {
   await connection();
@@ -51,8 +52,11 @@ export default async function ConfirmHoldPage({ params }: PageProps<"/book/confi
         <dt>Where</dt>
         <dd>{formatLabels[time.format]}</dd>
       </dl>
-      <p>The time stays held for another {time.holdMinutes} minutes. Press the button to send your request on.</p>
-      <form action={confirmHoldAction}>
+      <p>
+        The time stays held until {time.heldUntil} (another {time.holdMinutes} {time.holdMinutes === 1 ? "minute" : "minutes"}). Press the button
+        to send your request on.
+      </p>
+      <form id="confirm-hold" action={confirmHoldAction}>
         <input type="hidden" name="token" value={token} />
         <button type="submit" className="button">
           Confirm this time

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { BookingDecisionForm, type DecisionChoice } from "@/components/admin/booking-decision-form";
+import { EMAIL_HELD_BACK } from "@/components/admin/booking-list";
 import { bookingStatusLabels } from "@/components/admin/booking-status";
 import { When } from "@/components/admin/when";
 import { ReachDetails } from "@/components/admin/reach-details";
@@ -28,7 +29,8 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
   const { id } = await params;
   const { replied } = await searchParams;
   const booking = await openBooking(id);
-  const choices = choicesFor(booking);
+  // Unconfirmed: nothing to confirm or decline until she has reached the visitor.
+  const choices = booking.emailHeldBack ? [] : choicesFor(booking);
   return (
     <>
       <p>
@@ -37,9 +39,22 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
       <h1>
         {booking.sessionName} with {booking.name}
       </h1>
+      {booking.emailHeldBack ? (
+        <div className="notice notice-info" role="status">
+          <p>
+            {EMAIL_HELD_BACK}: the email that asks the visitor to confirm this time was held back, so the address is not proven and the time is
+            held at most until{" "}
+            {booking.holdExpiresAt ? <When at={booking.holdExpiresAt} /> : null}. She was asked to call or email the practice; you can reach her at the details
+            below.
+          </p>
+        </div>
+      ) : null}
       <dl className="details">
         <dt>Status</dt>
-        <dd data-testid="booking-status">{bookingStatusLabels[booking.status]}</dd>
+        <dd data-testid="booking-status">
+          {bookingStatusLabels[booking.status]}
+          {booking.emailHeldBack ? <> · {EMAIL_HELD_BACK}</> : null}
+        </dd>
         <dt>When</dt>
         <dd>
           <When at={booking.startsAt} /> to <When at={booking.endsAt} /> <span className="muted">(client&apos;s zone: {booking.visitorTimeZone})</span>
@@ -103,13 +118,17 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
 
       <RepliesSection id={booking.id} replies={booking.replies} action={replyToRequestAction} replied={replied === "1"} />
 
-      <h2>Actions</h2>
-      <BookingDecisionForm
-        action={decideBookingAction}
-        bookingId={booking.id}
-        choices={choices}
-        withNote={choices.some((choice) => ["confirm", "decline", "cancel"].includes(choice.decision))}
-      />
+      {choices.length > 0 ? (
+        <>
+          <h2>Actions</h2>
+          <BookingDecisionForm
+            action={decideBookingAction}
+            bookingId={booking.id}
+            choices={choices}
+            withNote={choices.some((choice) => ["confirm", "decline", "cancel"].includes(choice.decision))}
+          />
+        </>
+      ) : null}
     </>
   );
 }
