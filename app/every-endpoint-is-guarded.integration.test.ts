@@ -29,7 +29,7 @@ const APP = path.join(process.cwd(), "app");
 /** Server actions anyone may call. Each checks its own input; none reads private data. */
 const PUBLIC_ACTIONS: Record<string, string[]> = {
   "app/(site)/contact/actions.ts": ["sendContactMessageAction"], // a visitor's message
-  "app/(site)/book/actions.ts": ["requestBookingAction", "confirmHoldAction"], // a visitor's booking request; confirming a hold carries its token
+  "app/(site)/book/actions.ts": ["requestBookingAction", "confirmHoldAction", "confirmHoldByCodeAction", "newHoldCodeAction"], // a visitor's booking request; confirming a hold carries its token, or its step token and the emailed code
   "app/(site)/book/manage/[token]/actions.ts": ["cancelBookingAction", "rescheduleBookingAction"], // the manage link is the credential
   "app/(site)/newsletter/actions.ts": ["subscribeAction", "subscribeWithoutScriptAction", "confirmSubscriptionAction", "unsubscribeAction", "chooseSeriesAction"], // signup answers the same for every address; confirm, unsubscribe and choosing the series carry their token
   "app/(site)/freebies/library/actions.ts": ["requestLibraryLinkAction"], // answers the same for every address

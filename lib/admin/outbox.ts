@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { deliverAfterResponse } from "@/lib/email/delivery";
 import { outboxEmailIdSchema } from "@/lib/email/outbox-schemas";
 import { heldBackEmails } from "@/lib/email/unverified";
+import { DAY } from "@/lib/time";
 
 /**
  * Every email the portal sent or tried to, newest first. Recipient, template,
@@ -70,6 +71,6 @@ export const outboxNeedingAttention = guardedRead(async (_context, now: Date = n
   const db = await getDb();
   const [failed] = await db.select({ n: count() }).from(outboxEmails).where(eq(outboxEmails.status, "failed"));
   // Emails the practice-wide ceiling kept from unconfirmed addresses (unverified.ts), over the last day.
-  const heldBack = await heldBackEmails(new Date(now.getTime() - 24 * 60 * 60 * 1000), db);
+  const heldBack = await heldBackEmails(new Date(now.getTime() - DAY), db);
   return { failed: failed!.n, heldBack, ceilingPerHour: env().UNVERIFIED_EMAILS_PER_HOUR };
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getDb, type Database, type Transaction } from "@/db/client";
 import { recordAuditEvent, type AuditEntry } from "@/lib/audit/record";
-import { isRefusal, savedForm, type FormRefusal, type FormResult } from "@/lib/forms/form-result";
+import { UNREADABLE_FORM, isRefusal, savedForm, type FormRefusal, type FormResult } from "@/lib/forms/form-result";
 import { fieldErrorsFrom, readSubmittedForm, valuesToKeep } from "@/lib/forms/parse-form";
 import { requireHalfSignedIn, requireTherapist, type Therapist } from "./guards";
 
@@ -44,7 +44,7 @@ function operationBehind(gate: () => Promise<Therapist>) {
       const { fields, malformed } = readSubmittedForm(input);
       const names = Object.keys(fields) as Field[];
       if (malformed.length > 0) {
-        return { status: "invalid", fieldErrors: {}, formError: "This form was sent in a way we could not read. Please reload the page and try again.", values: valuesToKeep(fields, names) };
+        return { status: "invalid", fieldErrors: {}, formError: UNREADABLE_FORM, values: valuesToKeep(fields, names) };
       }
       const parsed = schema.safeParse(fields);
       if (!parsed.success) {

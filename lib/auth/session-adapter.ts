@@ -1,6 +1,7 @@
 import "server-only";
 import type { Adapter, AdapterSession } from "@auth/core/adapters";
 import { storedSessionKey } from "./session-key";
+import { HOUR } from "@/lib/time";
 
 type Options = { secret: string; maxLifetimeHours: number; now?: () => Date };
 
@@ -29,7 +30,7 @@ export function withSessionRules(adapter: Adapter, { secret, maxLifetimeHours, n
       const found = await getSessionAndUser(hashed(sessionToken));
       if (!found) return null;
       const createdAt = (found.session as AdapterSession & { createdAt?: Date }).createdAt;
-      if (!createdAt || now().getTime() - createdAt.getTime() > maxLifetimeHours * 60 * 60 * 1000) {
+      if (!createdAt || now().getTime() - createdAt.getTime() > maxLifetimeHours * HOUR) {
         await deleteSession(hashed(sessionToken));
         return null;
       }

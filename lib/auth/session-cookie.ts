@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { env } from "@/lib/env";
 import { PRIVATE_HOME_PATH, RETURN_TO_COOKIE, safeReturnPath, sessionCookieOptions } from "./auth.config";
+import { HOUR } from "@/lib/time";
 
 /**
  * Sets the session cookie after a sign-in. Its expiry is the session's
@@ -12,7 +13,7 @@ import { PRIVATE_HOME_PATH, RETURN_TO_COOKIE, safeReturnPath, sessionCookieOptio
 export async function setSessionCookie(sessionToken: string, now = new Date()) {
   const { APP_URL, AUTH_SESSION_MAX_HOURS } = env();
   const { name, options } = sessionCookieOptions(APP_URL);
-  (await cookies()).set(name, sessionToken, { ...options, expires: new Date(now.getTime() + AUTH_SESSION_MAX_HOURS * 3_600_000) });
+  (await cookies()).set(name, sessionToken, { ...options, expires: new Date(now.getTime() + AUTH_SESSION_MAX_HOURS * HOUR) });
 }
 
 /** Where to go after signing in: the private page that sent us to sign in, or the overview. Read once. */

@@ -13,6 +13,7 @@ import { type AvailabilityRules, bookingsOutsideHours, expandSlots, groupSlotsBy
 import type { Therapist } from "@/lib/auth/guards";
 import { done, refused, refusedInput, type Outcome, type RefusedInput } from "@/lib/forms/outcome";
 import { addDays, dayBounds, dayInZone, isIsoDay, minutesToClock } from "./time";
+import { DAY } from "@/lib/time";
 
 type ClockRange = { start: string; end: string };
 
@@ -157,7 +158,7 @@ export async function previewFreeTimes(therapist: Therapist, input: z.input<type
     overrides: draft?.overrides ? draft.overrides.map(({ day, ranges }) => ({ day, ranges: toMinutes(ranges) })) : stored.overrides,
   };
   const until = dayBounds(addDays(dayInZone(now, practice.timeZone), parsed.data.days), practice.timeZone).start;
-  const busy = await loadBusyRanges(new Date(now.getTime() - 86_400_000), new Date(until.getTime() + 2 * 86_400_000));
+  const busy = await loadBusyRanges(new Date(now.getTime() - DAY), new Date(until.getTime() + 2 * DAY));
   const slots = expandSlots({ rules, sessionType, busy, now, timeZone: practice.timeZone, until });
   return done({
     timeZone: practice.timeZone,

@@ -8,6 +8,7 @@ import { minutesOfDay, weekdays } from "@/lib/practice/practice-schema";
 import { loadCalendarBusy } from "./busy-calendars/busy-calendars";
 import { type AvailabilityRules, type BusyRange, type Slot, expandSlots } from "./slots";
 import type { SessionType } from "./session-types";
+import { DAY, HOUR } from "@/lib/time";
 
 type Executor = Awaited<ReturnType<typeof getDb>> | Transaction;
 
@@ -74,9 +75,6 @@ export async function loadBusyRanges(
   ]);
   return [...rows.filter((row) => row.id !== except).map(({ from: start, until: end }) => ({ from: start, until: end })), ...calendarBusy];
 }
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 /**
  * The free times of a session type as the database stands now. `from` and

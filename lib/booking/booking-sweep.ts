@@ -7,9 +7,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { bookAgainUrl, bookingEmailProps } from "./booking-emails";
 import { aboutBookings } from "./erase";
 import { releaseLapsedHolds } from "./hold";
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { DAY, HOUR } from "@/lib/time";
 
 /**
  * Claims bookings with one UPDATE … RETURNING and queues an email to each in

@@ -1,4 +1,4 @@
-const DAY = 24 * 60 * 60 * 1000;
+import { DAY } from "@/lib/time";
 
 /**
  * How far back a start on /book/request is still worth answering with the

@@ -8,8 +8,8 @@ import { isIssuedToken } from "@/lib/security/issued-token";
 import { therapistFeedCalendar } from "./calendar";
 import { findSessionType } from "./session-types";
 import type { Therapist } from "@/lib/auth/guards";
+import { DAY } from "@/lib/time";
 
-const DAY = 86_400_000;
 // Past sessions stay in the feed this long, so yesterday's is still in the calendar.
 const FEED_PAST_DAYS = 30;
 

@@ -10,8 +10,7 @@ import { bookAgainUrl, bookingEmailProps } from "./booking-emails";
 import type { Therapist } from "@/lib/auth/guards";
 import { refused, type Outcome } from "@/lib/forms/outcome";
 import { loadCalendarBusy } from "./busy-calendars/busy-calendars";
-
-const HOUR = 3_600_000;
+import { HOUR } from "@/lib/time";
 
 export const therapistNoteSchema = z
   .string()

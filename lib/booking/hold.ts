@@ -14,6 +14,7 @@ import { env } from "@/lib/env";
 import { clientNetwork } from "@/lib/security/client-network";
 import { keyedHash } from "@/lib/security/hash";
 import { closeEmailCodeStep, findCodeStep, type OpenCodeStep } from "@/lib/security/email-code";
+import { HOUR, MINUTE } from "@/lib/time";
 
 /**
  * How long a time typed on /book is held before the visitor types the code
@@ -33,9 +34,6 @@ export const HOLDS_PER_NETWORK = 2;
 
 /** Which purpose the booking's code step has (lib/security/email-code.ts); its subject is the booking's id. */
 export const HOLD_CODE_PURPOSE = "booking-hold";
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
 export function holdExpiry(now: Date): Date {
   return new Date(now.getTime() + HOLD_MINUTES * MINUTE);

@@ -17,9 +17,7 @@ import { cancelBookingSchema, rescheduleBookingSchema } from "./manage-schema";
 import { TAKEN, type TimeChoice, alternativesTo } from "./request-booking";
 import { findSessionType } from "./session-types";
 import { heldRange } from "./slots";
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { DAY, HOUR } from "@/lib/time";
 
 /** What the manage page may show: the appointment and its state, none of the intake answers. */
 export type ManagedBooking = {
@@ -103,7 +101,6 @@ export async function managedBookingCalendar(token: string, now = new Date()): P
     now,
   );
 }
-
 
 /** What a refused change shows beside its message: the nearest free times, or that no booking was found. */
 export type ManageRefusalDetail = { alternatives?: TimeChoice[]; notFound?: boolean };

@@ -88,11 +88,13 @@ describe("open bookings per email domain", () => {
     expect(third).toMatchObject({ status: "requested", therapistApproves: true, confirmedAt: null });
     expect(third.expiresAt).not.toBeNull();
     const emails = await db.select().from(outboxEmails);
+    // The therapist heard of the two confirmed ones a moment ago, so this request joins her ten-minute summary.
     expect(emails.map((email) => [email.template, email.props.kind ?? null]).sort()).toEqual([
       ["booking-hold", null],
-      ["booking-notification", "requested"],
       ["booking-requested", null],
+      ["therapist-summary", "appointments"],
     ]);
+    expect(emails.find((email) => email.template === "therapist-summary")!.props.news).toMatch(/appointment request/);
     expect(await getBookingRequest(therapist, third.id)).toMatchObject({ therapistApproves: true, status: "requested" });
     // Another domain is not touched by this one's bookings.
     expect(await consult("visitor@other-practice.example")).toMatchObject({ status: "confirmed" });

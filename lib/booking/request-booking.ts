@@ -20,6 +20,7 @@ import { type SessionType, findSessionType, formatLabels } from "./session-types
 import { formatDateTime } from "./format";
 import { heldRange, nearestSlots } from "./slots";
 import { licensedStatesText, locationName } from "@/lib/practice/us-states";
+import { HOUR } from "@/lib/time";
 
 // A day's window per address: nobody needs a sixth intake request in one day.
 export const bookingForm = publicForm({
@@ -52,8 +53,6 @@ export type RequestBookingResult = BookingRequestState | { status: "held"; booki
 export const TAKEN = "That time was just taken by someone else.";
 
 export const TOO_MANY_HOLDS = `You already have ${HOLDS_PER_NETWORK} times held that are waiting for the code from their email. Please type the code for one of them, or wait up to ${HOLD_MINUTES} minutes for them to be released, and then send this again. Nothing was booked, and everything you typed is still here.`;
-
-const HOUR = 3_600_000;
 
 type Replayed = Pick<Booking, "id" | "email" | "startsAt" | "emailHeldBackAt">;
 

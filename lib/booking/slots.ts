@@ -1,4 +1,5 @@
 import { addDays, dayInZone, localTimeToInstant, wallClockOf, weekdayOf } from "./time";
+import { DAY, HOUR, MINUTE } from "@/lib/time";
 
 export type MinuteRange = { startMinute: number; endMinute: number };
 
@@ -22,10 +23,6 @@ export type SlotRule = {
 export type BusyRange = { from: Date; until: Date };
 
 export type Slot = { startsAt: Date; endsAt: Date };
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 /**
  * The ranges open on one day of the practice's calendar. Time off wins over a

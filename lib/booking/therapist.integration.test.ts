@@ -202,13 +202,14 @@ describe("erasing a person", () => {
     const other = await bookIntake({ email: "keep@example.com", startsAt: at("2027-03-04", "09:00").toISOString() });
     await confirmBooking(therapist, mine.bookingId, { now: NOW });
 
-    // Theirs: two holds, two receipts, a confirmation, and the therapist's two notices about their bookings.
-    expect(await eraseBookingPerson(therapist, " ERASE.me@example.com ")).toEqual({ bookings: 2, emails: 7 });
+    // Theirs: two holds, two receipts, a confirmation, and the therapist's notice of their first booking (the next
+    // ones joined her ten-minute summary, which names no one and stays).
+    expect(await eraseBookingPerson(therapist, " ERASE.me@example.com ")).toEqual({ bookings: 2, emails: 6 });
     const db = await getDb();
     const leftovers = await db.select().from(outboxEmails).where(sql`${outboxEmails.props}::text ilike '%erase.me%' or lower(${outboxEmails.recipient}) = 'erase.me@example.com'`);
     expect(leftovers).toEqual([]);
     expect((await db.select().from(bookings)).map((row) => row.id)).toEqual([other.bookingId]);
-    // The other person's emails (their hold, receipt and the therapist's notice) are untouched.
+    // The other person's emails (their hold and receipt) and the summary are untouched.
     expect((await rowCounts()).emails).toBe(3);
     // The freed time is offered again.
     expect((await findFreeSlots(findSessionType("intake")!, { now: NOW }))[0]!.startsAt).toEqual(at(WEDNESDAY, "12:00"));

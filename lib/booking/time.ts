@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { DAY, HOUR } from "@/lib/time";
 
 /**
  * Wall-clock time in a named zone, to and from instants. Luxon rather than
@@ -77,8 +78,8 @@ function zoneOffsetMs(zone: string, instant: number): number {
  */
 export function wallClockOf(day: string, zone: string): (minute: number) => Date | null {
   const utcMidnight = Date.parse(`${day}T00:00:00Z`);
-  const before = zoneOffsetMs(zone, utcMidnight - 14 * 3_600_000);
-  const after = zoneOffsetMs(zone, utcMidnight + 38 * 3_600_000);
+  const before = zoneOffsetMs(zone, utcMidnight - 14 * HOUR);
+  const after = zoneOffsetMs(zone, utcMidnight + 38 * HOUR);
   if (before !== after) return (minute) => localTimeToInstant(day, minute, zone);
   return (minute) => new Date(utcMidnight + minute * 60_000 - before);
 }
@@ -90,7 +91,6 @@ export function dayInZone(instant: Date, zone: string): string {
 
 // Calendar-day arithmetic needs no zone: plain UTC dates, which are also much
 // cheaper than building a DateTime for each of a horizon's days.
-const DAY_MS = MINUTES_PER_DAY * 60_000;
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar day. */
 export function weekdayOf(day: string): number {
@@ -99,7 +99,7 @@ export function weekdayOf(day: string): number {
 
 /** The day `n` days after `day`, both YYYY-MM-DD. */
 export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 }
 
 /** The instants where `day` begins and ends in `zone` (23 or 25 hours apart on the days clocks change). */

@@ -4,6 +4,7 @@ import { contactMessages } from "@/db/schema";
 import { ensureAvailabilitySeeded } from "@/lib/booking/availability";
 import { formKeyHash } from "@/lib/forms/form-key";
 import { practice } from "@/lib/practice/practice";
+import { DAY } from "@/lib/time";
 
 const demoMessages = [
   {
@@ -38,7 +39,7 @@ export async function seedDemo(): Promise<{ messages: number; week: boolean }> {
     .insert(contactMessages)
     .values(
       demoMessages.map(({ daysAgo, phone, formKey, ...message }) => {
-        const at = new Date(now - daysAgo * 24 * 60 * 60 * 1000);
+        const at = new Date(now - daysAgo * DAY);
         return { ...message, formKeyHash: formKeyHash(formKey), phone: phone ?? null, consentNoticeVersion: practice.privacy.noticeVersion, consentedAt: at, createdAt: at };
       }),
     )

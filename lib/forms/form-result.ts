@@ -31,6 +31,9 @@ export type FormResult<Field extends string = string, Saved = undefined, Detail 
 
 export const idleForm = { status: "idle" } as const;
 
+/** A post whose body is no form of ours (a field twice, a file, a stale page): public or private, the same words. */
+export const UNREADABLE_FORM = "This form was sent in a way we could not read. Please reload the page and try again.";
+
 export function savedForm<Saved>(message: string, saved?: Saved): { status: "saved"; message: string; saved?: Saved } {
   return { status: "saved", message, saved };
 }

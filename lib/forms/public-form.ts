@@ -4,7 +4,7 @@ import { hitClientRateLimit, hitRateLimit } from "@/lib/security/rate-limit";
 import { answerRequest } from "./answer-request";
 import { mailboxKey } from "./email-address";
 import { formKeyHash } from "./form-key";
-import type { FormRefusal } from "./form-result";
+import { UNREADABLE_FORM, type FormRefusal } from "./form-result";
 import { fieldErrorsFrom, formKeySchema, readSubmittedForm, refusalKeeping } from "./parse-form";
 
 /** The one set of answers every public form gives when it refuses a whole submission. */
@@ -12,7 +12,7 @@ export const publicFormMessages = {
   tooMany:
     "We have received several of these from you in a short time, so this one was not sent. Please wait an hour and try again, or email or call the practice directly.",
   automated: "This looks automated, so it was not sent. Please leave the hidden “website” field empty.",
-  unreadable: "This form was sent in a way we could not read. Please reload the page and try again.",
+  unreadable: UNREADABLE_FORM,
   expired: "This form has expired. Please reload the page and send it again.",
   unknownToken: "This link is not one we sent, or it has been used. Please open the newest link in your email.",
   ourFault:

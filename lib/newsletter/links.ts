@@ -3,14 +3,14 @@ import { createHmac } from "node:crypto";
 import { practice } from "@/lib/practice/practice";
 import { env } from "@/lib/env";
 import { sha256 } from "@/lib/security/hash";
+import { DAY } from "@/lib/time";
 
 export const CONFIRM_LINK_DAYS = 7;
 export const LIBRARY_LINK_DAYS = 7;
 /** A repeat signup re-sends the confirmation (or a library link) at most this often. */
 export const RESEND_AFTER_MINUTES = 10;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-export const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * DAY_MS);
+export const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * DAY);
 
 export function tokenHash(token: string): string {
   return sha256(token);

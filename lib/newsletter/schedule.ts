@@ -7,6 +7,7 @@ import type { Therapist } from "@/lib/auth/guards";
 import { done, refused, type Outcome } from "@/lib/forms/outcome";
 import { beginBroadcast } from "./broadcast";
 import { isUuid } from "./issues";
+import { DAY } from "@/lib/time";
 
 /*
  * An issue sent later: a draft with a time. The sweep (lib/maintenance/sweep.ts)
@@ -27,7 +28,7 @@ const noLongerSchedulable = "This issue can no longer be scheduled: it has been 
 export async function scheduleIssue(therapist: Therapist, issueId: string, at: Date, now = new Date()): Promise<ScheduleOutcome> {
   if (!isUuid(issueId)) return refused("not-found", noLongerSchedulable);
   if (at.getTime() < now.getTime() + AT_LEAST_MINUTES_AHEAD * 60_000) return refused("too-soon", "Please choose a time at least a few minutes from now, or send it now instead.");
-  if (at.getTime() > now.getTime() + AT_MOST_DAYS_AHEAD * 86_400_000) return refused("too-far", "Please choose a time within the next year.");
+  if (at.getTime() > now.getTime() + AT_MOST_DAYS_AHEAD * DAY) return refused("too-far", "Please choose a time within the next year.");
   const db = await getDb();
   const [scheduled] = await db
     .update(newsletterIssues)

@@ -8,10 +8,10 @@ import { csvRow } from "./csv";
 import type { Therapist } from "@/lib/auth/guards";
 import { done, refused, type Outcome } from "@/lib/forms/outcome";
 import { isUuid } from "./issues";
+import { DAY } from "@/lib/time";
 
 /** Signups never confirmed are deleted after this many days. */
 export const PENDING_RETENTION_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type SubscriberStatusFilter = "pending" | "confirmed" | "unsubscribed" | "suppressed";
 
@@ -66,7 +66,7 @@ export async function searchSubscribers(
  */
 export async function subscriberTotals(therapist: Therapist, now = new Date()) {
   const db = await getDb();
-  const since = new Date(now.getTime() - 30 * DAY_MS);
+  const since = new Date(now.getTime() - 30 * DAY);
   const byStatus = await db
     .select({ status: subscribers.status, suppressed: sql<boolean>`${subscribers.suppressedAt} is not null`, n: count() })
     .from(subscribers)
@@ -146,7 +146,7 @@ async function deleteOutboxFor(tx: Transaction, emails: string[]) {
  */
 export async function purgeUnconfirmedSubscribers(now = new Date()): Promise<number> {
   const db = await getDb();
-  const cutoff = new Date(now.getTime() - PENDING_RETENTION_DAYS * DAY_MS);
+  const cutoff = new Date(now.getTime() - PENDING_RETENTION_DAYS * DAY);
   return db.transaction(async (tx) => {
     const purged = await tx
       .delete(subscribers)

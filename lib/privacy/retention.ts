@@ -4,8 +4,7 @@ import { getDb } from "@/db/client";
 import { contactMessages, outboxEmails, sessions, verificationTokens } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { practice } from "@/lib/practice/practice";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY } from "@/lib/time";
 
 /**
  * The retention rule: contact messages older than
@@ -16,7 +15,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * deletes them only when someone presents them again.
  */
 export async function purgeExpiredRecords(now = new Date()) {
-  const cutoff = new Date(now.getTime() - practice.privacy.contactMessageRetentionDays * DAY_MS);
+  const cutoff = new Date(now.getTime() - practice.privacy.contactMessageRetentionDays * DAY);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const messages = await tx.delete(contactMessages).where(lt(contactMessages.createdAt, cutoff)).returning({ id: contactMessages.id });

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { done, refused, type Outcome } from "@/lib/forms/outcome";
 import { keyedHash, secretsMatch, sha256 } from "./hash";
 import { hitClientRateLimit, type RateLimitRule } from "./rate-limit";
+import { MINUTE } from "@/lib/time";
 
 /*
  * The code step: a public form that needs a proven address emails a 6-digit
@@ -32,8 +33,6 @@ export const EMAIL_CODE_ISSUES = 3;
 export const codeTriesRule: RateLimitRule = { name: "email-code:try", max: 20, windowSeconds: 60 * 60 };
 /** New codes asked for from one network in any hour. */
 export const codeReissueRule: RateLimitRule = { name: "email-code:reissue", max: 6, windowSeconds: 60 * 60 };
-
-const MINUTE = 60_000;
 
 /**
  * The key behind every code and step token, derived from AUTH_SECRET (which

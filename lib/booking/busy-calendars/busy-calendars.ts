@@ -12,9 +12,8 @@ import { sessionTypes } from "../session-types";
 import { calendarAddress, calendarName, NOT_A_CALENDAR_ADDRESS } from "./calendar-fields";
 import { NotICalendarError, busyIntervalsFromICalendar } from "./expand";
 import { type FeedLimits, FeedFetchError, UNENCRYPTED, defaultFeedLimits, feedRequestUrl, fetchFeed, maskedFeedAddress } from "./fetch-feed";
+import { DAY, MINUTE } from "@/lib/time";
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 /** How often the sweep reads each calendar again. */
 export const REFRESH_EVERY_MS = 5 * MINUTE;
 /** Busy times are kept from a day back to past the furthest any session type books ahead. */

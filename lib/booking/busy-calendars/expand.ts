@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { isTimeZone, wallClockOf } from "../time";
+import { DAY } from "@/lib/time";
 
 /** A time the therapist is busy in one of her own calendars: nothing else of the event is kept. */
 export type BusyInterval = { startsAt: Date; endsAt: Date };
@@ -136,7 +137,7 @@ export function busyIntervalsFromICalendar(text: string, { from, until, timeZone
   }
 
   // An instance moved by up to a fortnight can land inside the window from outside it.
-  const iterateUntil = untilMs + 14 * 86_400_000;
+  const iterateUntil = untilMs + 14 * DAY;
   for (const { master, exceptions } of series.values()) {
     try {
       if (!master) {
