@@ -163,6 +163,11 @@ export function env(): Env {
   return cached;
 }
 
+/** An absolute address on this site, for emails, feeds and redirects: APP_URL joined to one of our paths. */
+export function siteUrl(path: string): string {
+  return new URL(path, env().APP_URL).toString();
+}
+
 /** For tests that change the environment between cases. */
 export function resetEnvForTests() {
   cached = undefined;

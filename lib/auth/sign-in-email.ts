@@ -1,7 +1,7 @@
 import "server-only";
 import type { Transaction } from "@/db/client";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { env } from "@/lib/env";
+import { siteUrl } from "@/lib/env";
 
 export const SIGN_IN_LINK_MINUTES = 10;
 
@@ -12,7 +12,7 @@ export const SIGN_IN_LINK_MINUTES = 10;
  * is not in the URL at all: the page finds it from the token's hash.
  */
 export function signInUrl(token: string) {
-  return new URL(`/admin/sign-in/confirm/${encodeURIComponent(token)}`, env().APP_URL).toString();
+  return siteUrl(`/admin/sign-in/confirm/${encodeURIComponent(token)}`);
 }
 
 export async function queueSignInEmail(tx: Transaction, to: string, token: string) {

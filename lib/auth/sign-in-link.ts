@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { getDb } from "@/db/client";
 import { verificationTokens } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
-import { env } from "@/lib/env";
+import { env, siteUrl } from "@/lib/env";
 import type { FormResult } from "@/lib/forms/form-result";
 import { perHour, publicForm } from "@/lib/forms/public-form";
 import { randomToken } from "@/lib/security/hash";
@@ -102,7 +102,7 @@ export async function spendSignInLink(token: string): Promise<SpentSignInLink> {
   if (link.expires.getTime() <= Date.now()) return { status: "expired" };
 
   const config = await authConfig();
-  const callback = new URL(`${AUTH_BASE_PATH}/callback/email`, env().APP_URL);
+  const callback = new URL(siteUrl(`${AUTH_BASE_PATH}/callback/email`));
   callback.searchParams.set("token", token);
   callback.searchParams.set("email", link.identifier);
   const request = new Request(callback, {

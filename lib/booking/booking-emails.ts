@@ -4,7 +4,7 @@ import type { Booking } from "@/db/schema";
 import { registerEmailAtSend } from "@/lib/email/at-send";
 import { noticeToTherapist } from "@/lib/email/therapist-notices";
 import type { AppointmentLines, BookingEmailProps, BookingNotificationProps } from "@/lib/email/templates";
-import { env } from "@/lib/env";
+import { siteUrl } from "@/lib/env";
 import { practice } from "@/lib/practice/practice";
 import { visitorBookingAttachment } from "./calendar";
 import { formatAppointment, formatDateTime, zoneLabel } from "./format";
@@ -33,7 +33,7 @@ export function bookingEmailProps(booking: BookingFacts): BookingEmailProps {
 
 /** Where a visitor whose time fell through chooses another. */
 export function bookAgainUrl(): string {
-  return new URL("/book", env().APP_URL).toString();
+  return siteUrl("/book");
 }
 
 /** Tells the therapist, or counts into the summary she gets when ten minutes have passed (lib/email/therapist-notices.ts). */

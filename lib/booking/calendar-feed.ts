@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { bookings, calendarFeeds } from "@/db/schema";
-import { env } from "@/lib/env";
+import { siteUrl } from "@/lib/env";
 import { randomToken, sha256 } from "@/lib/security/hash";
 import { isIssuedToken } from "@/lib/security/issued-token";
 import { therapistFeedCalendar } from "./calendar";
@@ -14,7 +14,7 @@ import { DAY } from "@/lib/time";
 const FEED_PAST_DAYS = 30;
 
 export function calendarFeedUrl(token: string): string {
-  return new URL(`/api/calendar/${token}`, env().APP_URL).toString();
+  return siteUrl(`/api/calendar/${token}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { practice } from "@/lib/practice/practice";
 import type { EmailAttachment } from "@/lib/email/transport";
-import { env } from "@/lib/env";
+import { env, siteUrl } from "@/lib/env";
 import { buildCalendar, type CalendarEvent } from "./ics";
 import { formatLabels } from "./session-types";
 
@@ -75,7 +75,7 @@ export function therapistFeedCalendar(bookings: BookingEventInput[], now: Date):
       startsAt: booking.startsAt,
       endsAt: booking.endsAt,
       summary: `${booking.sessionName} (${formatLabels[booking.format].toLowerCase()})`,
-      description: `Details in the private area: ${new URL(`/admin/requests/${booking.bookingId}`, env().APP_URL).toString()}`,
+      description: `Details in the private area: ${siteUrl(`/admin/requests/${booking.bookingId}`)}`,
       status: icsStatus(booking.status),
       sequence: booking.sequence,
     })),

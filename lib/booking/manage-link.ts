@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { env } from "@/lib/env";
+import { env, siteUrl } from "@/lib/env";
 import { sha256 } from "@/lib/security/hash";
 
 /**
@@ -27,7 +27,7 @@ export function manageBookingPath(bookingId: string): `/book/manage/${string}` {
 }
 
 export function manageBookingUrl(bookingId: string): string {
-  return new URL(manageBookingPath(bookingId), env().APP_URL).toString();
+  return siteUrl(manageBookingPath(bookingId));
 }
 
 /**
@@ -35,10 +35,10 @@ export function manageBookingUrl(bookingId: string): string {
  * reads the email owns the booking, and one credential means one lookup.
  */
 export function confirmTimeUrl(bookingId: string): string {
-  return new URL(`/book/confirm/${manageToken(bookingId)}`, env().APP_URL).toString();
+  return siteUrl(`/book/confirm/${manageToken(bookingId)}`);
 }
 
 /** The therapist's page for a booking in the private area. */
 export function adminBookingUrl(bookingId: string): string {
-  return new URL(`/admin/requests/${bookingId}`, env().APP_URL).toString();
+  return siteUrl(`/admin/requests/${bookingId}`);
 }

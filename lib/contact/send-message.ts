@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { contactMessages } from "@/db/schema";
 import { noticeToTherapist } from "@/lib/email/therapist-notices";
 import { enqueueToUnverified } from "@/lib/email/unverified";
-import { env } from "@/lib/env";
+import { siteUrl } from "@/lib/env";
 import type { FormResult } from "@/lib/forms/form-result";
 import { perHour, publicForm } from "@/lib/forms/public-form";
 import { practice } from "@/lib/practice/practice";
@@ -51,7 +51,7 @@ export const sendContactMessage = contactForm.handle(async (message, { now, ip, 
     await noticeToTherapist(
       tx,
       "message",
-      { to: practice.notificationEmail, template: "contact-notification", props: { messageUrl: new URL(`/admin/messages/${stored.id}`, env().APP_URL).toString() } },
+      { to: practice.notificationEmail, template: "contact-notification", props: { messageUrl: siteUrl(`/admin/messages/${stored.id}`) } },
       now,
     );
     return !acknowledged;

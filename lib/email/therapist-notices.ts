@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { outboxEmails, therapistNotices } from "@/db/schema";
-import { env } from "@/lib/env";
+import { siteUrl } from "@/lib/env";
 import { enqueueEmail, type QueuedEmail } from "./outbox";
 import type { EmailTemplateName } from "./templates";
 
@@ -48,7 +48,7 @@ export function summaryNews(counts: Partial<Record<TherapistEvent, number>>): st
 }
 
 function summaryProps(kind: NoticeKind, counts: Record<string, number>) {
-  return { kind, news: summaryNews(counts), roomUrl: new URL(rooms[kind], env().APP_URL).toString() };
+  return { kind, news: summaryNews(counts), roomUrl: siteUrl(rooms[kind]) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { practice } from "@/lib/practice/practice";
-import { env } from "@/lib/env";
+import { env, siteUrl } from "@/lib/env";
 import { sha256 } from "@/lib/security/hash";
 import { DAY } from "@/lib/time";
 
@@ -40,7 +40,7 @@ export function confirmToken(subscriberId: string, issuedAt: Date): string {
 }
 
 function appUrl(path: string): string {
-  return new URL(path, env().APP_URL).toString();
+  return siteUrl(path);
 }
 
 export const confirmUrl = (token: string) => appUrl(`/newsletter/confirm/${token}`);

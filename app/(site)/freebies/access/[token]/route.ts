@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { env } from "@/lib/env";
+import { siteUrl } from "@/lib/env";
 import { libraryLinkAllowed, openLibraryLink } from "@/lib/newsletter/library";
 import { libraryCookie } from "@/lib/newsletter/library-cookie";
 import { clientIp } from "@/lib/security/client-ip";
@@ -19,8 +19,8 @@ export async function GET(request: Request, { params }: RouteContext<"/freebies/
     });
   }
   const session = await openLibraryLink(token);
-  if (!session) return NextResponse.redirect(new URL("/freebies/link-expired", env().APP_URL), 303);
-  const response = NextResponse.redirect(new URL("/freebies/library", env().APP_URL), 303);
+  if (!session) return NextResponse.redirect(siteUrl("/freebies/link-expired"), 303);
+  const response = NextResponse.redirect(siteUrl("/freebies/library"), 303);
   const cookie = libraryCookie();
   response.cookies.set(cookie.name, session.token, cookie.options(session.expiresAt));
   response.headers.set("Cache-Control", "no-store");

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { siteUrl } from "@/lib/env";
 import { unsubscribe } from "@/lib/newsletter/unsubscribe";
 import { isIssuedToken } from "@/lib/security/issued-token";
 import { bodyTooLarge, readCappedBody } from "@/lib/server/read-body";
@@ -37,5 +37,5 @@ export async function POST(request: Request, { params }: RouteContext<"/api/news
 export async function GET(_request: Request, { params }: RouteContext<"/api/newsletter/unsubscribe/[token]">) {
   const { token } = await params;
   const safe = isIssuedToken(token) ? token : "invalid";
-  return Response.redirect(new URL(`/newsletter/unsubscribe/${safe}`, env().APP_URL), 303);
+  return Response.redirect(siteUrl(`/newsletter/unsubscribe/${safe}`), 303);
 }

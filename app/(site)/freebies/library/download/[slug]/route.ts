@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { env } from "@/lib/env";
+import { siteUrl } from "@/lib/env";
 import { findPrintedFreebie, pdfFileName } from "@/lib/freebies/catalogue";
 import { freebiePdf } from "@/lib/freebies/pdf";
 import { libraryReader } from "@/lib/newsletter/library";
@@ -12,7 +12,7 @@ import { libraryCookie } from "@/lib/newsletter/library-cookie";
 export async function GET(_request: Request, { params }: RouteContext<"/freebies/library/download/[slug]">) {
   const { slug } = await params;
   const reader = await libraryReader((await cookies()).get(libraryCookie().name)?.value);
-  if (!reader) return Response.redirect(new URL("/freebies/library", env().APP_URL), 303);
+  if (!reader) return Response.redirect(siteUrl("/freebies/library"), 303);
   const freebie = findPrintedFreebie(slug);
   if (!freebie) return new Response("Not found\n", { status: 404, headers: { "Cache-Control": "no-store" } });
   const pdf = await freebiePdf(freebie);
