@@ -119,6 +119,16 @@ export const emailCodeMessages = {
   reissueTooMany: "Several new codes have been asked for from your network in the last hour. Please wait, or use the link in the email.",
 } as const;
 
+/** The step's row, locked for this transaction: tries and new codes on one step take turns. */
+async function lockedStep(tx: Transaction, purpose: string, stepToken: string) {
+  const [row] = await tx
+    .select()
+    .from(emailCodes)
+    .where(and(eq(emailCodes.purpose, purpose), eq(emailCodes.stepTokenHash, sha256(stepToken))))
+    .for("update");
+  return row;
+}
+
 /**
  * Checks a typed code in the caller's transaction. Right: the step is spent
  * (deleted) and its subject returned, for the caller to act on in the same
@@ -131,11 +141,7 @@ export async function verifyEmailCode(
   { purpose, stepToken, code, now, ip }: { purpose: string; stepToken: string; code: string; now: Date; ip: string },
 ): Promise<Outcome<{ subject: string }, CodeRefusal>> {
   if (!(await hitClientRateLimit(codeTriesRule, ip, now, tx))) return refused("too-many", emailCodeMessages.tooMany);
-  const [row] = await tx
-    .select()
-    .from(emailCodes)
-    .where(and(eq(emailCodes.purpose, purpose), eq(emailCodes.stepTokenHash, sha256(stepToken))))
-    .for("update");
+  const row = await lockedStep(tx, purpose, stepToken);
   if (!row) return refused("gone", emailCodeMessages.gone);
   if (row.expiresAt <= now) return refused("expired", emailCodeMessages.expired);
   if (row.attempts >= EMAIL_CODE_TRIES) return refused("spent", emailCodeMessages.spent);
@@ -158,11 +164,7 @@ export async function reissueEmailCode(
   tx: Transaction,
   { purpose, stepToken, now, ip }: { purpose: string; stepToken: string; now: Date; ip: string },
 ): Promise<Outcome<CodeStep & { subject: string }, "gone" | "limit" | "too-many">> {
-  const [row] = await tx
-    .select()
-    .from(emailCodes)
-    .where(and(eq(emailCodes.purpose, purpose), eq(emailCodes.stepTokenHash, sha256(stepToken))))
-    .for("update");
+  const row = await lockedStep(tx, purpose, stepToken);
   if (!row) return refused("gone", emailCodeMessages.gone);
   if (row.issue >= EMAIL_CODE_ISSUES) return refused("limit", emailCodeMessages.reissueLimit);
   if (!(await hitClientRateLimit(codeReissueRule, ip, now, tx))) return refused("too-many", emailCodeMessages.reissueTooMany);

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
-import { SignupHeldBack } from "@/components/newsletter/check-your-inbox";
+import { SignupAnswerPage } from "@/components/newsletter/check-your-inbox";
 
 export const metadata: Metadata = { title: "Not sent yet", robots: { index: false } };
 
@@ -9,12 +8,5 @@ export const metadata: Metadata = { title: "Not sent yet", robots: { index: fals
 export default async function SignupNotSentPage() {
   // Served with the newsletter pages' per-request policy, so rendered per request too.
   await connection();
-  return (
-    <div className="container prose">
-      <SignupHeldBack headingLevel={1} />
-      <p className="section">
-        <Link href="/">Back to the home page</Link>
-      </p>
-    </div>
-  );
+  return <SignupAnswerPage heldBack />;
 }

@@ -4,9 +4,9 @@ import { connection } from "next/server";
 import { HoldCodeForm } from "@/components/booking/hold-code-form";
 import { holdByCodeStep } from "@/lib/booking/hold";
 import type { NewCodeAnswer } from "@/lib/booking/hold-code";
-import { formatLabels } from "@/lib/booking/session-types";
 import { emailCodeMessages } from "@/lib/security/email-code";
 import { confirmHoldByCodeAction, newHoldCodeAction } from "../../actions";
+import { HeldTimeDetails } from "@/components/booking/held-time";
 
 // The path carries the code step's token: keep it out of search engines and Referer headers.
 export const metadata: Metadata = {
@@ -64,20 +64,7 @@ export default async function CheckYourEmailPage({ params, searchParams }: PageP
       <p>
         We sent a 6-digit code to the address you gave. Type it here to confirm this time: only then is your request sent on.
       </p>
-      <dl>
-        <dt>Appointment</dt>
-        <dd>{time.sessionName}</dd>
-        <dt>When</dt>
-        <dd>
-          {time.when} ({time.zone})
-        </dd>
-        <dt>Where</dt>
-        <dd>{formatLabels[time.format]}</dd>
-        <dt>Held for you</dt>
-        <dd>
-          until {time.heldUntil} (another {time.holdMinutes} {time.holdMinutes === 1 ? "minute" : "minutes"})
-        </dd>
-      </dl>
+      <HeldTimeDetails time={time} withHold />
       {notice ? (
         <div className={`notice notice-${notice.tone}`} role={notice.tone === "error" ? "alert" : "status"}>
           <p>{notice.text}</p>

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { holdByToken } from "@/lib/booking/hold";
-import { formatLabels } from "@/lib/booking/session-types";
 import { confirmHoldAction } from "../../actions";
+import { HeldTimeDetails, holdLeft } from "@/components/booking/held-time";
 
 // The path carries the booking's manage token: as on the manage page, keep it
 // out of search engines and out of Referer headers to other sites.
@@ -42,18 +42,9 @@ export default async function ConfirmHoldPage({ params }: PageProps<"/book/confi
   return (
     <div className="container prose">
       <h1>Confirm this time</h1>
-      <dl>
-        <dt>Appointment</dt>
-        <dd>{time.sessionName}</dd>
-        <dt>When</dt>
-        <dd>
-          {time.when} ({time.zone})
-        </dd>
-        <dt>Where</dt>
-        <dd>{formatLabels[time.format]}</dd>
-      </dl>
+      <HeldTimeDetails time={time} />
       <p>
-        The time stays held until {time.heldUntil} (another {time.holdMinutes} {time.holdMinutes === 1 ? "minute" : "minutes"}). Press the button
+        The time stays held {holdLeft(time)}. Press the button
         to send your request on.
       </p>
       <form id="confirm-hold" action={confirmHoldAction}>
