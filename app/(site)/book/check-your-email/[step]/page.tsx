@@ -7,6 +7,7 @@ import type { NewCodeAnswer } from "@/lib/booking/hold-code";
 import { emailCodeMessages } from "@/lib/security/email-code";
 import { confirmHoldByCodeAction, newHoldCodeAction } from "../../actions";
 import { HeldTimeDetails } from "@/components/booking/held-time";
+import { TokenButton } from "@/components/forms/token-button";
 
 // The path carries the code step's token: keep it out of search engines and Referer headers.
 export const metadata: Metadata = {
@@ -79,12 +80,9 @@ export default async function CheckYourEmailPage({ params, searchParams }: PageP
         device or another.
       </p>
       {codeStep.newCodesLeft > 0 ? (
-        <form action={newHoldCodeAction}>
-          <input type="hidden" name="token" value={step} />
-          <button type="submit" className="button button-secondary">
-            Send a new code
-          </button>
-        </form>
+        <TokenButton action={newHoldCodeAction} token={step} secondary>
+          Send a new code
+        </TokenButton>
       ) : null}
       <p className="section">
         If the time lapses, you can <Link href="/book">choose a time again</Link>.

@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { holdByToken } from "@/lib/booking/hold";
 import { confirmHoldAction } from "../../actions";
 import { HeldTimeDetails, holdLeft } from "@/components/booking/held-time";
+import { TokenButton } from "@/components/forms/token-button";
 
 // The path carries the booking's manage token: as on the manage page, keep it
 // out of search engines and out of Referer headers to other sites.
@@ -47,12 +48,9 @@ export default async function ConfirmHoldPage({ params }: PageProps<"/book/confi
         The time stays held {holdLeft(time)}. Press the button
         to send your request on.
       </p>
-      <form id="confirm-hold" action={confirmHoldAction}>
-        <input type="hidden" name="token" value={token} />
-        <button type="submit" className="button">
-          Confirm this time
-        </button>
-      </form>
+      <TokenButton action={confirmHoldAction} token={token} id="confirm-hold">
+        Confirm this time
+      </TokenButton>
       <p className="section">If you did not ask for this time, close this page: it will be released and nothing more is sent.</p>
     </div>
   );

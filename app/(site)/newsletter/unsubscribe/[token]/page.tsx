@@ -3,6 +3,7 @@ import Link from "next/link";
 import { SERIES_TITLE, seriesStateForToken } from "@/lib/newsletter/series";
 import { unsubscribeLinkState } from "@/lib/newsletter/unsubscribe";
 import { chooseSeriesAction, unsubscribeAction } from "../../actions";
+import { TokenButton } from "@/components/forms/token-button";
 
 export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };
 
@@ -42,12 +43,9 @@ export default async function UnsubscribePage({ params, searchParams }: PageProp
       ) : null}
       <h1>Unsubscribe from the newsletter?</h1>
       <p>You will receive no more newsletter emails, and the library of freebies will close for you straight away.</p>
-      <form action={unsubscribeAction}>
-        <input type="hidden" name="token" value={token} />
-        <button type="submit" className="button">
-          Unsubscribe
-        </button>
-      </form>
+      <TokenButton action={unsubscribeAction} token={token}>
+        Unsubscribe
+      </TokenButton>
       {series === "offer" ? (
         <section className="section" aria-labelledby="series-heading">
           <h2 id="series-heading">Or receive the series by email</h2>
@@ -55,12 +53,9 @@ export default async function UnsubscribePage({ params, searchParams }: PageProp
             The four parts of <em>{SERIES_TITLE}</em>, one a week: a short excerpt and a link to each post.
             Unsubscribing stops it too.
           </p>
-          <form action={chooseSeriesAction}>
-            <input type="hidden" name="token" value={token} />
-            <button type="submit" className="button button-secondary">
-              Send me the series
-            </button>
-          </form>
+          <TokenButton action={chooseSeriesAction} token={token} secondary>
+            Send me the series
+          </TokenButton>
         </section>
       ) : null}
     </div>

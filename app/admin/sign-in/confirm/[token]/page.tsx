@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { inspectSignInLink } from "@/lib/auth/sign-in-link";
 import { confirmSignInAction } from "./actions";
+import { TokenButton } from "@/components/forms/token-button";
 
 // Not "no-referrer": Chromium then sends `Origin: null` on the form post, which Next rightly refuses
 // as a cross-site action. next.config.js gives this page "same-origin": the token goes to no other site.
@@ -51,12 +52,9 @@ export default async function ConfirmSignInPage({ params }: PageProps<"/admin/si
     <div className="prose">
       <h1>Sign in</h1>
       <p>Press the button to finish signing in to the private area on this device.</p>
-      <form action={confirmSignInAction}>
-        <input type="hidden" name="token" value={token} />
-        <button type="submit" className="button">
-          Sign in
-        </button>
-      </form>
+      <TokenButton action={confirmSignInAction} token={token}>
+        Sign in
+      </TokenButton>
     </div>
   );
 }
