@@ -40,6 +40,8 @@ export const serverEnv = {
   CALENDAR_FEEDS_ALLOW_PRIVATE: "1",
   // The journeys send more first emails than a real hour sees; the ceiling has its integration test.
   UNVERIFIED_EMAILS_PER_HOUR: "100000",
+  // Journeys follow the notice of their own message or request; the ten-minute summary has its integration test.
+  THERAPIST_NOTICE_MINUTES: "0",
   // The passkey journeys sign one address in several times a minute; the cooldown has its integration test.
   SIGN_IN_COOLDOWN_SECONDS: String(E2E_SIGN_IN_COOLDOWN_SECONDS),
 };

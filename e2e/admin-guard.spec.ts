@@ -21,6 +21,8 @@ const PUBLIC_ACTIONS = new Set([
   "app/(site)/contact/actions.ts#sendContactMessageAction",
   "app/(site)/book/actions.ts#requestBookingAction",
   "app/(site)/book/actions.ts#confirmHoldAction",
+  "app/(site)/book/actions.ts#confirmHoldByCodeAction",
+  "app/(site)/book/actions.ts#newHoldCodeAction",
   "app/(site)/newsletter/actions.ts#chooseSeriesAction",
   "app/(site)/book/manage/[token]/actions.ts#cancelBookingAction",
   "app/(site)/book/manage/[token]/actions.ts#rescheduleBookingAction",

@@ -100,6 +100,9 @@ const envSchema = z
     // One sign-in link per address per this many seconds (lib/auth/sign-in-link.ts); the end-to-end suite shortens it.
     SIGN_IN_COOLDOWN_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3600).default(60)),
     UNVERIFIED_EMAILS_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(30)),
+    // At most one notice of a kind to the therapist in this many minutes; the rest wait for one summary
+    // (lib/email/therapist-notices.ts). 0 sends each at once, as the end-to-end suite does.
+    THERAPIST_NOTICE_MINUTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1440).default(10)),
     // Opt-in for /dev/mailbox, set by `npm run dev` (lib/email/transport.ts).
     DEV_MAILBOX: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")).transform((value) => value === "1"),
     // Set by `npm run dev`: the server adds the demo practice's data on start (lib/demo/seed-demo.ts).

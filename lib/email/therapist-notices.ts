@@ -2,24 +2,26 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { outboxEmails, therapistNotices } from "@/db/schema";
-import { siteUrl } from "@/lib/env";
+import { env, siteUrl } from "@/lib/env";
 import { enqueueEmail, type QueuedEmail } from "./outbox";
 import type { EmailTemplateName } from "./templates";
 
 /**
  * The therapist hears of each new message and each change to her appointments,
  * but her inbox is not a channel a stranger may fill: at most one email of a
- * kind in any ten minutes. The first event after a quiet spell is told at once
- * (she should not wait ten minutes to hear of a single message); what follows
- * inside the window is gathered into one summary, "3 new messages", sent when
- * the window closes. What arrived is stored at once either way; only the
- * telling waits.
+ * kind in any ten minutes (THERAPIST_NOTICE_MINUTES). The first event after a
+ * quiet spell is told at once (she should not wait ten minutes to hear of a
+ * single message); what follows inside the window is gathered into one
+ * summary, "3 new messages", sent when the window closes. What arrived is
+ * stored at once either way; only the telling waits.
  *
  * The window lives in the database, a row per kind locked while an event is
  * counted, and the summary is an outbox row due when the window closes, so it
  * survives a restart and two servers count into the same one; the outbox's
  * dispatcher (or the sweep) sends it when due.
  */
+
+/** THERAPIST_NOTICE_MINUTES unless set: tests that space events a window apart read it. */
 export const NOTICE_WINDOW_MINUTES = 10;
 
 export type TherapistEvent = "message" | "requested" | "booked" | "cancelled" | "rescheduled";
@@ -81,7 +83,7 @@ export async function noticeToTherapist<T extends EmailTemplateName>(tx: Transac
     }
   }
 
-  const windowEnds = new Date(notice.windowStartedAt.getTime() + NOTICE_WINDOW_MINUTES * 60 * 1000);
+  const windowEnds = new Date(notice.windowStartedAt.getTime() + env().THERAPIST_NOTICE_MINUTES * 60 * 1000);
   if (now >= windowEnds) {
     await enqueueEmail(tx, single);
     await tx.update(therapistNotices).set({ windowStartedAt: now, summaryEmailId: null, counts: {} }).where(eq(therapistNotices.kind, kind));
