@@ -235,6 +235,8 @@ function serverEnv(databaseUrl, relayUrl, letter) {
     OUTBOX_SWEEP_INTERVAL_SECONDS: String(SWEEP_SECONDS),
     // The run posts more contact forms than a real hour sees, and counts every acknowledgement.
     UNVERIFIED_EMAILS_PER_HOUR: "100000",
+    // Each step waits for the outbox to empty; a summary due ten minutes on would hold it (it has its integration test).
+    THERAPIST_NOTICE_MINUTES: "0",
   };
 }
 
