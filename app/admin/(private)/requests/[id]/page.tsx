@@ -30,7 +30,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
   const { replied } = await searchParams;
   const booking = await openBooking(id);
   // Unconfirmed: nothing to confirm or decline until she has reached the visitor.
-  const choices = booking.emailHeldBack ? [] : choicesFor(booking);
+  const choices = choicesFor(booking);
   return (
     <>
       <p>
@@ -118,7 +118,8 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
 
       <RepliesSection id={booking.id} replies={booking.replies} action={replyToRequestAction} replied={replied === "1"} />
 
-      {choices.length > 0 ? (
+      {/* Once decided the form stays, to say what was done and that nothing is left to do. */}
+      {booking.emailHeldBack ? null : (
         <>
           <h2>Actions</h2>
           <BookingDecisionForm
@@ -128,7 +129,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
             withNote={choices.some((choice) => ["confirm", "decline", "cancel"].includes(choice.decision))}
           />
         </>
-      ) : null}
+      )}
     </>
   );
 }
