@@ -83,8 +83,11 @@ export async function noticeToTherapist<T extends EmailTemplateName>(tx: Transac
     }
   }
 
-  const windowEnds = new Date(notice.windowStartedAt.getTime() + env().THERAPIST_NOTICE_MINUTES * 60 * 1000);
-  if (now >= windowEnds) {
+  const minutes = env().THERAPIST_NOTICE_MINUTES;
+  const windowEnds = new Date(notice.windowStartedAt.getTime() + minutes * 60 * 1000);
+  // With no window every event is told at once: requests that started earlier may commit later, so their `now`
+  // can fall before the window another one just opened, and would otherwise be summed.
+  if (minutes === 0 || now >= windowEnds) {
     await enqueueEmail(tx, single);
     await tx.update(therapistNotices).set({ windowStartedAt: now, summaryEmailId: null, counts: {} }).where(eq(therapistNotices.kind, kind));
     return;
