@@ -8,6 +8,7 @@ import { cancelBookingByVisitor } from "@/lib/booking/manage-booking";
 import { practice } from "@/lib/practice/practice";
 import { NOW, intakeRequest, ip, requestConfirmedBooking } from "@/lib/testing/booking-fixtures";
 import { withFakeResend } from "@/lib/testing/fake-resend";
+import { resetEnvForTests } from "@/lib/env";
 import { drainOutbox } from "./dispatcher";
 import { summaryNews } from "./therapist-notices";
 
@@ -107,6 +108,21 @@ describe("notices to the therapist", () => {
 });
 
 describe("summaryNews", () => {
+  it("with no window (THERAPIST_NOTICE_MINUTES=0) tells each event at once, even one whose request started before the last", async () => {
+    process.env.THERAPIST_NOTICE_MINUTES = "0";
+    resetEnvForTests();
+    try {
+      // Concurrent posts commit out of order: the second to commit started a second earlier.
+      for (const at of [minutes(1), new Date(minutes(1).getTime() - 1_000), minutes(1)]) {
+        expect((await sendContactMessage(contact(), { ip: ip(), now: at })).status).toBe("success");
+      }
+      expect((await toTherapist()).map((email) => email.template)).toEqual(["contact-notification", "contact-notification", "contact-notification"]);
+    } finally {
+      delete process.env.THERAPIST_NOTICE_MINUTES;
+      resetEnvForTests();
+    }
+  });
+
   it("says counts in words, with nothing anyone wrote", () => {
     expect(summaryNews({ message: 1 })).toBe("1 new message");
     expect(summaryNews({ requested: 3, cancelled: 1, rescheduled: 2 })).toBe("3 new appointment requests, 2 appointments moved and 1 appointment cancelled");
