@@ -635,9 +635,12 @@ export const replies = pgTable(
     body: text("body").notNull(),
     sentBy: text("sent_by").notNull(),
     outboxEmailId: uuid("outbox_email_id").references(() => outboxEmails.id, { onDelete: "set null" }),
+    /** The sha256 of the form's one-use key: a page sent again (a reload of the answer without JavaScript) sends nothing twice. */
+    formKeyHash: text("form_key_hash"),
     createdAt: createdAt(),
   },
   (table) => [
+    unique("reply_form_key_unique").on(table.formKeyHash),
     index("reply_contact_message_idx").on(table.contactMessageId),
     index("reply_booking_idx").on(table.bookingId),
     check("reply_to_one_thing", sql`num_nonnulls(${table.contactMessageId}, ${table.bookingId}) = 1`),

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { replyDeliveryLabels, type ReplyDelivery } from "@/lib/admin/replies";
 import type { FormResult } from "@/lib/forms/form-result";
 import type { ReplyField } from "@/lib/admin/reply-schema";
@@ -11,23 +12,16 @@ type RepliesSectionProps = {
   id: string;
   replies: { id: string; body: string; createdAt: Date; delivery: ReplyDelivery }[];
   action: (state: ReplyFormResult, formData: FormData) => Promise<ReplyFormResult>;
-  /** The page was opened right after a reply was sent. */
-  replied: boolean;
 };
 
 /** Her replies to a message or a request: the thread with each reply's delivery, and the form for the next. */
-export function RepliesSection({ id, replies, action, replied }: RepliesSectionProps) {
+export function RepliesSection({ id, replies, action }: RepliesSectionProps) {
   return (
     <section aria-labelledby="replies-heading" id="replies">
       <h2 id="replies-heading">Your replies</h2>
-      {replied ? (
-        <p role="status" className="notice notice-success">
-          Your reply is on its way.
-        </p>
-      ) : null}
       <ReplyThread replies={replies.map((reply) => ({ ...reply, deliveryLabel: replyDeliveryLabels[reply.delivery] }))} />
-      {/* A new reply empties the form: keyed by the thread's length, it starts afresh once the page shows it. */}
-      <ReplyForm key={replies.length} action={action} id={id} />
+      {/* A key per rendering: the page drawn after a reply carries a fresh one for the next. */}
+      <ReplyForm action={action} id={id} formKey={randomUUID()} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import { ServerForm } from "@/components/forms/server-form";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Field } from "@/components/ui/field";
@@ -12,14 +13,20 @@ type ReplyFormProps = {
   action: (state: ReplyFormResult, formData: FormData) => Promise<ReplyFormResult>;
   /** The message's or request's id. */
   id: string;
+  /** One-use: posted twice (a reload of the answer without JavaScript), the reply is sent once. */
+  formKey: string;
 };
 
-/** Her reply, sent from the practice's address; the action returns to the page, where the thread shows it. */
-export function ReplyForm({ action, id }: ReplyFormProps) {
+/** Her reply, sent from the practice's address; the answer shows beside the form and the thread above it shows the reply. */
+export function ReplyForm({ action, id, formKey }: ReplyFormProps) {
   const form = useServerForm<ReplyField, { id: string; replyId: string }>({ action, schema: replySchema, defaults: { id }, idPrefix: "reply", noticeId: "reply-problem" });
-  const { field } = form;
+  const { field, state, reset } = form;
+  // Sent: the box empties for the next reply (without JavaScript the page drawn after the post is already empty).
+  useEffect(() => {
+    if (state.status === "saved") reset({ id, body: "" });
+  }, [state, reset, id]);
   return (
-    <ServerForm form={form} submitLabel="Send reply" pendingLabel="Sending…">
+    <ServerForm form={form} formKey={formKey} honeypot={false} submitLabel="Send reply" pendingLabel="Sending…">
       <input type="hidden" name="id" value={id} />
       <Field
         label="Your reply"

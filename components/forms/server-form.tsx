@@ -22,9 +22,10 @@ type ServerFormProps = {
   };
   submitLabel: string;
   pendingLabel: string;
-  /** Public forms carry one key per render and a honeypot; private ones neither. */
+  /** Public forms carry one key per render and a honeypot; private ones neither, or a key alone where a repeated post must do nothing. */
   formKey?: string;
   honeypotId?: string;
+  honeypot?: boolean;
   className?: string;
   buttonClassName?: string;
   /** Shown in place of the usual summary when a refusal needs its own words (e.g. "we can't see you there"). */
@@ -44,6 +45,7 @@ export function ServerForm({
   pendingLabel,
   formKey,
   honeypotId,
+  honeypot = Boolean(formKey || honeypotId),
   className = "form",
   buttonClassName = "button",
   refusalNotice,
@@ -65,7 +67,7 @@ export function ServerForm({
         </FormAnswer>
       ) : null}
       {formKey ? <input type="hidden" name={FORM_KEY_FIELD} value={formKey} /> : null}
-      {formKey || honeypotId ? <Honeypot id={honeypotId} /> : null}
+      {honeypot ? <Honeypot id={honeypotId} /> : null}
       {children}
       <div>
         <button type="submit" className={buttonClassName} aria-disabled={pending} disabled={pending}>

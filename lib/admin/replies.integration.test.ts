@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
@@ -22,7 +23,7 @@ describe("replying from the private area", () => {
   it("sends her words from the practice's address, quotes nothing the visitor typed, and keeps the thread with its delivery", async () => {
     await signInAs(THERAPIST);
     const message = await storedMessage({ name: "Ada Visitor", message: "My private story, secret-marker" });
-    expect(await replyToMessage({ id: message.id, body: "Thank you for writing.\nWarmly,\nMaya" })).toMatchObject({ status: "saved", saved: { id: message.id } });
+    expect(await replyToMessage({ id: message.id, body: "Thank you for writing.\nWarmly,\nMaya", formKey: randomUUID() })).toMatchObject({ status: "saved", saved: { id: message.id } });
     const [email] = await replyEmails();
     expect(email).toMatchObject({ recipient: message.email, subject: "A reply to your message", status: "pending" });
     const { html, text } = await renderEmail(email!.template, email!.props);
@@ -45,12 +46,12 @@ describe("replying from the private area", () => {
     const [slot] = await findFreeSlots(findSessionType("intake")!, { now: new Date() });
     const booked = await requestConfirmedBooking(intakeRequest({ startsAt: slot!.startsAt.toISOString() }), { ip: ip() });
     if (booked.status !== "requested") throw new Error("booking refused");
-    expect(await replyToRequest({ id: booked.bookingId, body: "Could we speak by phone first?" })).toMatchObject({ status: "saved" });
+    expect(await replyToRequest({ id: booked.bookingId, body: "Could we speak by phone first?", formKey: randomUUID() })).toMatchObject({ status: "saved" });
     expect((await openBooking(booked.bookingId)).replies).toMatchObject([{ body: "Could we speak by phone first?", delivery: "waiting" }]);
 
     const message = await storedMessage();
     // A posted textarea's CRLF is kept as one line break.
-    await replyToMessage({ id: message.id, body: "Hello\r\nagain" });
+    await replyToMessage({ id: message.id, body: "Hello\r\nagain", formKey: randomUUID() });
     expect((await openMessage(message.id)).replies).toMatchObject([{ body: "Hello\nagain" }]);
     await (await getDb()).delete(contactMessages).where(eq(contactMessages.id, message.id));
     expect(await (await getDb()).select({ id: replies.id }).from(replies).where(eq(replies.contactMessageId, message.id))).toEqual([]);
@@ -60,12 +61,32 @@ describe("replying from the private area", () => {
     await signInAs(THERAPIST);
     const message = await storedMessage();
     const before = await databaseSnapshot();
-    expect(await replyToMessage({ id: message.id, body: "   " })).toMatchObject({ status: "invalid", fieldErrors: { body: [expect.any(String)] } });
-    expect(await replyToMessage({ id: message.id, body: "x".repeat(5001) })).toMatchObject({ status: "invalid", fieldErrors: { body: [expect.any(String)] } });
-    expect(await replyToMessage({ id: message.id, body: "a\u0000b" })).toMatchObject({ status: "invalid", fieldErrors: { body: [expect.any(String)] } });
-    expect(await replyToMessage({ id: "00000000-0000-4000-8000-000000000000", body: "Hello" })).toMatchObject({ status: "invalid", formError: expect.stringContaining("nothing was sent") });
-    expect(await replyToRequest({ id: message.id, body: "Hello" })).toMatchObject({ status: "invalid", formError: expect.stringContaining("nothing was sent") });
-    expect(await replyToMessage({ id: message.id, body: "Hello", cc: "x@example.com" })).toMatchObject({ status: "invalid" });
+    expect(await replyToMessage({ id: message.id, body: "   ", formKey: randomUUID() })).toMatchObject({ status: "invalid", fieldErrors: { body: [expect.any(String)] } });
+    expect(await replyToMessage({ id: message.id, body: "x".repeat(5001), formKey: randomUUID() })).toMatchObject({ status: "invalid", fieldErrors: { body: [expect.any(String)] } });
+    expect(await replyToMessage({ id: message.id, body: "a\u0000b", formKey: randomUUID() })).toMatchObject({ status: "invalid", fieldErrors: { body: [expect.any(String)] } });
+    expect(await replyToMessage({ id: "00000000-0000-4000-8000-000000000000", body: "Hello", formKey: randomUUID() })).toMatchObject({ status: "invalid", formError: expect.stringContaining("nothing was sent") });
+    expect(await replyToRequest({ id: message.id, body: "Hello", formKey: randomUUID() })).toMatchObject({ status: "invalid", formError: expect.stringContaining("nothing was sent") });
+    expect(await replyToMessage({ id: message.id, body: "Hello", cc: "x@example.com", formKey: randomUUID() })).toMatchObject({ status: "invalid" });
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it("sends a reply once when its page is posted again, even both posts at once, and refuses a page without its key", async () => {
+    await signInAs(THERAPIST);
+    const message = await storedMessage();
+    const formKey = randomUUID();
+    const first = await replyToMessage({ id: message.id, body: "Only once, please.", formKey });
+    // A reload of the answer without JavaScript posts the same page: the same answer, nothing sent again.
+    expect(await replyToMessage({ id: message.id, body: "Only once, please.", formKey })).toEqual(first);
+    const again = randomUUID();
+    const together = await Promise.all([1, 2].map(() => replyToMessage({ id: message.id, body: "Two presses at once.", formKey: again })));
+    expect(together[0]).toEqual(together[1]);
+    expect((await replyEmails()).map((email) => email.recipient)).toEqual([message.email, message.email]);
+    expect((await openMessage(message.id)).replies.map((reply) => reply.body)).toEqual(["Only once, please.", "Two presses at once."]);
+    expect((await auditTrail()).filter((entry) => entry.action === "reply")).toHaveLength(2);
+
+    const before = await databaseSnapshot();
+    expect(await replyToMessage({ id: message.id, body: "No key" })).toMatchObject({ status: "invalid", formError: expect.stringContaining("out of date") });
+    expect(await replyToMessage({ id: message.id, body: "Bad key", formKey: "not-a-key" })).toMatchObject({ status: "invalid", formError: expect.stringContaining("out of date") });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -74,8 +95,8 @@ describe("replying from the private area", () => {
       await becomeIntruder();
       const message = await storedMessage();
       await expectEveryCallRefused({
-        replyToMessage: () => replyToMessage({ id: message.id, body: "Hello" }),
-        replyToRequest: () => replyToRequest({ id: message.id, body: "Hello" }),
+        replyToMessage: () => replyToMessage({ id: message.id, body: "Hello", formKey: randomUUID() }),
+        replyToRequest: () => replyToRequest({ id: message.id, body: "Hello", formKey: randomUUID() }),
       });
     });
   }

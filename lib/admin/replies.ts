@@ -44,25 +44,37 @@ export async function threadOf(thread: Thread, id: string, executor?: Database |
   });
 }
 
+/** Her reply's answer, the same whether it was just sent or the page was posted again. */
+const ON_ITS_WAY = "Your reply is on its way.";
+
 function replyTo(thread: Thread) {
   const table = thread === "contact-message" ? contactMessages : bookings;
-  return guardedOperation(replySchema, async ({ id, body }, { therapist, audit }) => {
+  return guardedOperation(replySchema, async ({ id, body }, { therapist, audit, formKeyHash }) => {
+    // The answer stays on the page, so without JavaScript a reload posts the form again: its one-use key sends nothing twice.
+    if (!formKeyHash) return refusal({ formError: "This page is out of date: your reply was not sent. Please reload the page and send it again." });
     const db = await getDb();
     return db.transaction(async (tx) => {
       const [found] = await tx.select({ email: table.email }).from(table).where(eq(table.id, id));
       if (!found) return refusal({ formError: "That no longer exists. It may have been deleted or erased, so nothing was sent." });
-      const outboxEmailId = await enqueueEmail(tx, { to: found.email, template: "practice-reply", props: { body } });
+      // The key first: a second post of the same page waits here for the first to commit, then finds its reply and sends nothing.
       const [reply] = await tx
         .insert(replies)
-        .values({ body, sentBy: therapist.email, outboxEmailId, ...(thread === "contact-message" ? { contactMessageId: id } : { bookingId: id }) })
+        .values({ body, sentBy: therapist.email, formKeyHash, ...(thread === "contact-message" ? { contactMessageId: id } : { bookingId: id }) })
+        .onConflictDoNothing({ target: replies.formKeyHash })
         .returning({ id: replies.id });
+      if (!reply) {
+        const [first] = await tx.select({ id: replies.id }).from(replies).where(eq(replies.formKeyHash, formKeyHash));
+        return saved(ON_ITS_WAY, { id, replyId: first!.id });
+      }
+      const outboxEmailId = await enqueueEmail(tx, { to: found.email, template: "practice-reply", props: { body } });
+      await tx.update(replies).set({ outboxEmailId }).where(eq(replies.id, reply.id));
       await audit({ action: "reply", subjectType: thread, subjectId: id }, tx);
-      return saved("Your reply is on its way.", { id, replyId: reply!.id });
+      return saved(ON_ITS_WAY, { id, replyId: reply.id });
     });
   });
 }
 
-/** Replies to a contact message. The caller dispatches the outbox after the response. */
+/** Replies to a contact message. */
 export const replyToMessage = replyTo("contact-message");
-/** Replies to a booking request. The caller dispatches the outbox after the response. */
+/** Replies to a booking request. */
 export const replyToRequest = replyTo("booking");

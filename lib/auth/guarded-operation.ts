@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { getDb, type Database, type Transaction } from "@/db/client";
 import { recordAuditEvent, type AuditEntry } from "@/lib/audit/record";
 import { UNREADABLE_FORM, isRefusal, savedForm, type FormRefusal, type FormResult } from "@/lib/forms/form-result";
-import { fieldErrorsFrom, readSubmittedForm, valuesToKeep } from "@/lib/forms/parse-form";
+import { formKeyHash } from "@/lib/forms/form-key";
+import { fieldErrorsFrom, formKeySchema, readSubmittedForm, valuesToKeep } from "@/lib/forms/parse-form";
 import { requireHalfSignedIn, requireTherapist, type Therapist } from "./guards";
 
 /** Writes an audit entry as the signed-in therapist, in `tx` when the change has one, so both commit together. */
@@ -27,6 +28,13 @@ export function guardedRead<Args extends unknown[], T>(read: (context: Therapist
   return async (...args: Args): Promise<T> => read(await enter(), ...args);
 }
 
+/**
+ * What a guarded write's work receives: the therapist's context and, when the
+ * form carried one, the hash of its one-use key (a form whose answer stays on
+ * the page, so a reload of it without JavaScript posts it again).
+ */
+export type OperationContext = TherapistContext & { formKeyHash?: string };
+
 /** What a guarded write's own work returns: a saved outcome, or a refusal of the whole submission. */
 export type OperationOutcome<Saved> = { status: "saved"; message: string; saved?: Saved } | FormRefusal<string, never>;
 
@@ -36,12 +44,12 @@ export { refusal, savedForm as saved } from "@/lib/forms/form-result";
 function operationBehind(gate: () => Promise<Therapist>) {
   return function operation<Schema extends z.ZodType<Record<string, unknown>>, Saved = undefined>(
     schema: Schema,
-    work: (input: z.output<Schema>, context: TherapistContext) => Promise<OperationOutcome<Saved>>,
+    work: (input: z.output<Schema>, context: OperationContext) => Promise<OperationOutcome<Saved>>,
   ) {
     type Field = keyof z.input<Schema> & string;
     return async (input: unknown): Promise<FormResult<Field, Saved>> => {
       const context = await enter(gate);
-      const { fields, malformed } = readSubmittedForm(input);
+      const { fields, formKey, malformed } = readSubmittedForm(input);
       const names = Object.keys(fields) as Field[];
       if (malformed.length > 0) {
         return { status: "invalid", fieldErrors: {}, formError: UNREADABLE_FORM, values: valuesToKeep(fields, names) };
@@ -51,7 +59,8 @@ function operationBehind(gate: () => Promise<Therapist>) {
         const { fieldErrors, formError } = fieldErrorsFrom<Field>(parsed.error);
         return { status: "invalid", fieldErrors, formError: formError ?? "Please check the highlighted answer.", values: valuesToKeep(fields, names) };
       }
-      const outcome = await work(parsed.data, context);
+      const key = formKeySchema.safeParse(formKey);
+      const outcome = await work(parsed.data, key.success ? { ...context, formKeyHash: formKeyHash(key.data) } : context);
       if (isRefusal(outcome)) return { ...outcome, fieldErrors: outcome.fieldErrors as FormRefusal<Field>["fieldErrors"], values: valuesToKeep(fields, names) };
       return savedForm(outcome.message, outcome.saved);
     };

@@ -50,7 +50,7 @@ describe("checkPageParams", () => {
       ["/newsletter/unsubscribe/abc", "?series=%3Cscript%3E"],
       ["/admin/subscribers", "?page=0"],
       ["/admin/subscribers", "?page=99999999999999999999"],
-      ["/admin/requests/abc", "?replied=%E2%80%AEevil"],
+      ["/admin/requests", "?status=%E2%80%AEevil"],
     ] as const) {
       expect(check(path, search), `${path}${search}`).toBe("invalid");
     }

@@ -43,7 +43,7 @@ const start: Check = (value, params, now) => {
   return withinBookingWindow(startsAt, horizonDays, now) ? true : "time not available";
 };
 
-/** The private area's words in its own links and redirects (`?status=requested`, `?replied=1`, `?test=sent`…) and its page numbers. */
+/** The private area's words in its own links and redirects (`?status=requested`, `?test=sent`…) and its page numbers. */
 const word: Check = (value) => /^[A-Za-z0-9_-]{1,40}$/.test(value);
 const pageNumber: Check = (value) => /^[1-9]\d{0,5}$/.test(value);
 
@@ -53,8 +53,6 @@ const PAGES: { path: RegExp; params: Record<string, Check> }[] = [
   { path: /^\/book\/manage\/[^/]+$/, params: { tz: timeZone, day } },
   { path: /^\/newsletter\/unsubscribe\/[^/]+$/, params: { series: word } },
   { path: /^\/admin\/requests$/, params: { status: word, when: word } },
-  { path: /^\/admin\/requests\/[^/]+$/, params: { replied: word } },
-  { path: /^\/admin\/messages\/[^/]+$/, params: { replied: word } },
   { path: /^\/admin\/newsletter\/[^/]+$/, params: { test: word, problem: word, unscheduled: word } },
   { path: /^\/admin\/subscribers$/, params: { page: pageNumber } },
 ];

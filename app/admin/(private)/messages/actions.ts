@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ReplyField } from "@/lib/admin/reply-schema";
 import { replyToMessage } from "@/lib/admin/replies";
@@ -26,9 +27,9 @@ export async function deleteMessageAction(formData: FormData): Promise<void> {
 
 type ReplyFormResult = FormResult<ReplyField, { id: string; replyId: string }>;
 
-// A sent reply returns to the page (post/redirect/get), which shows it in the thread; a refusal keeps what she wrote.
+// The answer stays beside the form, and the page is refreshed so the thread shows the reply; a refusal keeps what she wrote.
 export async function replyToMessageAction(_previous: ReplyFormResult, formData: FormData): Promise<ReplyFormResult> {
   const result = await replyToMessage(formData);
-  if (result.status !== "saved" || !result.saved) return result;
-  redirect(`/admin/messages/${result.saved.id}?replied=1#replies`);
+  if (result.status === "saved" && result.saved) revalidatePath(`/admin/messages/${result.saved.id}`);
+  return result;
 }

@@ -18,9 +18,9 @@ export async function decideBookingAction(_previous: BookingDecisionResult, form
 
 type ReplyFormResult = FormResult<ReplyField, { id: string; replyId: string }>;
 
-// A sent reply returns to the page (post/redirect/get), which shows it in the thread; a refusal keeps what she wrote.
+// The answer stays beside the form, and the page is refreshed so the thread shows the reply; a refusal keeps what she wrote.
 export async function replyToRequestAction(_previous: ReplyFormResult, formData: FormData): Promise<ReplyFormResult> {
   const result = await replyToRequest(formData);
-  if (result.status !== "saved" || !result.saved) return result;
-  redirect(`/admin/requests/${result.saved.id}?replied=1#replies`);
+  if (result.status === "saved" && result.saved) revalidatePath(`/admin/requests/${result.saved.id}`);
+  return result;
 }

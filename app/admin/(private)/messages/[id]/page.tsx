@@ -10,10 +10,9 @@ import { deleteMessageAction, replyToMessageAction, setMessageArchivedAction, se
 
 export const metadata: Metadata = { title: "Message" };
 
-export default async function MessagePage({ params, searchParams }: PageProps<"/admin/messages/[id]">) {
+export default async function MessagePage({ params }: PageProps<"/admin/messages/[id]">) {
   await connection();
   const { id } = await params;
-  const { replied } = await searchParams;
   const message = await openMessage(id);
   return (
     <>
@@ -50,7 +49,7 @@ export default async function MessagePage({ params, searchParams }: PageProps<"/
         Consent given <When at={message.consentedAt} /> to privacy notice version {message.consentNoticeVersion}.
       </p>
 
-      <RepliesSection id={message.id} replies={message.replies} action={replyToMessageAction} replied={replied === "1"} />
+      <RepliesSection id={message.id} replies={message.replies} action={replyToMessageAction} />
 
       <h2>Actions</h2>
       <div className="actions">

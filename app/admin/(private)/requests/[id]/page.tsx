@@ -24,10 +24,9 @@ function choicesFor({ status, started }: { status: string; started: boolean }): 
   return choices;
 }
 
-export default async function RequestPage({ params, searchParams }: PageProps<"/admin/requests/[id]">) {
+export default async function RequestPage({ params }: PageProps<"/admin/requests/[id]">) {
   await connection();
   const { id } = await params;
-  const { replied } = await searchParams;
   const booking = await openBooking(id);
   // Unconfirmed: nothing to confirm or decline until she has reached the visitor.
   const choices = choicesFor(booking);
@@ -116,7 +115,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<"/
         <When at={booking.emergencyAcknowledgedAt} />.
       </p>
 
-      <RepliesSection id={booking.id} replies={booking.replies} action={replyToRequestAction} replied={replied === "1"} />
+      <RepliesSection id={booking.id} replies={booking.replies} action={replyToRequestAction} />
 
       {/* Once decided the form stays, to say what was done and that nothing is left to do. */}
       {booking.emailHeldBack ? null : (
