@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import type { BookingDecisionResult } from "@/lib/admin/booking-schemas";
 import type { ReplyField } from "@/lib/admin/reply-schema";
 import { replyToRequest } from "@/lib/admin/replies";
