@@ -27,7 +27,6 @@ const PUBLIC_ACTIONS = new Set([
   "app/(site)/book/manage/[token]/actions.ts#cancelBookingAction",
   "app/(site)/book/manage/[token]/actions.ts#rescheduleBookingAction",
   "app/(site)/newsletter/actions.ts#subscribeAction",
-  "app/(site)/newsletter/actions.ts#subscribeWithoutScriptAction",
   "app/(site)/newsletter/actions.ts#confirmSubscriptionAction",
   "app/(site)/newsletter/actions.ts#unsubscribeAction",
   "app/(site)/freebies/library/actions.ts#requestLibraryLinkAction",

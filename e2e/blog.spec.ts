@@ -232,18 +232,22 @@ test("at 320 px a post and the hub need no sideways scrolling", async ({ page })
   }
 });
 
-test.describe("subscribing at the end of a post, JavaScript off", () => {
-  test.use({ javaScriptEnabled: false });
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`subscribing in a post, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
 
-  test("the post's own signup form sends the confirmation email", async ({ page }) => {
-    const email = `reader.${Date.now().toString(36)}@example.com`;
-    await page.goto("/blog/secure-attachment-with-your-baby");
-    const form = page.getByRole("form", { name: "Free journal prompts and worksheets" });
-    await form.getByLabel("Email", { exact: true }).fill(email);
-    await form.getByLabel(/Email me the newsletter/).check();
-    await form.getByRole("button", { name: "Subscribe" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Check your inbox" })).toBeVisible();
-    const [confirmation] = await readEmails(email);
-    expect(confirmation!.subject).toBe("Please confirm your subscription");
+    test("the post's own signup form sends the confirmation email, and its answer stands where the form stood", async ({ page }) => {
+      const email = `reader.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}@example.com`;
+      await page.goto("/blog/secure-attachment-with-your-baby");
+      const form = page.getByRole("form", { name: "Free journal prompts and worksheets" });
+      await form.getByLabel("Email", { exact: true }).fill(email);
+      await form.getByLabel(/Email me the newsletter/).check();
+      await form.getByRole("button", { name: "Subscribe" }).click();
+      await expect(page.locator("#post-subscribe-answer").getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+      await expect(page).toHaveURL(/\/blog\/secure-attachment-with-your-baby(#post-subscribe-answer)?$/);
+      await expect(page.locator(".post-body")).toBeAttached();
+      const [confirmation] = await readEmails(email);
+      expect(confirmation!.subject).toBe("Please confirm your subscription");
+    });
   });
-});
+}

@@ -104,15 +104,19 @@ for (const javaScriptEnabled of [true, false]) {
       expect(foreign).toEqual([]);
     });
 
-    test("the footer form subscribes from any page without script of its own", async ({ page }) => {
+    test("the footer form subscribes in place from any page: the answer takes the form's place", async ({ page }) => {
       const email = uniqueEmail("footer");
       await page.goto("/privacy");
       const form = footerForm(page);
       await form.getByLabel("Email", { exact: true }).fill(email);
       await form.getByLabel(/Email me the newsletter/).check();
       await form.getByRole("button", { name: "Subscribe" }).click();
-      await expect(page).toHaveURL(/\/newsletter\/check-your-inbox$/);
-      await expect(page.getByRole("heading", { level: 1, name: "Check your inbox" })).toBeVisible();
+      // She stays where she was: the same page, at the answer.
+      const answer = page.locator("#footer-subscribe-answer");
+      await expect(answer.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+      await expect(page).toHaveURL(/\/privacy(#footer-subscribe-answer)?$/);
+      await expect(page.getByRole("heading", { level: 1, name: /Privacy/ })).toBeAttached();
+      await expect(answer).toBeFocused();
       if (javaScriptEnabled) await expectAccessible(page);
       const [confirmation] = await readEmails(email);
       expect(confirmation!.subject).toBe("Please confirm your subscription");
@@ -122,12 +126,12 @@ for (const javaScriptEnabled of [true, false]) {
       await footerForm(page).getByLabel("Email", { exact: true }).fill(email);
       await footerForm(page).getByLabel(/Email me the newsletter/).check();
       await footerForm(page).getByRole("button", { name: "Subscribe" }).click();
-      await expect(page.getByRole("heading", { level: 1, name: "Check your inbox" })).toBeVisible();
+      await expect(page.locator("#footer-subscribe-answer").getByRole("heading", { name: "Check your inbox" })).toBeVisible();
       await new Promise((resolve) => setTimeout(resolve, 2_500));
       expect(await readEmails(email)).toHaveLength(1);
     });
 
-    test("a footer signup the server refuses shows the problem beside the field on /newsletter, keeping what was typed", async ({ page }) => {
+    test("a footer signup the server refuses shows the problem beside the field, in the footer, keeping what was typed", async ({ page }) => {
       await page.goto("/");
       const form = footerForm(page);
       // The browser's own check would stop "robin@example" going out; the server's is tested here.
@@ -135,19 +139,20 @@ for (const javaScriptEnabled of [true, false]) {
       await form.getByLabel("Email", { exact: true }).fill("robin@example");
       await form.getByLabel("First name (optional)").fill("Robin");
       await form.getByRole("button", { name: "Subscribe" }).click();
-      await expect(page).toHaveURL(/\/newsletter#subscribe$/);
-      const main = page.locator("#subscribe");
-      await expect(main.locator("#email-error")).toHaveText(/email address like name@example.com/);
-      await expect(main.locator("#consent-error")).toHaveText(/Please agree/);
-      await expect(main.getByLabel("Email address")).toHaveValue("robin@example");
-      await expect(main.getByLabel("First name (optional)")).toHaveValue("Robin");
+      const refused = footerForm(page);
+      await expect(refused.getByRole("alert")).toContainText("2 answers need your attention");
+      await expect(refused.locator("#footer-subscribe-email-error")).toHaveText(/email address like name@example.com/);
+      await expect(refused.locator("#footer-subscribe-consent-error")).toHaveText(/Please agree/);
+      await expect(refused.getByLabel("Email", { exact: true })).toHaveValue("robin@example");
+      await expect(refused.getByLabel("Email", { exact: true })).toHaveAttribute("aria-invalid", "true");
+      await expect(refused.getByLabel("First name (optional)")).toHaveValue("Robin");
       if (javaScriptEnabled) await expectAccessible(page);
 
       const email = uniqueEmail("corrected");
-      await main.getByLabel("Email address").fill(email);
-      await main.getByLabel(/Email me the newsletter/).check();
-      await main.getByRole("button", { name: "Subscribe" }).click();
-      await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+      await refused.getByLabel("Email", { exact: true }).fill(email);
+      await refused.getByLabel(/Email me the newsletter/).check();
+      await refused.getByRole("button", { name: "Subscribe" }).click();
+      await expect(page.locator("#footer-subscribe-answer").getByRole("heading", { name: "Check your inbox" })).toBeVisible();
       await readEmails(email);
     });
 
@@ -268,15 +273,4 @@ test("the Resend webhook refuses a wrong signature and suppresses a bounced addr
   // Counted by kind: a broadcast from another test running alongside may also reach this subscriber.
   const libraryLinks = (await readEmails(email, { count: 3 })).filter((sent) => sent.subject === "Your link to the library");
   expect(libraryLinks).toHaveLength(1);
-});
-
-test("the page a plain signup lands on when its confirmation was held back says so, with the practice's phone and email", async ({ page }) => {
-  // The e2e server's ceiling is too high to reach; what sends a signup here is tested in app/held-back-answers.integration.test.ts.
-  await page.goto("/newsletter/not-sent");
-  await expect(page.getByRole("heading", { level: 1, name: "Your subscription is not confirmed yet" })).toBeVisible();
-  await expect(page.getByText("We could not send you an email just now")).toBeVisible();
-  await expect(page.getByRole("link", { name: "hello@stillwater.example" })).toHaveAttribute("href", "mailto:hello@stillwater.example");
-  await expect(page.getByRole("link", { name: "(503) 555-0142" })).toBeVisible();
-  await expect(page.getByText(/Check your inbox|We have sent/)).toHaveCount(0);
-  await expectAccessible(page);
 });

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
-import { subscribeWithoutScriptAction } from "./newsletter/actions";
+import { subscribeAction } from "./newsletter/actions";
 
 export default function SiteLayout({ children }: { children: ReactNode }) {
   return (
@@ -13,7 +13,7 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-      <SiteFooter subscribeAction={subscribeWithoutScriptAction} />
+      <SiteFooter subscribeAction={subscribeAction} />
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { PlainSubscribeForm } from "@/components/newsletter/subscribe-form-plain";
 import { practice } from "@/lib/practice/practice";
+import type { SubscribeFormState } from "@/lib/newsletter/subscribe";
 
 /** Where a post's call to book leads. */
 export const BOOK_INTAKE_HREF = "/book";
 
-// A plain link and a plain form, both rendered on the server: neither adds
-// client JavaScript to a post page.
+// A plain link, and a signup that ships no form library: a post page stays
+// almost free of client JavaScript.
 
 /** "Book an intake session", placed in a post where booking is the natural next step. */
 export function BookIntakeCallout() {
@@ -27,10 +28,10 @@ export function BookIntakeCallout() {
 
 /**
  * "Subscribe for the freebies": the newsletter signup itself, at the point of
- * the post where journal prompts and worksheets fit. A plain form posting to
- * a server action, so a static post ships no form library for it.
+ * the post where journal prompts and worksheets fit. Its answer takes its
+ * place, so the reader keeps reading.
  */
-export function SubscribeCallout({ action, postSlug }: { action: (formData: FormData) => Promise<void>; postSlug: string }) {
+export function SubscribeCallout({ action, postSlug }: { action: (state: SubscribeFormState, formData: FormData) => Promise<SubscribeFormState>; postSlug: string }) {
   return (
     <div className="callout">
       <PlainSubscribeForm

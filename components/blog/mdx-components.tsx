@@ -1,5 +1,6 @@
 import type { ComponentProps } from "react";
 import { BookIntakeCallout, SubscribeCallout } from "./calls-to-action";
+import type { SubscribeFormState } from "@/lib/newsletter/subscribe";
 
 // A post may link elsewhere (a study, a book); those links say so and open no
 // window of their own, and the visitor's browser is never told where they came from.
@@ -17,7 +18,7 @@ function PostLink({ href = "", children, ...rest }: ComponentProps<"a">) {
  * signup needs its server action, which lives in app/ and is handed in by the
  * post page.
  */
-export function postComponents({ subscribeAction, postSlug }: { subscribeAction: (formData: FormData) => Promise<void>; postSlug: string }) {
+export function postComponents({ subscribeAction, postSlug }: { subscribeAction: (state: SubscribeFormState, formData: FormData) => Promise<SubscribeFormState>; postSlug: string }) {
   return {
     BookIntakeCallout,
     SubscribeCallout: () => <SubscribeCallout action={subscribeAction} postSlug={postSlug} />,

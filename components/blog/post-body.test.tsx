@@ -6,7 +6,7 @@ import { renderPostBody, unknownComponents } from "./post-body";
 import type { Post } from "@/lib/blog/posts";
 
 const post = (body: string) => ({ file: "content/posts/test.mdx", slug: "test", body, bodyLine: 12 }) as Post;
-const subscribeAction = async () => {};
+const subscribeAction = async () => ({ status: "idle" }) as const;
 const render = (body: string) => renderPostBody(post(body), { subscribeAction });
 
 describe("renderPostBody", () => {

@@ -5,6 +5,7 @@ import { POST_COMPONENT_NAMES, postComponents } from "@/components/blog/mdx-comp
 import { rehypeHeadingAnchors, type PostHeading } from "@/lib/blog/heading-anchors";
 import { PostContentError } from "@/lib/blog/post-schema";
 import type { Post } from "@/lib/blog/posts";
+import type { SubscribeFormState } from "@/lib/newsletter/subscribe";
 
 /** Capitalized tags a post uses that are not among the components posts may use. */
 export function unknownComponents(body: string, firstLine = 1): { name: string; line: number }[] {
@@ -25,7 +26,7 @@ export function unknownComponents(body: string, firstLine = 1): { name: string; 
  */
 export async function renderPostBody(
   post: Post,
-  { subscribeAction }: { subscribeAction: (formData: FormData) => Promise<void> },
+  { subscribeAction }: { subscribeAction: (state: SubscribeFormState, formData: FormData) => Promise<SubscribeFormState> },
 ): Promise<{ content: ReactElement; headings: PostHeading[] }> {
   const unknown = unknownComponents(post.body, post.bodyLine);
   if (unknown.length > 0) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { practice } from "@/lib/practice/practice";
 import { phoneForPeople } from "@/lib/practice/contact";
 import { ContactForm } from "./contact-form";
+import { PlainSubscribeForm } from "@/components/newsletter/subscribe-form-plain";
 import { SubscribeForm } from "./subscribe-form";
 
 // What the page shows for each answer the actions give (app/held-back-answers.integration.test.ts).
@@ -13,6 +14,11 @@ const contactAnswer = (emailHeldBack: boolean) =>
 const signupAnswer = (emailHeldBack: boolean) =>
   renderToStaticMarkup(
     <SubscribeForm formKey="k" source="newsletter" action={never} initialState={emailHeldBack ? { status: "success", emailHeldBack: true } : { status: "success" }} />,
+  );
+
+const inPlaceAnswer = (emailHeldBack: boolean) =>
+  renderToStaticMarkup(
+    <PlainSubscribeForm source="footer" idPrefix="footer-subscribe" action={never} initialState={emailHeldBack ? { status: "success", emailHeldBack: true } : { status: "success" }} />,
   );
 
 const practiceReach = (html: string) => {
@@ -30,11 +36,13 @@ describe("an answer whose email was held back", () => {
     practiceReach(html);
   });
 
-  it("on /newsletter: never says check your inbox, and says how to reach the practice", () => {
-    expect(signupAnswer(false)).toContain("We have sent an email to that address");
-    const html = signupAnswer(true);
-    expect(html).toContain("Your subscription is not confirmed yet");
-    expect(html).not.toMatch(/We have sent|Check your inbox/);
-    practiceReach(html);
-  });
+  for (const [where, answer] of [["on /newsletter", signupAnswer], ["in the footer and under a post", inPlaceAnswer]] as const) {
+    it(`${where}: never says check your inbox, and says how to reach the practice`, () => {
+      expect(answer(false)).toContain("We have sent an email to that address");
+      const html = answer(true);
+      expect(html).toContain("Your subscription is not confirmed yet");
+      expect(html).not.toMatch(/We have sent|Check your inbox/);
+      practiceReach(html);
+    });
+  }
 });

@@ -1,9 +1,10 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useRef, type FormEvent } from "react";
+import { startTransition, useRef, type FormEvent } from "react";
 import { useForm, type FieldErrors, type FieldValues, type Resolver } from "react-hook-form";
 import type { FormResult, TypedValues } from "@/lib/forms/form-result";
+import { useFormAnswer } from "./use-form-answer";
 
 type ServerFormOptions<Field extends string, Saved, Detail> = {
   action: (state: FormResult<Field, Saved, Detail>, formData: FormData) => Promise<FormResult<Field, Saved, Detail>>;
@@ -34,12 +35,9 @@ export function useServerForm<Field extends string, Saved = undefined, Detail = 
   idPrefix,
   noticeId = "form-problem",
 }: ServerFormOptions<Field, Saved, Detail>) {
-  // Without JavaScript the browser posts to this address: the answer page
-  // then opens at the summary, not at the top of the page.
-  const [state, formAction, pending] = useActionState(action, initialState, `#${noticeId}`);
+  const { state, formAction, pending, serverErrors, ...answer } = useFormAnswer<Field, Saved, Detail>({ action, initialState, noticeId });
   const formRef = useRef<HTMLFormElement>(null);
-  const typed: TypedValues<Field> = state.status === "invalid" ? { ...defaults, ...state.values } : defaults;
-  const serverErrors: Partial<Record<Field, string[]>> = state.status === "invalid" ? state.fieldErrors : {};
+  const typed: TypedValues<Field> = { ...defaults, ...answer.typed };
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema) as unknown as Resolver<FieldValues>,
     mode: "onTouched",

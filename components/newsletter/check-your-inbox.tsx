@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { EmailHeldBack } from "@/components/forms/email-held-back";
 
 /**
@@ -26,18 +25,6 @@ export function SignupHeldBack({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
     <div className="notice notice-info" role="status">
       <Heading>Your subscription is not confirmed yet</Heading>
       <EmailHeldBack what="the email with the link to confirm your subscription was not sent. Please sign up again in an hour." />
-    </div>
-  );
-}
-
-/** The page the plain signup form lands on: its answer, sent or held back, and the way home. */
-export function SignupAnswerPage({ heldBack }: { heldBack: boolean }) {
-  return (
-    <div className="container prose">
-      {heldBack ? <SignupHeldBack headingLevel={1} /> : <CheckYourInbox headingLevel={1} />}
-      <p className="section">
-        <Link href="/">Back to the home page</Link>
-      </p>
     </div>
   );
 }

@@ -2,10 +2,11 @@ import Link from "next/link";
 import { PlainSubscribeForm } from "@/components/newsletter/subscribe-form-plain";
 import { practice } from "@/lib/practice/practice";
 import { CrisisLines } from "./crisis-lines";
+import type { SubscribeFormState } from "@/lib/newsletter/subscribe";
 
 type SiteFooterProps = {
-  /** The newsletter's plain signup action; the footer form ships no script. */
-  subscribeAction: (formData: FormData) => Promise<void>;
+  /** The newsletter's signup action; its answer takes the form's place. */
+  subscribeAction: (state: SubscribeFormState, formData: FormData) => Promise<SubscribeFormState>;
 };
 
 export function SiteFooter({ subscribeAction }: SiteFooterProps) {

@@ -1,10 +1,8 @@
 import { z } from "zod";
+import { FORM_KEY_FIELD, HONEYPOT_FIELD } from "./control-fields";
 import type { FieldErrors, FormRefusal, TypedValues } from "./form-result";
 
-/** A field no person fills in: it is hidden from sight and from assistive tech. */
-export const HONEYPOT_FIELD = "website";
-/** One random key per rendered form, so a double submit stores one row. */
-export const FORM_KEY_FIELD = "formKey";
+export { FORM_KEY_FIELD, HONEYPOT_FIELD };
 
 export type SubmittedForm = {
   fields: Record<string, string>;

@@ -2,45 +2,16 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { env } from "@/lib/env";
 import { postedToken } from "@/lib/forms/token-form";
 import { libraryCookie } from "@/lib/newsletter/library-cookie";
 import { chooseSeriesButton, confirmSubscriptionButton, unsubscribeButton } from "@/lib/newsletter/link-buttons";
-import { SIGNUP_FLASH_COOKIE, SIGNUP_FLASH_SECONDS, encodeSignupFlash } from "@/lib/newsletter/signup-flash";
 import { subscribe, type SubscribeFormState } from "@/lib/newsletter/subscribe";
 
 // Every export here is a public endpoint: each checks its own input in lib/newsletter.
 
-async function signUp(formData: unknown): Promise<SubscribeFormState> {
-  return subscribe.answer(formData);
-}
-
-/** The full form on /newsletter and /freebies. */
+/** Every signup form: the full one on /newsletter and /freebies, and the one in the footer and under each post. */
 export async function subscribeAction(_previous: SubscribeFormState, formData: FormData): Promise<SubscribeFormState> {
-  const result = await signUp(formData);
-  // A refusal carried over from the plain form has now been answered.
-  if (result.status === "success") (await cookies()).delete({ name: SIGNUP_FLASH_COOKIE, path: "/newsletter" });
-  return result;
-}
-
-/**
- * The plain form in the footer and at the end of posts, which has no script
- * to show an answer in place: it moves to "check your inbox", or to
- * /newsletter with each problem beside its field and what was typed.
- */
-export async function subscribeWithoutScriptAction(formData: FormData): Promise<void> {
-  const result = await signUp(formData);
-  if (result.status === "success") redirect(result.emailHeldBack ? "/newsletter/not-sent" : "/newsletter/check-your-inbox");
-  if (result.status === "invalid") {
-    (await cookies()).set(SIGNUP_FLASH_COOKIE, encodeSignupFlash(result), {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: env().NODE_ENV === "production",
-      path: "/newsletter",
-      maxAge: SIGNUP_FLASH_SECONDS,
-    });
-  }
-  redirect("/newsletter#subscribe");
+  return subscribe.answer(formData);
 }
 
 /** The "Confirm" button on the page a confirmation link opens. */

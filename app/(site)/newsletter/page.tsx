@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
-import { cookies } from "next/headers";
 import { SubscribeForm } from "@/components/forms/subscribe-form";
 import { practice } from "@/lib/practice/practice";
-import { SIGNUP_FLASH_COOKIE, decodeSignupFlash } from "@/lib/newsletter/signup-flash";
 import { subscribeAction } from "./actions";
 
 export const metadata: Metadata = {
@@ -12,9 +10,7 @@ export const metadata: Metadata = {
   description: `New posts from ${practice.name} by email, with journal prompts and worksheets for subscribers.`,
 };
 
-export default async function NewsletterPage() {
-  // A signup refused in the footer or under a post arrives here with its problems.
-  const carried = decodeSignupFlash((await cookies()).get(SIGNUP_FLASH_COOKIE)?.value);
+export default function NewsletterPage() {
   return (
     <div className="container">
       <div className="prose">
@@ -35,7 +31,7 @@ export default async function NewsletterPage() {
       </div>
       <section className="section" id="subscribe" aria-labelledby="subscribe-heading" tabIndex={-1}>
         <h2 id="subscribe-heading">Subscribe</h2>
-        <SubscribeForm action={subscribeAction} source="newsletter" formKey={randomUUID()} initialState={carried} />
+        <SubscribeForm action={subscribeAction} source="newsletter" formKey={randomUUID()} />
       </section>
     </div>
   );

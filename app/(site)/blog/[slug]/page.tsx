@@ -10,7 +10,7 @@ import { UnpublishedBanner } from "@/components/blog/unpublished-banner";
 import { OG_IMAGE_SIZE, feedAlternates, openGraphLocale, postImagePath } from "@/lib/blog/blog-paths";
 import { formatCalendarDate } from "@/lib/blog/dates";
 import { renderPostBody } from "@/components/blog/post-body";
-import { subscribeWithoutScriptAction } from "../../newsletter/actions";
+import { subscribeAction } from "../../newsletter/actions";
 import { absoluteUrl, findPostPage, postPath, prerenderedSlugs } from "@/lib/blog/posts";
 import { practice } from "@/lib/practice/practice";
 import { blogPostingJsonLd, breadcrumbJsonLd } from "@/lib/blog/structured-data";
@@ -56,7 +56,7 @@ export default async function PostPage({ params }: PageProps<"/blog/[slug]">) {
   const page = findPostPage((await params).slug);
   if (!page) notFound();
   const { post, status, series, previous, next } = page;
-  const { content, headings } = await renderPostBody(post, { subscribeAction: subscribeWithoutScriptAction });
+  const { content, headings } = await renderPostBody(post, { subscribeAction: subscribeAction });
   const url = absoluteUrl(postPath(post.slug));
   const publishedOn = formatCalendarDate(post.published, practice.locale);
 
