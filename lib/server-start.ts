@@ -5,8 +5,10 @@ import { getDb } from "@/db/client";
 import "@/lib/booking/booking-emails";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/errors";
+import { watchMigrations } from "@/lib/health";
 import { runSweep } from "@/lib/maintenance/sweep";
 import { reapplyErasures } from "@/lib/privacy/erasure-ledger";
+import { outOfService } from "@/lib/server/out-of-service";
 import { holdShutdownFor, installShutdownHandler, onShutdown, shuttingDown } from "@/lib/server/shutdown";
 
 const globalForSweep = globalThis as typeof globalThis & { __attuneSweep?: NodeJS.Timeout };
@@ -39,12 +41,14 @@ export async function startServer() {
   }
 
   installShutdownHandler();
+  onShutdown(watchMigrations());
 
   const seconds = env().OUTBOX_SWEEP_INTERVAL_SECONDS;
   if (seconds > 0 && !globalForSweep.__attuneSweep) {
     let running = false;
     globalForSweep.__attuneSweep = setInterval(() => {
-      if (running || shuttingDown()) return;
+      // Out of service, the newer release's servers sweep.
+      if (running || shuttingDown() || outOfService()) return;
       running = true;
       holdShutdownFor(() => runSweep())
         .catch((error: unknown) => logError("Sweep failed", error))
