@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -13,7 +14,14 @@ type Connection = { db: Database; close: () => Promise<void> };
 // Next bundles this module into several server chunks (and re-evaluates it on
 // hot reload), but an on-disk PGlite must be opened by exactly one instance in
 // the process, so the connection lives on globalThis.
-const globalForDb = globalThis as typeof globalThis & { __attuneDb?: Promise<Connection> };
+const globalForDb = globalThis as typeof globalThis & {
+  __attuneDb?: Promise<Connection>;
+  __attuneStartUp?: { work: Promise<void> | undefined; scope: AsyncLocalStorage<true> };
+};
+
+function startUp() {
+  return (globalForDb.__attuneStartUp ??= { work: undefined, scope: new AsyncLocalStorage<true>() });
+}
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
@@ -67,7 +75,25 @@ function connection(): Promise<Connection> {
  * `next start` on a fresh PostgreSQL both come up with the current schema.
  */
 export async function getDb(): Promise<Database> {
-  return (await connection()).db;
+  const { db } = await connection();
+  const { work, scope } = startUp();
+  if (work && !scope.getStore()) await work;
+  return db;
+}
+
+/**
+ * Runs a server's start-up work on the database (the demo seed, erasures to
+ * apply again) so that requests may already be taken while it runs: until it
+ * is over, getDb() holds every caller but the work itself, so no request sees
+ * the database half prepared. It must not throw (log instead).
+ */
+export function prepareDatabase(work: () => Promise<void>): Promise<void> {
+  const state = startUp();
+  const running = state.scope.run(true, work).finally(() => {
+    if (state.work === running) state.work = undefined;
+  });
+  state.work = running;
+  return running;
 }
 
 export function databaseEngine(): "pglite" | "postgres" {
