@@ -1,6 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
@@ -54,10 +54,37 @@ async function connect(): Promise<Connection> {
   const inMemory = PGLITE_DIR.startsWith("memory://");
   // PGlite will not create missing parent folders of its data directory.
   if (!inMemory) mkdirSync(PGLITE_DIR, { recursive: true });
+  if (!inMemory && !existsSync(path.join(PGLITE_DIR, "PG_VERSION"))) await createCluster(PGLITE_DIR);
   const client = new PGlite(inMemory ? undefined : PGLITE_DIR);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Database, close: () => client.close() };
+}
+
+// CommonJS, as Node runs a worker's eval'd code; resolved from the project folder.
+const CREATE_CLUSTER = `
+const { parentPort, workerData } = require("node:worker_threads");
+import("@electric-sql/pglite").then(async ({ PGlite }) => {
+  const client = new PGlite(workerData);
+  await client.waitReady;
+  await client.close();
+  parentPort.postMessage("created");
+});`;
+
+/**
+ * Creating the embedded cluster (initdb, in WebAssembly) is seconds of solid
+ * CPU that hold the event loop for seconds at a time: in a worker thread, a
+ * fresh clone's `npm run dev` keeps compiling and answering meanwhile. Should
+ * the worker fail, PGlite creates the cluster itself when it opens.
+ */
+async function createCluster(dir: string) {
+  const { Worker } = await import("node:worker_threads");
+  await new Promise<void>((resolve) => {
+    const worker = new Worker(CREATE_CLUSTER, { eval: true, workerData: dir });
+    worker.once("message", () => resolve());
+    worker.once("error", () => resolve());
+    worker.once("exit", () => resolve());
+  });
 }
 
 function connection(): Promise<Connection> {
