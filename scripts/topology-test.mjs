@@ -263,8 +263,8 @@ function startServer(letter, databaseUrl, relayUrl, dir, { release = root } = {}
     exited,
     alive: true,
     log: () => log,
-    ready: () =>
-      poll(`server ${letter}`, () => http(port, "/api/health").then((r) => r.status === 200, () => false), 60_000, 250),
+    ready: (timeoutMs = 60_000) =>
+      poll(`server ${letter}`, () => http(port, "/api/health").then((r) => r.status === 200, () => false), timeoutMs, 250),
     signal: (name) => {
       try {
         process.kill(-child.pid, name);
@@ -996,7 +996,8 @@ async function checkUpgrade({ sql, relay, servers, dir }) {
     marks.stoppedA = exitA.at;
     const oldB = servers.B;
     servers.A = startServer("A", runDatabaseUrl, relay.url, dir, { release });
-    await servers.A.ready();
+    // Cold, and taking all the load once B steps aside: on a busy 2-core machine that has taken over a minute.
+    await servers.A.ready(120_000);
     marks.upgradedA = Date.now();
     console.info(`topology: A stopped in ${((marks.stoppedA - marks.stopA) / 1000).toFixed(1)} s and was up from the new release ${((marks.upgradedA - marks.stoppedA) / 1000).toFixed(1)} s later (${seconds()} s)`);
     // The old B sees the newer migration within its watch interval (2 s).
@@ -1009,7 +1010,7 @@ async function checkUpgrade({ sql, relay, servers, dir }) {
     const exitB = await Promise.race([oldB.exited, sleep(30_000).then(() => null)]);
     if (!exitB) throw new Error("server B did not stop within 30 s of SIGTERM");
     servers.B = startServer("B", runDatabaseUrl, relay.url, dir, { release });
-    await servers.B.ready();
+    await servers.B.ready(120_000);
     marks.upgradedB = Date.now();
     await sleep(2_000);
   } finally {
