@@ -355,6 +355,9 @@ async function main() {
 
     const errors = accessLog(dir).filter((entry) => entry.status >= 500);
     check("no 5xx answered by nginx in the whole run", errors.length === 0, errors.length ? errors.slice(0, 3).map((e) => e.line).join(" | ") : `${accessLog(dir).length} requests`);
+  } catch (error) {
+    // Counted here, before the logs would be cleaned up as after a run without failures.
+    check("the topology run itself", false, error instanceof Error ? error.message : String(error));
   } finally {
     await sql?.end({ timeout: 5 }).catch(() => undefined);
     await cleanUp();
@@ -997,7 +1000,12 @@ async function checkUpgrade({ sql, relay, servers, dir }) {
     const oldB = servers.B;
     servers.A = startServer("A", runDatabaseUrl, relay.url, dir, { release });
     // Cold, and taking all the load once B steps aside: on a busy 2-core machine that has taken over a minute.
-    await servers.A.ready(120_000);
+    await servers.A.ready(120_000).catch(async (error) => {
+      // What the migration waits for, if it waits: the sessions and the locks they wait on.
+      const sessions = await sql`select pid, state, wait_event_type, wait_event, left(query, 80) as query, now() - xact_start as open_for from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+      console.info(`topology: A not up; its log:\n${servers.A.log().slice(-3000)}\nsessions: ${JSON.stringify(sessions)}`);
+      throw error;
+    });
     marks.upgradedA = Date.now();
     console.info(`topology: A stopped in ${((marks.stoppedA - marks.stopA) / 1000).toFixed(1)} s and was up from the new release ${((marks.upgradedA - marks.stoppedA) / 1000).toFixed(1)} s later (${seconds()} s)`);
     // The old B sees the newer migration within its watch interval (2 s).
