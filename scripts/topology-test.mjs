@@ -951,7 +951,7 @@ async function checkUpgrade({ sql, relay, servers, dir }) {
   // A contact post from a new visitor every eighth request (2.5 a second), between the home, contact and booking pages.
   // At 5 posts a second on a 2-core machine at load 25, every post queued on one rate_limit row and the new
   // server's health could not get a connection for over two minutes: the budget is the bottleneck, not the upgrade.
-  const kinds = ["post", "/", "/contact", "/book?where=OR&type=intake&tz=UTC", "/", "/contact", "/book?where=OR&type=intake&tz=UTC", "/"];
+  const kinds = ["post", "/", "/contact", "/", "/contact", "/book?where=OR&type=intake&tz=UTC", "/", "/contact"];
   const load = (async () => {
     const inFlight = [];
     while (loading) {
