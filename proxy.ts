@@ -9,6 +9,7 @@ import {
 } from "@/lib/auth/auth.config";
 import { practice } from "@/lib/practice/practice";
 import { isActionArgumentList, isCrossOriginPost, isFormActionPart } from "@/lib/server/action-request";
+import { OUT_OF_SERVICE_RETRY_SECONDS, outOfService } from "@/lib/server/out-of-service";
 import { checkPageParams } from "@/lib/server/page-params";
 import { readCappedBody } from "@/lib/server/read-body";
 
@@ -47,6 +48,11 @@ function contentSecurityPolicy(nonce: string | null) {
 }
 
 export async function proxy(request: NextRequest) {
+  // First, before any work: the old server of a rolling upgrade refuses
+  // everything, so nginx may send any request, a form post included, to the
+  // other server (deploy/nginx/attune.conf relies on this).
+  if (outOfService()) return plainPage(503, outOfServicePage(), { "Retry-After": String(OUT_OF_SERVICE_RETRY_SECONDS) });
+
   const { pathname } = request.nextUrl;
   const dynamic = DYNAMIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 
@@ -154,10 +160,11 @@ function decodablePath(pathname: string) {
   }
 }
 
-function plainPage(status: 400 | 403 | 413, html: string) {
+function plainPage(status: 400 | 403 | 413 | 503, html: string, extraHeaders: Record<string, string> = {}) {
   return new NextResponse(html, {
     status,
     headers: {
+      ...extraHeaders,
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "no-store",
       "Content-Security-Policy": contentSecurityPolicy(null),
@@ -187,6 +194,16 @@ function unreadableFormPage() {
 <main style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6">
 <h1>This form could not be read</h1>
 <p>What was sent did not arrive as a form this website can read, so nothing was stored. Please go back, reload the page and send it again.</p>
+</main></html>`;
+}
+
+// Seen only if every server steps aside at once (nginx tries the others first).
+function outOfServicePage() {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Being updated</title>
+<main style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6">
+<h1>This website is being updated</h1>
+<p>It will be back in a minute. Nothing you sent was stored: please go back and send it again in a moment.</p>
+<p>If you are in crisis or in danger, please reach out now: ${escapeHtml(practice.crisisLines.map((line) => `${line.name}: ${line.how}`).join("; "))}.</p>
 </main></html>`;
 }
 

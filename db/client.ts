@@ -1,5 +1,6 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
@@ -13,7 +14,14 @@ type Connection = { db: Database; close: () => Promise<void> };
 // Next bundles this module into several server chunks (and re-evaluates it on
 // hot reload), but an on-disk PGlite must be opened by exactly one instance in
 // the process, so the connection lives on globalThis.
-const globalForDb = globalThis as typeof globalThis & { __attuneDb?: Promise<Connection> };
+const globalForDb = globalThis as typeof globalThis & {
+  __attuneDb?: Promise<Connection>;
+  __attuneStartUp?: { work: Promise<void> | undefined; scope: AsyncLocalStorage<true> };
+};
+
+function startUp() {
+  return (globalForDb.__attuneStartUp ??= { work: undefined, scope: new AsyncLocalStorage<true>() });
+}
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
@@ -46,10 +54,37 @@ async function connect(): Promise<Connection> {
   const inMemory = PGLITE_DIR.startsWith("memory://");
   // PGlite will not create missing parent folders of its data directory.
   if (!inMemory) mkdirSync(PGLITE_DIR, { recursive: true });
+  if (!inMemory && !existsSync(path.join(PGLITE_DIR, "PG_VERSION"))) await createCluster(PGLITE_DIR);
   const client = new PGlite(inMemory ? undefined : PGLITE_DIR);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Database, close: () => client.close() };
+}
+
+// CommonJS, as Node runs a worker's eval'd code; resolved from the project folder.
+const CREATE_CLUSTER = `
+const { parentPort, workerData } = require("node:worker_threads");
+import("@electric-sql/pglite").then(async ({ PGlite }) => {
+  const client = new PGlite(workerData);
+  await client.waitReady;
+  await client.close();
+  parentPort.postMessage("created");
+});`;
+
+/**
+ * Creating the embedded cluster (initdb, in WebAssembly) is seconds of solid
+ * CPU that hold the event loop for seconds at a time: in a worker thread, a
+ * fresh clone's `npm run dev` keeps compiling and answering meanwhile. Should
+ * the worker fail, PGlite creates the cluster itself when it opens.
+ */
+async function createCluster(dir: string) {
+  const { Worker } = await import("node:worker_threads");
+  await new Promise<void>((resolve) => {
+    const worker = new Worker(CREATE_CLUSTER, { eval: true, workerData: dir });
+    worker.once("message", () => resolve());
+    worker.once("error", () => resolve());
+    worker.once("exit", () => resolve());
+  });
 }
 
 function connection(): Promise<Connection> {
@@ -67,7 +102,25 @@ function connection(): Promise<Connection> {
  * `next start` on a fresh PostgreSQL both come up with the current schema.
  */
 export async function getDb(): Promise<Database> {
-  return (await connection()).db;
+  const { db } = await connection();
+  const { work, scope } = startUp();
+  if (work && !scope.getStore()) await work;
+  return db;
+}
+
+/**
+ * Runs a server's start-up work on the database (the demo seed, erasures to
+ * apply again) so that requests may already be taken while it runs: until it
+ * is over, getDb() holds every caller but the work itself, so no request sees
+ * the database half prepared. It must not throw (log instead).
+ */
+export function prepareDatabase(work: () => Promise<void>): Promise<void> {
+  const state = startUp();
+  const running = state.scope.run(true, work).finally(() => {
+    if (state.work === running) state.work = undefined;
+  });
+  state.work = running;
+  return running;
 }
 
 export function databaseEngine(): "pglite" | "postgres" {

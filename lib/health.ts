@@ -1,7 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-import { getDb, migrationsFolder } from "@/db/client";
+import { databaseEngine, getDb, migrationsFolder } from "@/db/client";
+import { markSchemaAhead } from "@/lib/server/out-of-service";
 import { shuttingDown } from "@/lib/server/shutdown";
 
 /** A health check that waits longer than this for the database calls it unreachable: a proxy polls every few seconds. */
@@ -78,12 +79,56 @@ export async function checkHealth(): Promise<Health> {
     return { status: "down", database: "unreachable" };
   }
   const migrations = compareMigrations(shippedMigrations(), result.applied);
+  markSchemaAhead(migrations === "ahead");
   return {
     status: shuttingDown() ? "stopping" : migrations === "current" ? "ok" : "degraded",
     database: "ok",
     migrations,
     outbox: { due: result.due, oldestDueSeconds: Math.max(0, Math.round(result.oldest)) },
   };
+}
+
+/**
+ * How often a server looks for a newer release's migrations. Within this
+ * long of the new release migrating, the old server steps aside; until then
+ * it may still serve on the new schema, which is why a migration must be
+ * additive (README, "Upgrading").
+ */
+export const SCHEMA_WATCH_MS = 2_000;
+
+/**
+ * Compares the database's migrations with this build's now and every
+ * SCHEMA_WATCH_MS, so the old server of a rolling upgrade answers 503 (see
+ * lib/server/out-of-service.ts) without waiting for a health check to notice.
+ * Only on PostgreSQL: the embedded database is one process's alone, so no
+ * other release can migrate it under this one. Returns the stop.
+ */
+export function watchMigrations(): () => void {
+  if (databaseEngine() === "pglite") return () => {};
+  let running = false;
+  const look = () => {
+    if (running) return;
+    running = true;
+    withTimeout(appliedMigrations(), DATABASE_TIMEOUT_MS)
+      .then(
+        (applied) => markSchemaAhead(compareMigrations(shippedMigrations(), applied) === "ahead"),
+        // Unreachable: the health check says so; the last answer stands until the database is back.
+        () => undefined,
+      )
+      .finally(() => {
+        running = false;
+      });
+  };
+  look();
+  const timer = setInterval(look, SCHEMA_WATCH_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+async function appliedMigrations(): Promise<{ hash: string }[]> {
+  const db = await getDb();
+  const [row] = rowsOf<{ hashes: string[] | null }>(await db.execute(sql`select array_agg(hash order by created_at, id) as hashes from drizzle.__drizzle_migrations`));
+  return (row?.hashes ?? []).map((hash) => ({ hash }));
 }
 
 // postgres-js answers with an array of rows, PGlite with { rows }.

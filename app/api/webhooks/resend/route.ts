@@ -1,4 +1,5 @@
 import { handleResendWebhook, webhookSignatureHeaders } from "@/lib/newsletter/webhooks";
+import { OUT_OF_SERVICE_RETRY_SECONDS, outOfService } from "@/lib/server/out-of-service";
 import { bodyTooLarge, readCappedText } from "@/lib/server/read-body";
 
 /** Resend's events are a few hundred bytes of JSON; a generous ceiling still bounds what one call holds. */
@@ -13,6 +14,8 @@ const noStore = { "Cache-Control": "no-store" };
  * unverified is a 400 (413 past the cap) and changes nothing.
  */
 export async function POST(request: Request) {
+  // The proxy skips this route (see proxy.ts's matcher), so it steps aside itself; Resend and nginx try again.
+  if (outOfService()) return Response.json({ handled: false }, { status: 503, headers: { ...noStore, "Retry-After": String(OUT_OF_SERVICE_RETRY_SECONDS) } });
   const checked = webhookSignatureHeaders(request.headers);
   if ("status" in checked) return Response.json({ handled: checked.handled }, { status: checked.status, headers: noStore });
   const body = await readCappedText(request, MAX_WEBHOOK_BYTES);
