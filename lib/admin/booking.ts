@@ -18,6 +18,9 @@ import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/li
 import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCompleted, markBookingNoShow, type DecisionOutcome } from "@/lib/booking/decisions";
 import { bookingListFilterSchema, bookingOverview, getBookingRequest, listBookingRequests } from "@/lib/booking/requests";
 import { sessionTypes } from "@/lib/booking/session-types";
+import { dayInZone } from "@/lib/booking/time";
+import { dayAtAGlance, weekAtAGlance } from "@/lib/booking/week";
+import { practice } from "@/lib/practice/practice";
 import type { FieldErrors } from "@/lib/forms/form-result";
 import type { Refused, RefusedInput } from "@/lib/forms/outcome";
 import { threadOf } from "./replies";
@@ -46,8 +49,17 @@ export const openBooking = guardedRead(async ({ therapist, audit }, id: string) 
   const booking = await getBookingRequest(therapist, id);
   if (!booking) notFound();
   await audit({ action: "read", subjectType: "booking", subjectId: booking.id });
-  return { ...booking, started: booking.startsAt.getTime() <= Date.now(), replies: await threadOf("booking", booking.id) };
+  return {
+    ...booking,
+    started: booking.startsAt.getTime() <= Date.now(),
+    replies: await threadOf("booking", booking.id),
+    // What else is on that day, so she decides with it in view.
+    day: await dayAtAGlance(therapist, dayInZone(booking.startsAt, practice.timeZone)),
+  };
 });
+
+/** The overview's first screen: this week and the next, day by day. */
+export const weekForOverview = guardedRead(async ({ therapist }) => weekAtAGlance(therapist));
 
 /** Today's and this week's sessions and the requests awaiting an answer. */
 export const bookingsAtAGlance = guardedRead(async ({ therapist }) => bookingOverview(therapist));
