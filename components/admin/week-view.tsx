@@ -37,9 +37,7 @@ function EntryText({ entry, zone }: { entry: ScheduleEntry; zone: string }) {
       return (
         <>
           {time} <span className="week-entry-name">{entry.name}</span> <span className="week-entry-what">{entry.sessionName}</span>{" "}
-          <span className="week-entry-status">
-            {entry.kind === "held-back" ? kindWords["held-back"] : bookingStatusLabels[entry.status as BookingStatus]}
-          </span>
+          <span className="week-entry-status">{entry.kind === "held-back" ? kindWords["held-back"] : bookingStatusLabels[entry.status as BookingStatus]}</span>
         </>
       );
   }
@@ -92,8 +90,7 @@ export function WeekView({ weeks, timeZone }: { weeks: ScheduleDay[][]; timeZone
         return (
           <section key={id} aria-labelledby={id} data-testid={id}>
             <h2 id={id}>
-              {index === 0 ? "This week" : "Next week"}{" "}
-              <span className="muted week-span">{formatDayRange(days[0]!.day, days.at(-1)!.day)}</span>
+              {index === 0 ? "This week" : "Next week"} <span className="muted week-span">{formatDayRange(days[0]!.day, days.at(-1)!.day)}</span>
             </h2>
             <ol className="week-grid">
               {days.map((day) => (

@@ -148,7 +148,13 @@ function availabilityChange<Schema extends z.ZodType<Record<string, unknown>>, D
 /** A change to the hours points out bookings it left outside them. */
 const strandedBy = (result: Extract<AvailabilityEditOutcome, { status: "done" }>, message: string) => withStranded(message, result.stranded.length);
 
-export const saveWeeklyHoursFromForm = availabilityChange(strandedBy, weeklyHoursFormSchema, saveWeeklyHours, { message: "Weekly hours saved.", recorded: "weeklyHours" });
+/** The usual week, saved whole; "copy Monday to every weekday" saves Monday's hours (as typed) on Tuesday to Friday too. */
+export const saveWeeklyHoursFromForm = guardedOperation(weeklyHoursFormSchema, async ({ hours, copied }, { therapist, audit }) => {
+  const result = await saveWeeklyHours(therapist, hours);
+  if (result.status === "refused") return "fieldErrors" in result ? refusalOfEdit(result.fieldErrors) : refusal({ formError: result.message });
+  await audit({ action: "change", subjectType: "availability", detail: copied ? { weeklyHours: true, copiedMonday: true } : { weeklyHours: true } });
+  return saved(withStranded(copied ? "Monday's hours are copied to Tuesday to Friday, and the week is saved." : "Weekly hours saved.", result.stranded.length));
+});
 
 export const addTimeOffFromForm = availabilityChange(strandedBy, timeOffFormSchema, addTimeOff, { message: "Time off added.", recorded: "timeOffAdded" });
 

@@ -65,8 +65,15 @@ async function readSchedule(firstDay: string, days: number, now: Date): Promise<
         ),
       )
       .orderBy(asc(bookings.startsAt)),
-    db.select().from(timeOff).where(and(lte(timeOff.startsOn, lastDay), gte(timeOff.endsOn, firstDay))).orderBy(asc(timeOff.startsOn)),
-    db.select({ day: dayOverrides.day }).from(dayOverrides).where(and(gte(dayOverrides.day, firstDay), lte(dayOverrides.day, lastDay))),
+    db
+      .select()
+      .from(timeOff)
+      .where(and(lte(timeOff.startsOn, lastDay), gte(timeOff.endsOn, firstDay)))
+      .orderBy(asc(timeOff.startsOn)),
+    db
+      .select({ day: dayOverrides.day })
+      .from(dayOverrides)
+      .where(and(gte(dayOverrides.day, firstDay), lte(dayOverrides.day, lastDay))),
     db
       .select({ id: busyTimes.id, startsAt: busyTimes.startsAt, endsAt: busyTimes.endsAt, calendarId: busyCalendars.id, calendarName: busyCalendars.name })
       .from(busyTimes)
@@ -90,19 +97,26 @@ async function readSchedule(firstDay: string, days: number, now: Date): Promise<
           const kind = kindOf(row);
           const sessionName = findSessionType(row.sessionType)?.name ?? row.sessionType;
           if (kind === "hold") return { kind, id: row.id, startsAt: row.startsAt, endsAt: row.endsAt, sessionName, holdExpiresAt: row.holdExpiresAt! };
-          return { kind, id: row.id, startsAt: row.startsAt, endsAt: row.endsAt, sessionName, name: row.name, status: row.status, href: `/admin/requests/${row.id}` };
+          return {
+            kind,
+            id: row.id,
+            startsAt: row.startsAt,
+            endsAt: row.endsAt,
+            sessionName,
+            name: row.name,
+            status: row.status,
+            href: `/admin/requests/${row.id}`,
+          };
         }),
       // A busy time spanning days (a trip, an all-day event) shows on each, cut to that day.
-      ...busyRows.filter(overlaps).map(
-        (row): ScheduleEntry => ({
-          kind: "busy",
-          id: row.id,
-          startsAt: row.startsAt < bounds.start ? bounds.start : row.startsAt,
-          endsAt: row.endsAt > bounds.end ? bounds.end : row.endsAt,
-          calendarName: row.calendarName,
-          href: `/admin/availability#calendar-${row.calendarId}`,
-        }),
-      ),
+      ...busyRows.filter(overlaps).map((row): ScheduleEntry => ({
+        kind: "busy",
+        id: row.id,
+        startsAt: row.startsAt < bounds.start ? bounds.start : row.startsAt,
+        endsAt: row.endsAt > bounds.end ? bounds.end : row.endsAt,
+        calendarName: row.calendarName,
+        href: `/admin/availability#calendar-${row.calendarId}`,
+      })),
     ].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
     return {
       day,
