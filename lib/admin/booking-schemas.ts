@@ -74,8 +74,8 @@ export const COPY_FROM: Weekday = "monday";
 /** The days Monday's hours are copied to: the working week, not the weekend. */
 export const COPY_TO: Weekday[] = ["tuesday", "wednesday", "thursday", "friday"];
 
-// A checkbox posts "yes" or nothing; react-hook-form hands the schema `false` for an unticked one.
-const ticked = z.union([z.literal("yes"), z.literal(false)]).optional();
+// A checkbox posts "yes" or nothing; react-hook-form hands the schema `false` (or its empty default) for an unticked one.
+const ticked = z.union([z.literal("yes"), z.literal(""), z.literal(false)]).optional();
 
 /**
  * The usual week as the grid posts it: a day is open when its box is ticked,

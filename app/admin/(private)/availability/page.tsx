@@ -7,6 +7,7 @@ import { WeekHoursForm } from "@/components/admin/week-hours-form";
 import { When } from "@/components/admin/when";
 import { availabilityForEditor, formatRanges } from "@/lib/admin/booking";
 import { formatDay, formatDayRange, formatShortDay } from "@/lib/booking/format";
+import { dayInZone } from "@/lib/booking/time";
 import {
   addBusyCalendarAction,
   addTimeOffAction,
@@ -52,6 +53,8 @@ const busyCalendarFields: EditField[] = [
 export default async function AvailabilityPage() {
   await connection();
   const availability = await availabilityForEditor();
+  // Days off this year read without the year; any other year says it.
+  const thisYear = Number(dayInZone(new Date(), availability.timeZone).slice(0, 4));
   return (
     <>
       <h1>Availability</h1>
@@ -76,7 +79,7 @@ export default async function AvailabilityPage() {
           ) : (
             <ul className="plain-list" aria-label="Time off">
               {availability.timeOff.map((off) => {
-                const days = formatDayRange(off.startsOn, off.endsOn, { thisYear: Number(off.startsOn.slice(0, 4)) });
+                const days = formatDayRange(off.startsOn, off.endsOn, { thisYear });
                 return (
                   <li key={off.id} id={`time-off-${off.id}`} data-testid="time-off">
                     <strong>{days}</strong>
