@@ -168,7 +168,10 @@ export default async function AvailabilityPage() {
           )}
           <EditForm id="calendars" action={addBusyCalendarAction} submitLabel="Add calendar" fields={busyCalendarFields} clearOnSave />
 
-          <h2>Free times in the next two weeks</h2>
+        </section>
+
+        <section aria-labelledby="free-times-heading" className="availability-side">
+          <h2 id="free-times-heading">Free times in the next two weeks</h2>
           <p>What the booking page offers now, with what is already booked taken out.</p>
           {availability.previews.map((preview) => (
             <details key={preview.sessionType} className="free-times" data-testid={`preview-${preview.sessionType}`}>
