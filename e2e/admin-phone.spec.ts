@@ -40,8 +40,14 @@ function unreadable(page: Page) {
       const style = getComputedStyle(element);
       if (style.display === "none" || style.visibility === "hidden" || style.position === "fixed") continue;
       const box = element.getBoundingClientRect();
-      // Drawn as a point: hidden for the eye on purpose (a card's header row).
+      // Drawn as a point, or inside one: hidden for the eye on purpose (a card's header row).
       if (box.width <= 1 || box.height <= 1) continue;
+      let hiddenForTheEye = false;
+      for (let outer = element.parentElement; outer && !hiddenForTheEye; outer = outer.parentElement) {
+        const around = outer.getBoundingClientRect();
+        hiddenForTheEye = (around.width <= 1 || around.height <= 1) && getComputedStyle(outer).overflow.includes("hidden");
+      }
+      if (hiddenForTheEye) continue;
       if (box.right > width + 1 || box.left < -1) problems.push(`${name(element)} reaches past the screen (${Math.round(box.left)}–${Math.round(box.right)})`);
       else if (["hidden", "clip", "auto", "scroll"].includes(style.overflowX) && element.scrollWidth > element.clientWidth + 1)
         problems.push(`${name(element)} hides or scrolls ${element.scrollWidth - element.clientWidth}px sideways`);

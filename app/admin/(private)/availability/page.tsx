@@ -167,7 +167,6 @@ export default async function AvailabilityPage() {
             </ul>
           )}
           <EditForm id="calendars" action={addBusyCalendarAction} submitLabel="Add calendar" fields={busyCalendarFields} clearOnSave />
-
         </section>
 
         <section aria-labelledby="free-times-heading" className="availability-side">
