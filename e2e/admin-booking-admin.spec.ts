@@ -1,6 +1,7 @@
 import { expect, expectAccessible, readEmails, test, uniqueEmail } from "./fixtures";
 import { icsEventOf, visitorBooks } from "./fixtures/book-visit";
 import { pageFromAnotherAddress, signInAsTherapist, therapistFor } from "./fixtures/therapist";
+import { formatDayRange } from "../lib/booking/format";
 
 const uniqueName = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
@@ -114,8 +115,9 @@ test.describe("with JavaScript", () => {
     await expect(page.locator(".day-list a").first()).toBeVisible();
     await expect(page.locator(`.day-list a[href*="day=${day}"]`)).toHaveCount(0);
 
-    await therapist.getByRole("button", { name: `Remove time off from ${day}` }).click();
-    await expect(therapist.getByTestId("preview-intake").locator(`[data-day="${day}"]`)).toBeVisible();
+    // Named in words: "Remove time off Thu 24 Dec".
+    await therapist.getByRole("button", { name: `Remove time off ${formatDayRange(day, day, { thisYear: new Date().getFullYear() })}` }).click();
+    await expect(therapist.getByTestId("preview-intake").locator(`[data-day="${day}"]`)).toHaveCount(1);
     await page.goto(`/book?type=intake&tz=America/Los_Angeles&where=OR&month=${day.slice(0, 7)}`);
     await expect(page.locator(`.day-list a[href*="day=${day}"]`)).toHaveCount(1);
 

@@ -71,7 +71,7 @@ export function BookingDecisionForm({ action, bookingId, choices, withNote }: Bo
       {busy ? <input type="hidden" name="anyway" value="yes" /> : null}
       {withNote ? (
         <Field label="Note to the client" hint="Optional. It goes to the client by email with your answer: no clinical detail." {...note.props}>
-          <textarea rows={3} maxLength={1000} {...note.input} />
+          <textarea rows={2} maxLength={1000} {...note.input} />
         </Field>
       ) : null}
       {choices.length > 0 ? (

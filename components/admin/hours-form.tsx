@@ -85,7 +85,7 @@ export function HoursForm({
 }
 
 /** One end of a range, "From" or "Until" on screen; a screen reader hears which day and row it belongs to first. */
-function TimeOfDay({ word, context, input }: { word: string; context: string; input: InputHTMLAttributes<HTMLInputElement> }) {
+export function TimeOfDay({ word, context, input }: { word: string; context: string; input: InputHTMLAttributes<HTMLInputElement> }) {
   return (
     <label>
       <span>

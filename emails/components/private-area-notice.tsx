@@ -5,19 +5,27 @@ type PrivateAreaNoticeProps = PracticeProps & {
   preview: string;
   /** What happened, without who or what they wrote. */
   news: string;
+  /** The appointment's session and time, where the news is about one: never who or why. */
+  appointment?: string;
   privacy: string;
   href: string;
   action: string;
 };
 
 /**
- * A notice to the therapist. Only a link into the private area: an inbox is
- * not a private channel, so who, when and why stay behind the sign-in.
+ * A notice to the therapist. A link into the private area, and at most which
+ * session and when: an inbox is not a private channel, so who and why stay
+ * behind the sign-in.
  */
-export function PrivateAreaNotice({ preview, news, privacy, href, action, practice }: PrivateAreaNoticeProps) {
+export function PrivateAreaNotice({ preview, news, appointment, privacy, href, action, practice }: PrivateAreaNoticeProps) {
   return (
     <EmailLayout preview={preview} audience="practice" practice={practice}>
       <Text style={paragraph}>{news}</Text>
+      {appointment ? (
+        <Text style={paragraph}>
+          <strong>{appointment}</strong>
+        </Text>
+      ) : null}
       <Text style={paragraph}>{privacy}</Text>
       <Button href={href} style={button}>
         {action}

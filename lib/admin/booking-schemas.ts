@@ -65,9 +65,44 @@ function rangesFrom(values: Record<string, string | undefined>, group: string, c
   return ranges;
 }
 
+/** The box that says a day of the usual week is open; a closed day keeps no hours. */
+export const dayOpenFieldName = (day: Weekday) => `${day}-open`;
+
+/** "Copy Monday's hours to every weekday": the button's name and value, posted with or without JavaScript. */
+export const COPY_FIELD = "copy";
+export const COPY_FROM: Weekday = "monday";
+/** The days Monday's hours are copied to: the working week, not the weekend. */
+export const COPY_TO: Weekday[] = ["tuesday", "wednesday", "thursday", "friday"];
+
+// A checkbox posts "yes" or nothing; react-hook-form hands the schema `false` (or its empty default) for an unticked one.
+const ticked = z.union([z.literal("yes"), z.literal(""), z.literal(false)]).optional();
+
+/**
+ * The usual week as the grid posts it: a day is open when its box is ticked,
+ * and then needs at least one range; a closed day's rows are not kept. With
+ * the copy button pressed, Monday (as typed) stands for Tuesday to Friday.
+ */
 export const weeklyHoursFormSchema = z
-  .strictObject(Object.fromEntries(weekdays.flatMap((day) => Object.entries(rangeFields(day)))))
-  .transform((values, ctx) => Object.fromEntries(weekdays.map((day) => [day, rangesFrom(values, day, ctx)])) as Record<Weekday, { start: string; end: string }[]>);
+  .strictObject({
+    ...Object.fromEntries(weekdays.flatMap((day) => [...Object.entries(rangeFields(day)), [dayOpenFieldName(day), ticked]])),
+    [COPY_FIELD]: z.literal(COPY_FROM).optional(),
+  })
+  .transform((values, ctx) => {
+    const read = new Map<Weekday, { start: string; end: string }[]>();
+    const hoursOf = (day: Weekday) => {
+      if (!read.has(day)) {
+        const open = values[dayOpenFieldName(day)] === "yes";
+        const ranges = open ? rangesFrom(values as Record<string, string | undefined>, day, ctx) : [];
+        const typed = Object.entries(values).some(([name, value]) => name.startsWith(`${day}-`) && /^\d/.test(String(value ?? "")));
+        if (open && !typed) ctx.addIssue({ code: "custom", path: [day], message: "Give this day's hours, or untick Open to close it." });
+        read.set(day, ranges);
+      }
+      return read.get(day)!;
+    };
+    const copied = values[COPY_FIELD] === COPY_FROM;
+    const hours = Object.fromEntries(weekdays.map((day) => [day, hoursOf(copied && COPY_TO.includes(day) ? COPY_FROM : day)])) as Record<Weekday, { start: string; end: string }[]>;
+    return { hours, copied };
+  });
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-12-24.");
 

@@ -136,22 +136,76 @@ describe("the therapist's booking rooms", () => {
     expect(await removeDayOverrideFromForm({ day: "2030-01-02" })).toMatchObject({ status: "saved" });
 
     expect(
-      await saveWeeklyHoursFromForm({ "monday-0-start": "09:00", "monday-0-end": "12:00", "monday-1-start": "13:00", "monday-1-end": "17:00", "tuesday-0-start": "", "wednesday-0-start": "10:00", "wednesday-0-end": "11:00" }),
-    ).toMatchObject({ status: "saved" });
+      await saveWeeklyHoursFromForm({
+        "monday-open": "yes",
+        "monday-0-start": "09:00",
+        "monday-0-end": "12:00",
+        "monday-1-start": "13:00",
+        "monday-1-end": "17:00",
+        "tuesday-open": "yes",
+        "tuesday-0-start": "",
+        "wednesday-open": "yes",
+        "wednesday-0-start": "10:00",
+        "wednesday-0-end": "11:00",
+        // Not open: its rows are not kept.
+        "thursday-0-start": "10:00",
+        "thursday-0-end": "11:00",
+      }),
+    ).toMatchObject({ status: "invalid", fieldErrors: { tuesday: [expect.stringMatching(/untick Open/)] } });
+    expect(
+      await saveWeeklyHoursFromForm({
+        "monday-open": "yes",
+        "monday-0-start": "09:00",
+        "monday-0-end": "12:00",
+        "monday-1-start": "13:00",
+        "monday-1-end": "17:00",
+        "tuesday-0-start": "",
+        "wednesday-open": "yes",
+        "wednesday-0-start": "10:00",
+        "wednesday-0-end": "11:00",
+        "thursday-0-start": "10:00",
+        "thursday-0-end": "11:00",
+      }),
+    ).toMatchObject({ status: "saved", message: "Weekly hours saved." });
     const weekly = (await availabilityForEditor()).weeklyHours;
     expect(weekly.monday).toEqual([{ start: "09:00", end: "12:00" }, { start: "13:00", end: "17:00" }]);
     expect(weekly.tuesday).toEqual([]);
+    expect(weekly.wednesday).toEqual([{ start: "10:00", end: "11:00" }]);
+    expect(weekly.thursday).toEqual([]);
+    // "Copy Monday to every weekday": Monday as typed goes to Tuesday to Friday, the weekend stays as it is.
+    expect(
+      await saveWeeklyHoursFromForm({
+        copy: "monday",
+        "monday-open": "yes",
+        "monday-0-start": "08:00",
+        "monday-0-end": "11:00",
+        "monday-1-start": "12:00",
+        "monday-1-end": "15:00",
+        "wednesday-open": "yes",
+        "wednesday-0-start": "10:00",
+        "wednesday-0-end": "11:00",
+        "saturday-open": "yes",
+        "saturday-0-start": "10:00",
+        "saturday-0-end": "12:00",
+      }),
+    ).toMatchObject({ status: "saved", message: "Monday's hours are copied to Tuesday to Friday, and the week is saved." });
+    const copied = (await availabilityForEditor()).weeklyHours;
+    for (const day of ["monday", "tuesday", "wednesday", "thursday", "friday"] as const) {
+      expect(copied[day], day).toEqual([{ start: "08:00", end: "11:00" }, { start: "12:00", end: "15:00" }]);
+    }
+    expect(copied.saturday).toEqual([{ start: "10:00", end: "12:00" }]);
+    expect(copied.sunday).toEqual([]);
     // The practice's rules refuse these beside the day they are about.
-    expect(await saveWeeklyHoursFromForm({ "monday-0-start": "12:00", "monday-0-end": "09:00" })).toMatchObject({
+    expect(await saveWeeklyHoursFromForm({ "monday-open": "yes", "monday-0-start": "12:00", "monday-0-end": "09:00" })).toMatchObject({
       status: "invalid",
       fieldErrors: { monday: [expect.any(String)] },
       values: { "monday-0-start": "12:00", "monday-0-end": "09:00" },
     });
-    expect(await saveWeeklyHoursFromForm({ "monday-0-start": "09:00", "monday-0-end": "12:00", "monday-1-start": "11:00", "monday-1-end": "13:00" })).toMatchObject({
+    expect(await saveWeeklyHoursFromForm({ "monday-open": "yes", "monday-0-start": "09:00", "monday-0-end": "12:00", "monday-1-start": "11:00", "monday-1-end": "13:00" })).toMatchObject({
       status: "invalid",
       fieldErrors: { monday: [expect.any(String)] },
     });
-    expect((await audit()).filter((event) => event.subjectType === "availability")).toHaveLength(5);
+    expect((await audit()).filter((event) => event.subjectType === "availability")).toHaveLength(6);
   });
 
   it("makes a feed URL shown once (only a hash stored), replaces and revokes it", async () => {

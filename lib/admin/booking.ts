@@ -18,6 +18,9 @@ import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/li
 import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCompleted, markBookingNoShow, type DecisionOutcome } from "@/lib/booking/decisions";
 import { bookingListFilterSchema, bookingOverview, getBookingRequest, listBookingRequests } from "@/lib/booking/requests";
 import { sessionTypes } from "@/lib/booking/session-types";
+import { dayInZone } from "@/lib/booking/time";
+import { dayAtAGlance, weekAtAGlance } from "@/lib/booking/week";
+import { practice } from "@/lib/practice/practice";
 import type { FieldErrors } from "@/lib/forms/form-result";
 import type { Refused, RefusedInput } from "@/lib/forms/outcome";
 import { threadOf } from "./replies";
@@ -46,8 +49,17 @@ export const openBooking = guardedRead(async ({ therapist, audit }, id: string) 
   const booking = await getBookingRequest(therapist, id);
   if (!booking) notFound();
   await audit({ action: "read", subjectType: "booking", subjectId: booking.id });
-  return { ...booking, started: booking.startsAt.getTime() <= Date.now(), replies: await threadOf("booking", booking.id) };
+  return {
+    ...booking,
+    started: booking.startsAt.getTime() <= Date.now(),
+    replies: await threadOf("booking", booking.id),
+    // What else is on that day, so she decides with it in view.
+    day: await dayAtAGlance(therapist, dayInZone(booking.startsAt, practice.timeZone)),
+  };
 });
+
+/** The overview's first screen: this week and the next, day by day. */
+export const weekForOverview = guardedRead(async ({ therapist }) => weekAtAGlance(therapist));
 
 /** Today's and this week's sessions and the requests awaiting an answer. */
 export const bookingsAtAGlance = guardedRead(async ({ therapist }) => bookingOverview(therapist));
@@ -136,7 +148,13 @@ function availabilityChange<Schema extends z.ZodType<Record<string, unknown>>, D
 /** A change to the hours points out bookings it left outside them. */
 const strandedBy = (result: Extract<AvailabilityEditOutcome, { status: "done" }>, message: string) => withStranded(message, result.stranded.length);
 
-export const saveWeeklyHoursFromForm = availabilityChange(strandedBy, weeklyHoursFormSchema, saveWeeklyHours, { message: "Weekly hours saved.", recorded: "weeklyHours" });
+/** The usual week, saved whole; "copy Monday to every weekday" saves Monday's hours (as typed) on Tuesday to Friday too. */
+export const saveWeeklyHoursFromForm = guardedOperation(weeklyHoursFormSchema, async ({ hours, copied }, { therapist, audit }) => {
+  const result = await saveWeeklyHours(therapist, hours);
+  if (result.status === "refused") return "fieldErrors" in result ? refusalOfEdit(result.fieldErrors) : refusal({ formError: result.message });
+  await audit({ action: "change", subjectType: "availability", detail: copied ? { weeklyHours: true, copiedMonday: true } : { weeklyHours: true } });
+  return saved(withStranded(copied ? "Monday's hours are copied to Tuesday to Friday, and the week is saved." : "Weekly hours saved.", result.stranded.length));
+});
 
 export const addTimeOffFromForm = availabilityChange(strandedBy, timeOffFormSchema, addTimeOff, { message: "Time off added.", recorded: "timeOffAdded" });
 

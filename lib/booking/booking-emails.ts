@@ -36,14 +36,26 @@ export function bookAgainUrl(): string {
   return siteUrl("/book");
 }
 
-/** Tells the therapist, or counts into the summary she gets when ten minutes have passed (lib/email/therapist-notices.ts). */
-export async function notifyTherapist(tx: Transaction, bookingId: string, kind: BookingNotificationProps["kind"], now = new Date()) {
-  await noticeToTherapist(
-    tx,
+/**
+ * Tells the therapist, or counts into the summary she gets when ten minutes
+ * have passed (lib/email/therapist-notices.ts). Her notice says the session
+ * and when, on the practice's clock, so she can tell without signing in
+ * whether it fits: never who asked or what they wrote.
+ */
+export async function notifyTherapist(
+  tx: Transaction,
+  booking: Pick<Booking, "id" | "sessionType" | "startsAt" | "endsAt">,
+  kind: BookingNotificationProps["kind"],
+  now = new Date(),
+) {
+  const props = {
     kind,
-    { to: practice.notificationEmail, template: "booking-notification", props: { kind, bookingId, bookingUrl: adminBookingUrl(bookingId) } },
-    now,
-  );
+    bookingId: booking.id,
+    bookingUrl: adminBookingUrl(booking.id),
+    sessionName: findSessionType(booking.sessionType)?.name ?? "Appointment",
+    when: formatAppointment(booking.startsAt, booking.endsAt, practice.timeZone),
+  };
+  await noticeToTherapist(tx, kind, { to: practice.notificationEmail, template: "booking-notification", props }, now);
 }
 
 /*

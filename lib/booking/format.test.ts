@@ -21,3 +21,14 @@ describe("an appointment's start, end and length", () => {
     expect(formatLength(minutes)).toBe(said);
   });
 });
+
+describe("short days and ranges of days", () => {
+  it("says a day off or a span of days in words", async () => {
+    const { formatClock, formatDayRange, formatShortDay } = await import("./format");
+    expect(formatShortDay("2026-12-24")).toBe("Thu 24 Dec");
+    expect(formatDayRange("2026-12-24", "2027-01-01")).toBe("Thu 24 Dec – Fri 1 Jan");
+    expect(formatDayRange("2026-12-24", "2026-12-24")).toBe("Thu 24 Dec");
+    expect(formatDayRange("2026-12-24", "2027-01-01", { thisYear: 2026 })).toBe("Thu 24 Dec – Fri 1 Jan 2027");
+    expect([formatClock(9 * 60), formatClock(12 * 60 + 30), formatClock(0), formatClock(24 * 60)]).toEqual(["9:00 AM", "12:30 PM", "12:00 AM", "midnight"]);
+  });
+});

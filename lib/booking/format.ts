@@ -90,3 +90,28 @@ export function formatAppointment(startsAt: Date, endsAt: Date, zone: string): s
   const minutes = Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000);
   return `${day}, ${range} ${name} (${formatLength(minutes)})`;
 }
+
+/** "Thu 24 Dec": a calendar day (YYYY-MM-DD) short enough for a week's column or a list of days off. */
+export function formatShortDay(day: string): string {
+  const date = DateTime.fromISO(day, { zone: "UTC" });
+  return `${date.setLocale(LOCALE).toFormat("ccc")} ${date.day} ${date.setLocale(LOCALE).toFormat("LLL")}`;
+}
+
+/** "Thu 24 Dec – Fri 1 Jan", or one day alone; the year only when it is not `thisYear`. */
+export function formatDayRange(first: string, last: string, { thisYear }: { thisYear?: number } = {}): string {
+  const withYear = (day: string) => (thisYear !== undefined && Number(day.slice(0, 4)) !== thisYear ? `${formatShortDay(day)} ${day.slice(0, 4)}` : formatShortDay(day));
+  return first === last ? withYear(first) : `${withYear(first)} – ${withYear(last)}`;
+}
+
+/** "9:00 AM" for minutes after midnight on the wall clock. */
+export function formatClock(minute: number): string {
+  const hours = Math.floor(minute / 60) % 24;
+  const minutes = String(minute % 60).padStart(2, "0");
+  if (minute === 24 * 60) return "midnight";
+  return `${hours % 12 === 0 ? 12 : hours % 12}:${minutes} ${hours < 12 ? "AM" : "PM"}`;
+}
+
+/** "10:00 – 10:50 AM": two instants of one day as the clocks in `zone` show them, the meridiem said once when shared. */
+export function formatTimeRange(startsAt: Date, endsAt: Date, zone: string): string {
+  return new Intl.DateTimeFormat(LOCALE, { timeZone: zone, hour: "numeric", minute: "2-digit" }).formatRange(startsAt, endsAt);
+}

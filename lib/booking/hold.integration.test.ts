@@ -79,6 +79,20 @@ describe("a time asked for by an address nobody has proven", () => {
       ["booking-requested", input.email],
     ]);
     const db = await getDb();
+    // Her notice says which session and when, on the practice's clock, and links to the request: nothing the visitor typed.
+    const [notice] = await db.select().from(outboxEmails).where(eq(outboxEmails.template, "booking-notification"));
+    expect(notice!.props).toEqual({
+      kind: "requested",
+      bookingId,
+      bookingUrl: `http://localhost:3000/admin/requests/${bookingId}`,
+      sessionName: "Intake session",
+      when: expect.stringMatching(/^Wednesday, March 3, 2027, 12:00\s.\s12:50\sPM Pacific Time \(50 minutes\)$/),
+    });
+    const { text } = await renderEmail("booking-notification", notice!.props);
+    expect(text).toContain("Intake session, Wednesday, March 3, 2027");
+    expect(text).toContain(`/admin/requests/${bookingId}`);
+    expect(`${notice!.subject}${text}`).not.toContain(input.name);
+    expect(`${notice!.subject}${text}`).not.toContain(input.email);
     const [row] = await db.select().from(bookings).where(eq(bookings.id, bookingId));
     expect(row).toMatchObject({ status: "requested", holdExpiresAt: null, expiresAt: new Date(minutes(5).getTime() + practice.booking.requestExpiryHours * 3_600_000) });
     expect((await listBookingRequests(therapist, {}, { now: NOW })).items.map((item) => item.id)).toEqual([bookingId]);

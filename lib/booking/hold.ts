@@ -209,6 +209,6 @@ export async function confirmHeldBooking(tx: Transaction, held: Booking, now: Da
   } else {
     await enqueueEmail(tx, { to: booking!.email, template: "booking-requested", props: { ...props, expiryHours: practice.booking.requestExpiryHours } });
   }
-  await notifyTherapist(tx, booking!.id, immediate ? "booked" : "requested", now);
+  await notifyTherapist(tx, booking!, immediate ? "booked" : "requested", now);
   return "confirmed";
 }

@@ -157,7 +157,7 @@ export const cancelBookingByVisitor = manageForm.handle(async ({ form, now }): P
       .returning();
     if (!cancelled) return false;
     await enqueueEmail(tx, { to: cancelled.email, template: "booking-cancelled", props: { ...bookingEmailProps(cancelled), by: "visitor", note: null, bookUrl: bookAgainUrl() } });
-    await notifyTherapist(tx, cancelled.id, "cancelled", now);
+    await notifyTherapist(tx, cancelled, "cancelled", now);
     return true;
   });
   if (!changed) return refused("This booking changed just now; please look at it again.");
@@ -227,7 +227,7 @@ export const rescheduleBookingByVisitor = manageForm.handle(async ({ token, form
         template: "booking-rescheduled",
         props: { ...bookingEmailProps(updated), previousStartsAt: booking.startsAt.toISOString(), status, sequence: updated.rescheduleCount },
       });
-      await notifyTherapist(tx, updated.id, "rescheduled", now);
+      await notifyTherapist(tx, updated, "rescheduled", now);
       return true;
     });
     if (!moved) return refused("This booking changed just now; please look at it again.");

@@ -48,6 +48,19 @@ describe("booking emails", () => {
     expect(text).toMatch(/http:\/\/localhost:3000\/admin\/requests\/0{8}-/);
     expect(text).not.toMatch(/@|AM|PM|2026/);
   });
+
+  it("says which session and when, when it has them, and still nothing of who", async () => {
+    const { text } = await renderEmail("booking-notification", {
+      kind: "requested",
+      bookingId: "00000000-0000-4000-8000-000000000000",
+      bookingUrl: "http://localhost:3000/admin/requests/00000000-0000-4000-8000-000000000000",
+      sessionName: "Intake session",
+      when: "Wednesday, March 3, 2027, 12:00 – 12:50 PM Pacific Time (50 minutes)",
+    });
+    expect(text).toContain("Intake session, Wednesday, March 3, 2027, 12:00 – 12:50 PM Pacific Time (50 minutes).");
+    expect(text).toMatch(/open the request/i);
+    expect(text).not.toMatch(/@/);
+  });
 });
 
 describe("links made when an email is sent", () => {

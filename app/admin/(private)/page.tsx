@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { BookingList } from "@/components/admin/booking-list";
-import { bookingsAtAGlance } from "@/lib/admin/booking";
+import { WeekView } from "@/components/admin/week-view";
+import { bookingsAtAGlance, weekForOverview } from "@/lib/admin/booking";
 import { messagesNeedingAttention } from "@/lib/admin/messages";
 import { outboxNeedingAttention } from "@/lib/admin/outbox";
-import { formatDateTime } from "@/lib/booking/format";
+import { formatDateTime, zoneLabel } from "@/lib/booking/format";
 import { practice } from "@/lib/practice/practice";
 
 const formatPracticeTime = (at: Date) => formatDateTime(at, practice.timeZone);
@@ -18,13 +19,19 @@ export default async function OverviewPage() {
   const messages = await messagesNeedingAttention();
   const outbox = await outboxNeedingAttention();
   const sessions = await bookingsAtAGlance();
+  const week = await weekForOverview();
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return (
     <>
-      <h1>What needs attention</h1>
+      <h1>Your week</h1>
+      <p>
+        Times are in {zoneLabel(week.timeZone)}. Each entry opens its record. <Link href="/admin/requests">All requests and sessions</Link>
+      </p>
+      <WeekView weeks={week.weeks} timeZone={week.timeZone} />
+      <h2>What needs attention</h2>
       <ul className="admin-cards">
         <li className="card">
-          <h2>Messages</h2>
+          <h3>Messages</h3>
           <p>
             {messages.unread === 0 ? "No new messages." : <strong>{plural(messages.unread, "new message", "new messages")}.</strong>}{" "}
             {messages.readNotHandled > 0 ? `${plural(messages.readNotHandled, "read message", "read messages")} not yet handled.` : null}
@@ -34,7 +41,7 @@ export default async function OverviewPage() {
           </p>
         </li>
         <li className="card">
-          <h2>Email delivery</h2>
+          <h3>Email delivery</h3>
           <p>
             {outbox.failed === 0 ? "Every email was delivered or is on its way." : <strong>{plural(outbox.failed, "email could not be delivered", "emails could not be delivered")}.</strong>}
           </p>
@@ -61,17 +68,6 @@ export default async function OverviewPage() {
         ) : (
           <BookingList items={sessions.awaitingAnswer} caption="Requests awaiting your answer, soonest first" />
         )}
-      </section>
-      <section aria-labelledby="today-heading">
-        <h2 id="today-heading">Today</h2>
-        {sessions.today.length === 0 ? <p>No sessions today.</p> : <BookingList items={sessions.today} caption="Today's sessions" />}
-      </section>
-      <section aria-labelledby="week-heading">
-        <h2 id="week-heading">This week</h2>
-        {sessions.thisWeek.length === 0 ? <p>No sessions this week.</p> : <BookingList items={sessions.thisWeek} caption="This week's sessions, Monday to Sunday" />}
-        <p>
-          <Link href="/admin/requests">All requests and sessions</Link>
-        </p>
       </section>
     </>
   );

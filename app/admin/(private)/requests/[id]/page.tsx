@@ -5,6 +5,10 @@ import { BookingDecisionForm, type DecisionChoice } from "@/components/admin/boo
 import { EMAIL_HELD_BACK } from "@/components/admin/booking-list";
 import { bookingStatusLabels } from "@/components/admin/booking-status";
 import { When } from "@/components/admin/when";
+import { DayHours, ScheduleEntryItem } from "@/components/admin/week-view";
+import { formatShortDay, zoneLabel } from "@/lib/booking/format";
+import type { ScheduleDay } from "@/lib/booking/week";
+import { practice } from "@/lib/practice/practice";
 import { ReachDetails } from "@/components/admin/reach-details";
 import { RepliesSection } from "@/components/admin/replies-section";
 import { openBooking } from "@/lib/admin/booking";
@@ -24,6 +28,24 @@ function choicesFor({ status, started }: { status: string; started: boolean }): 
   return choices;
 }
 
+/** What else is on the request's day, beside the decision: her hours, sessions, other requests and busy times. */
+function ThatDay({ day, bookingId }: { day: ScheduleDay; bookingId: string }) {
+  return (
+    <aside className="that-day" aria-labelledby="that-day-heading" data-testid="that-day">
+      <h2 id="that-day-heading">That day, {formatShortDay(day.day)}</h2>
+      <DayHours day={day} />
+      <ul className="week-entries">
+        {day.entries.map((entry) => (
+          <ScheduleEntryItem key={`${entry.kind}-${entry.id}`} entry={entry} zone={practice.timeZone} current={entry.id === bookingId} />
+        ))}
+      </ul>
+      <p className="muted">
+        Times in {zoneLabel(practice.timeZone)}. <Link href="/admin">Your week</Link>
+      </p>
+    </aside>
+  );
+}
+
 export default async function RequestPage({ params }: PageProps<"/admin/requests/[id]">) {
   await connection();
   const { id } = await params;
@@ -41,31 +63,50 @@ export default async function RequestPage({ params }: PageProps<"/admin/requests
       {booking.emailHeldBack ? (
         <div className="notice notice-info" role="status">
           <p>
-            {EMAIL_HELD_BACK}: the email that asks the visitor to confirm this time was held back, so the address is not proven and the time is
-            held at most until{" "}
-            {booking.holdExpiresAt ? <When at={booking.holdExpiresAt} /> : null}. She was asked to call or email the practice; you can reach her at the details
-            below.
+            {EMAIL_HELD_BACK}: the email that asks the visitor to confirm this time was held back, so the address is not proven and the time is held at most
+            until {booking.holdExpiresAt ? <When at={booking.holdExpiresAt} /> : null}. She was asked to call or email the practice; you can reach her at the
+            details below.
           </p>
         </div>
       ) : null}
-      <dl className="details">
-        <dt>Status</dt>
-        <dd data-testid="booking-status">
-          {bookingStatusLabels[booking.status]}
-          {booking.emailHeldBack ? <> · {EMAIL_HELD_BACK}</> : null}
-        </dd>
-        <dt>When</dt>
-        <dd>
-          <When at={booking.startsAt} /> to <When at={booking.endsAt} /> <span className="muted">(client&apos;s zone: {booking.visitorTimeZone})</span>
-        </dd>
-        {booking.status === "requested" && booking.expiresAt ? (
-          <>
-            <dt>Answer by</dt>
-            <dd>
-              <When at={booking.expiresAt} />
+      <div className="decide-at-top">
+        <div>
+          <dl className="details">
+            <dt>Status</dt>
+            <dd data-testid="booking-status">
+              {bookingStatusLabels[booking.status]}
+              {booking.emailHeldBack ? <> · {EMAIL_HELD_BACK}</> : null}
             </dd>
-          </>
-        ) : null}
+            <dt>When</dt>
+            <dd>
+              <When at={booking.startsAt} /> to <When at={booking.endsAt} /> <span className="muted">(client&apos;s zone: {booking.visitorTimeZone})</span>
+            </dd>
+            {booking.status === "requested" && booking.expiresAt ? (
+              <>
+                <dt>Answer by</dt>
+                <dd>
+                  <When at={booking.expiresAt} />
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          {/* Once decided the form stays, to say what was done and that nothing is left to do. */}
+          {booking.emailHeldBack ? null : (
+            <>
+              <h2 className="visually-hidden">Your answer</h2>
+              <BookingDecisionForm
+                action={decideBookingAction}
+                bookingId={booking.id}
+                choices={choices}
+                withNote={choices.some((choice) => ["confirm", "decline", "cancel"].includes(choice.decision))}
+              />
+            </>
+          )}
+        </div>
+        {booking.day ? <ThatDay day={booking.day} bookingId={booking.id} /> : null}
+      </div>
+      <h2>Details</h2>
+      <dl className="details">
         <dt>Format</dt>
         <dd>{formatLabels[booking.format]}</dd>
         <ReachDetails email={booking.email} phone={booking.phone} />
@@ -116,19 +157,6 @@ export default async function RequestPage({ params }: PageProps<"/admin/requests
       </p>
 
       <RepliesSection id={booking.id} replies={booking.replies} action={replyToRequestAction} />
-
-      {/* Once decided the form stays, to say what was done and that nothing is left to do. */}
-      {booking.emailHeldBack ? null : (
-        <>
-          <h2>Actions</h2>
-          <BookingDecisionForm
-            action={decideBookingAction}
-            bookingId={booking.id}
-            choices={choices}
-            withNote={choices.some((choice) => ["confirm", "decline", "cancel"].includes(choice.decision))}
-          />
-        </>
-      )}
     </>
   );
 }
