@@ -69,7 +69,7 @@ async function waiting(overrides: Record<string, unknown> = {}, now = NOW) {
   const joined = await joinWaitlist(form, { ip: ip(), now });
   if (joined.status !== "unconfirmed") throw new Error(`join refused: ${JSON.stringify(joined)}`);
   expect(await confirmPlace(placeToken(joined.entryId), now)).toBe("waiting");
-  return { entryId: joined.entryId, email: form.email as string, token: placeToken(joined.entryId) };
+  return { entryId: joined.entryId, email: form.email!, token: placeToken(joined.entryId) };
 }
 
 async function openOffers() {
@@ -100,10 +100,10 @@ describe("joining the waitlist", () => {
     const db = await getDb();
     const [entry] = await db.select().from(waitlistEntries);
     expect(entry).toMatchObject({ status: "unconfirmed", days: 1 << 3, parts: 2, earliest: "2027-03-01", latest: "2027-03-03" });
-    const [email] = await emailsTo(form.email);
+    const [email] = await emailsTo(form.email!);
     expect(email!.template).toBe("waitlist-code");
-    const { text, subject } = await renderEmail(email!.template, email!.props);
-    expect(`${subject} ${text} ${JSON.stringify(email!.props)}`).not.toMatch(/Zelda|Unique-Name|555-0100/);
+    const { text, html } = await renderEmail(email!.template, email!.props);
+    expect(`${email!.subject} ${text} ${html} ${JSON.stringify(email!.props)}`).not.toMatch(/Zelda|Unique-Name|555-0100/);
     expect(text).toContain(`/book/waitlist/leave/${placeToken(joined.entryId)}`);
     // Opening her place's page (a GET) confirms nothing.
     expect((await placeByToken(placeToken(joined.entryId), NOW)).state).toBe("place");
@@ -116,7 +116,7 @@ describe("joining the waitlist", () => {
     expect(right).toEqual({ status: "waiting", placeToken: placeToken(joined.entryId) });
     const [placed] = await db.select().from(waitlistEntries);
     expect(placed).toMatchObject({ status: "waiting", network: null, expiresAt: later(WAITLIST_DAYS * DAY) });
-    expect((await emailsTo(form.email)).map((row) => row.template).sort()).toEqual(["waitlist-code", "waitlist-joined"]);
+    expect((await emailsTo(form.email!)).map((row) => row.template).sort()).toEqual(["waitlist-code", "waitlist-joined"]);
   });
 
   it.each([

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { BookingList } from "@/components/admin/booking-list";
 import { bookingsAtAGlance } from "@/lib/admin/booking";
+import { waitlistAtAGlance } from "@/lib/admin/waitlist";
 import { messagesNeedingAttention } from "@/lib/admin/messages";
 import { outboxNeedingAttention } from "@/lib/admin/outbox";
 import { formatDateTime } from "@/lib/booking/format";
@@ -18,6 +19,7 @@ export default async function OverviewPage() {
   const messages = await messagesNeedingAttention();
   const outbox = await outboxNeedingAttention();
   const sessions = await bookingsAtAGlance();
+  const waitlist = await waitlistAtAGlance();
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return (
     <>
@@ -51,6 +53,16 @@ export default async function OverviewPage() {
           ) : null}
           <p>
             <Link href="/admin/outbox">Open the outbox</Link>
+          </p>
+        </li>
+        <li className="card">
+          <h2>Waitlist</h2>
+          <p>
+            {waitlist.waiting === 0 ? "Nobody is waiting." : `${plural(waitlist.waiting, "person is", "people are")} waiting for a time.`}{" "}
+            {waitlist.holdingOffers > 0 ? `${plural(waitlist.holdingOffers, "holds", "hold")} an offer now.` : null}
+          </p>
+          <p>
+            <Link href="/admin/waitlist">Open the waitlist</Link>
           </p>
         </li>
       </ul>
