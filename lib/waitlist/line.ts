@@ -11,8 +11,9 @@ const rowsOf = <Row>(result: unknown): Row[] => (Array.isArray(result) ? result 
  * For each free start, the first in line whose wishes fit it (one query:
  * each start looks down the line of its session type in order, using the
  * partial index on (session_type, position) of waiting entries). Someone
- * who holds an offer, or was offered that very time before (declined or let
- * it lapse), is passed over. Read in her zone: the weekday, the part of the
+ * who holds an offer, or was offered that very time before and declined or
+ * let it lapse, is passed over (an offer withdrawn when she was paused is not
+ * held against her). Read in her zone: the weekday, the part of the
  * day (lib/waitlist/wishes.ts) and the first and last day.
  */
 export async function firstInLine(executor: Database | Transaction, sessionType: string, starts: readonly Date[], now: Date): Promise<LineMatch[]> {
@@ -37,7 +38,7 @@ export async function firstInLine(executor: Database | Transaction, sessionType:
         and (e.latest is null or l.local::date <= e.latest)
         and not exists (
           select 1 from waitlist_offer o
-          where o.entry_id = e.id and (o.status = 'open' or o.starts_at = s.starts_at)
+          where o.entry_id = e.id and (o.status = 'open' or (o.starts_at = s.starts_at and o.status in ('declined', 'lapsed')))
         )
       order by e.position
       limit 1
