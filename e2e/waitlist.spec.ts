@@ -4,6 +4,7 @@ import type { Page } from "@playwright/test";
 import { manageTokenFor } from "./fixtures/booking";
 import { codeIn } from "./fixtures/book-visit";
 import { directDatabase, NEEDS_DATABASE } from "./fixtures/database";
+import { signInAsTherapist, therapistFor } from "./fixtures/therapist";
 import { expect, expectAccessible, linkIn, readEmails, test, uniqueEmail, type SentEmail } from "./fixtures";
 
 /*
@@ -197,4 +198,30 @@ test("links that open nothing say so and do nothing", async ({ page }) => {
     await expect(page.getByRole("button", { name: /Book this time|Leave the waitlist|Confirm my place|Stay on the waitlist/ })).toHaveCount(0);
   }
   await expectAccessible(page);
+});
+
+test("the therapist's Waitlist room shows the line in order, and moving up changes it", async ({ page, browser }, testInfo) => {
+  test.skip(!process.env.DATABASE_URL, NEEDS_DATABASE);
+  test.setTimeout(120_000);
+  const { sql, day, weekday, startsAt } = await oneTimeOn(56);
+  await clientHolds(sql, startsAt);
+  const ahead = { name: `Ahead ${Date.now()}`, email: uniqueEmail("wl-ahead") };
+  const behind = { name: `Behind ${Date.now()}`, email: uniqueEmail("wl-behind") };
+  await joins(page, { ...ahead, day, weekday });
+  await joins(page, { ...behind, day, weekday });
+
+  const room = await browser.newPage();
+  await signInAsTherapist(room, therapistFor(testInfo));
+  await room.goto("/admin/waitlist");
+  await expect(room.getByRole("heading", { level: 1, name: "Waitlist" })).toBeVisible();
+  const cards = room.locator("li.card");
+  const names = async () => (await cards.locator("h2").allTextContents()).filter((text) => text.includes(ahead.name) || text.includes(behind.name));
+  expect((await names()).map((text) => text.replace(/^\d+\. /, "").trim())).toEqual([ahead.name, behind.name]);
+  await expectAccessible(room);
+  await cards.filter({ hasText: behind.name }).getByRole("button", { name: `Move ${behind.name} up one place` }).click();
+  await expect(room.getByText("Moved up one place.")).toBeVisible();
+  expect((await names()).map((text) => text.replace(/^\d+\. /, "").trim())).toEqual([behind.name, ahead.name]);
+  await room.goto("/admin");
+  await expect(room.getByRole("heading", { name: "Waitlist" })).toBeVisible();
+  await expect(room.getByText(/people are waiting for a time/)).toBeVisible();
 });

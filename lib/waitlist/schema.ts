@@ -4,7 +4,8 @@ import { isTimeZone, sessionFormats } from "@/lib/practice/practice-schema";
 import { locationCodes } from "@/lib/practice/us-states";
 import { dayParts, waitlistDays } from "./wishes";
 
-const ticked = z.literal("yes", { error: "Please tick the box or leave it empty." }).optional();
+// A box left empty is not posted (undefined); in the browser, react-hook-form reads it as false.
+const ticked = z.preprocess((value) => (value === false ? undefined : value), z.literal("yes", { error: "Please tick the box or leave it empty." }).optional());
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 function realDay(value: string): boolean {
