@@ -33,6 +33,10 @@ async function oneTimeOn(offset: number) {
   await sql`insert into availability_override (day, ranges) values (${day.toISODate()!}, ${sql.json(ranges)})
             on conflict (day) do update set ranges = excluded.ranges`;
   const startsAt = day.set({ hour: 12 });
+  // A clean slate for the day, whatever an earlier run on this database left: no booking at that time, nobody waiting for it.
+  await sql`update waitlist_offer set status = 'withdrawn', closed_at = now() where status = 'open' and starts_at = ${startsAt.toJSDate()}`;
+  await sql`update booking set status = 'cancelled', closed_at = now() where starts_at = ${startsAt.toJSDate()} and status in ('requested', 'confirmed')`;
+  await sql`update waitlist_entry set status = 'left', closed_at = now() where status in ('waiting', 'paused') and earliest = ${day.toISODate()!}`;
   return { sql, day: day.toISODate()!, weekday: day.toFormat("cccc"), startsAt: startsAt.toJSDate() };
 }
 
@@ -176,6 +180,7 @@ for (const javaScriptEnabled of [true, false]) {
 test("a refused join keeps what was typed, with the message beside the field", async ({ page }) => {
   await page.goto(`/book/waitlist?type=intake&where=OR&tz=${encodeURIComponent(ZONE)}`);
   const email = uniqueEmail("wl-refused");
+  await page.getByLabel("Telehealth (video)").check();
   await page.getByLabel("Your name").fill("Refused Joiner");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel(/keep these answers to offer me a time/).check();
@@ -210,7 +215,7 @@ test("the therapist's Waitlist room shows the line in order, and moving up chang
   await joins(page, { ...ahead, day, weekday });
   await joins(page, { ...behind, day, weekday });
 
-  const room = await browser.newPage();
+  const room = await (await browser.newContext()).newPage();
   await signInAsTherapist(room, therapistFor(testInfo));
   await room.goto("/admin/waitlist");
   await expect(room.getByRole("heading", { level: 1, name: "Waitlist" })).toBeVisible();
