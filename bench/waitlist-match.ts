@@ -41,7 +41,7 @@ for (let start = 0; start < count; start += 1000) {
       timeZone: zones[n % zones.length]!,
       // Everyone but the last wants days or parts of the day that the freed time is not.
       days: last ? 127 : n % 2 === 0 ? 0b0000010 : 127,
-      parts: last ? 7 : n % 2 === 0 ? 7 : 0b100,
+      parts: last ? 7 : n % 2 === 0 ? 7 : 0b001,
       earliest: day,
       latest: null,
       name: `Waiting ${n}`,
