@@ -31,6 +31,8 @@ const PUBLIC_ACTIONS: Record<string, string[]> = {
   "app/(site)/contact/actions.ts": ["sendContactMessageAction"], // a visitor's message
   "app/(site)/book/actions.ts": ["requestBookingAction", "confirmHoldAction", "confirmHoldByCodeAction", "newHoldCodeAction"], // a visitor's booking request; confirming a hold carries its token, or its step token and the emailed code
   "app/(site)/book/manage/[token]/actions.ts": ["cancelBookingAction", "rescheduleBookingAction"], // the manage link is the credential
+  // joining proves the address like a booking; confirming, staying, leaving and answering an offer carry their emailed token
+  "app/(site)/book/waitlist/actions.ts": ["joinWaitlistAction", "confirmPlaceByCodeAction", "confirmPlaceAction", "stayAction", "leaveAction", "acceptOfferAction", "declineOfferAction"],
   "app/(site)/newsletter/actions.ts": ["subscribeAction", "confirmSubscriptionAction", "unsubscribeAction", "chooseSeriesAction"], // signup answers the same for every address; confirm, unsubscribe and choosing the series carry their token
   "app/(site)/freebies/library/actions.ts": ["requestLibraryLinkAction"], // answers the same for every address
   "app/admin/sign-in/actions.ts": ["requestSignInLinkAction"], // asks for a link; allowlist in lib/auth

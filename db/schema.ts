@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -647,3 +647,93 @@ export const replies = pgTable(
   ],
 );
 export type Reply = typeof replies.$inferSelect;
+
+/* The waitlist (issue 21): people waiting for a time that fits, offered freed times in order. */
+
+export const waitlistStatuses = ["unconfirmed", "waiting", "paused", "booked", "left", "removed", "expired"] as const;
+
+/**
+ * One person waiting for a time: what booking asks, and her wishes (the days
+ * of the week as bits from Sunday = 1, the parts of the day as bits from
+ * morning = 1, both in her zone; the first and last day she could come).
+ * `position` orders the line; moving someone up swaps two positions.
+ * Unconfirmed until the address is proven, like a held booking.
+ */
+export const waitlistEntries = pgTable(
+  "waitlist_entry",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    status: text("status", { enum: waitlistStatuses }).notNull().default("unconfirmed"),
+    position: bigint("position", { mode: "number" })
+      .notNull()
+      .default(sql`nextval('waitlist_position_seq')`),
+    sessionType: text("session_type").notNull(),
+    format: text("format", { enum: ["telehealth", "in-person"] }).notNull(),
+    location: text("location").notNull(),
+    timeZone: text("time_zone").notNull(),
+    days: integer("days").notNull(),
+    parts: integer("parts").notNull(),
+    earliest: date("earliest").notNull(),
+    latest: date("latest"),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    phone: text("phone"),
+    consentNoticeVersion: text("consent_notice_version").notNull(),
+    consentedAt: timestamp("consented_at", { withTimezone: true }).notNull(),
+    // sha256 of the rendered form's key: a double submit stores one entry.
+    formKeyHash: text("form_key").notNull().unique("waitlist_entry_form_key_unique"),
+    // sha256 of the entry's link token (lib/waitlist/links.ts); the token is derived, never stored.
+    tokenHash: text("token_hash").notNull().unique("waitlist_entry_token_hash_unique"),
+    // While unconfirmed: the keyed client network (lib/booking/hold.ts), counted like a held time.
+    network: text("network"),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    // Unconfirmed: when the unproven entry lapses; waiting: the end of its 60 days.
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    // The "stay on the waitlist?" email went (a week before expiresAt); cleared when she stays.
+    stayAskedAt: timestamp("stay_asked_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("waitlist_entry_line_idx").on(table.sessionType, table.position).where(sql`${table.status} = 'waiting'`),
+    index("waitlist_entry_email_idx").on(table.email),
+    index("waitlist_entry_network_idx").on(table.network).where(sql`${table.network} is not null`),
+  ],
+);
+export type WaitlistEntry = typeof waitlistEntries.$inferSelect;
+
+export const waitlistOfferStatuses = ["open", "booked", "declined", "lapsed", "withdrawn"] as const;
+
+/**
+ * An exclusive offer of one freed time to one person in line. The time is
+ * held by a booking row (held like an unconfirmed booking, until
+ * `expiresAt`), so /book no longer shows it and the booking exclusion
+ * constraint refuses anyone else; the two partial unique indexes make "one
+ * time, one live offer" and "one person, one live offer" the database's
+ * rule, so two servers noticing the same freed time make one offer.
+ */
+export const waitlistOffers = pgTable(
+  "waitlist_offer",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => waitlistEntries.id, { onDelete: "cascade" }),
+    bookingId: uuid("booking_id").references(() => bookings.id, { onDelete: "set null" }),
+    sessionType: text("session_type").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    status: text("status", { enum: waitlistOfferStatuses }).notNull().default("open"),
+    // The therapist who offered it by hand; null when the sweep did.
+    offeredBy: text("offered_by"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("waitlist_offer_one_per_time").on(table.startsAt).where(sql`${table.status} = 'open'`),
+    uniqueIndex("waitlist_offer_one_per_person").on(table.entryId).where(sql`${table.status} = 'open'`),
+    index("waitlist_offer_entry_idx").on(table.entryId, table.startsAt),
+  ],
+);
+export type WaitlistOffer = typeof waitlistOffers.$inferSelect;

@@ -24,6 +24,7 @@ const SWEEP_ONLY = {
   "booking-expired": "a request the therapist did not answer in time lapses in the sweep",
   "booking-reminder": "the sweep queues a reminder as a session draws near",
   "therapist-summary": "the therapist's summary waits in the outbox until her ten-minute window closes",
+  "waitlist-stay": "a week before a place on the waitlist ends, the sweep asks whether to stay",
 } as const;
 
 /** The journey in this file that makes each email go out. */
@@ -44,6 +45,9 @@ const JOURNEYS = {
   "booking-declined": "the therapist declines a request",
   "practice-reply": "the therapist replies to a message",
   "newsletter-issue": "the therapist sends herself a test issue",
+  "waitlist-code": "a visitor joins the waitlist",
+  "waitlist-joined": "a visitor joins the waitlist",
+  "waitlist-offer": "the therapist offers a waiting visitor a time by hand",
 } as const;
 
 type Template = keyof typeof JOURNEYS;
@@ -191,6 +195,24 @@ test.describe("with the sweep off", () => {
       await deliveredPromptly("booking-cancelled", email, "Your appointment has been cancelled");
     });
 
+    const waiter = { name: `Prompt Waiter ${Date.now()}`, email: uniqueEmail("prompt-waiter") };
+    await test.step("a visitor joins the waitlist", async () => {
+      await page.goto("/book/waitlist?type=intake&where=OR");
+      await page.getByLabel("Telehealth (video)").check();
+      for (const day of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]) await page.getByRole("checkbox", { name: day }).check();
+      for (const part of [/Mornings/, /Afternoons/]) await page.getByRole("checkbox", { name: part }).check();
+      await page.getByLabel("Your name").fill(waiter.name);
+      await page.getByLabel("Email address").fill(waiter.email);
+      await page.getByLabel(/keep these answers to offer me a time/).check();
+      await page.getByRole("button", { name: "Join the waitlist" }).click();
+      await expect(page.getByRole("heading", { name: "Check your email to confirm your place" })).toBeVisible();
+      const code = await deliveredPromptly("waitlist-code", waiter.email, "Please confirm your place on the waitlist");
+      await page.getByLabel("The 6-digit code from the email").fill(codeIn(code));
+      await page.getByRole("button", { name: "Confirm my place" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Your place on the waitlist" })).toBeVisible();
+      await deliveredPromptly("waitlist-joined", waiter.email, "You are on the waitlist");
+    });
+
     const toConfirm = { name: `Prompt Confirmed ${Date.now()}`, email: uniqueEmail("prompt-confirmed") };
     const toDecline = { name: `Prompt Declined ${Date.now()}`, email: uniqueEmail("prompt-declined") };
     await test.step("two more visitors ask for times", async () => {
@@ -223,6 +245,13 @@ test.describe("with the sweep off", () => {
       await page.getByRole("button", { name: "Decline" }).click();
       await expect(page.getByTestId("booking-status")).toHaveText("Declined");
       await deliveredPromptly("booking-declined", toDecline.email, "About your appointment request");
+    });
+
+    await test.step("the therapist offers a waiting visitor a time by hand", async () => {
+      await page.goto("/admin/waitlist");
+      await page.locator("li.card").filter({ hasText: waiter.name }).getByRole("button", { name: "Offer this time" }).click();
+      await expect(page.getByText("Offered. She has the email")).toBeVisible();
+      await deliveredPromptly("waitlist-offer", waiter.email, "A time has become free for you");
     });
 
     await test.step("the therapist replies to the message", async () => {

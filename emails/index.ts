@@ -17,6 +17,10 @@ import NewsletterLibraryLinkEmail, { type NewsletterLibraryLinkProps } from "./n
 import NewsletterSeriesPartEmail, { type NewsletterSeriesPartProps } from "./newsletter-series-part";
 import NewsletterWelcomeEmail, { type NewsletterWelcomeProps } from "./newsletter-welcome";
 import PracticeReplyEmail, { type PracticeReplyProps } from "./practice-reply";
+import WaitlistCodeEmail, { type WaitlistCodeProps } from "./waitlist-code";
+import WaitlistJoinedEmail, { type WaitlistJoinedProps } from "./waitlist-joined";
+import WaitlistOfferEmail, { type WaitlistOfferProps } from "./waitlist-offer";
+import WaitlistStayEmail, { type WaitlistStayProps } from "./waitlist-stay";
 import TherapistSummaryEmail, { type TherapistSummaryProps } from "./therapist-summary";
 
 type Sender = "visitors" | "notifications" | "newsletter";
@@ -105,6 +109,26 @@ export const emailTemplates = {
     subject: ({ kind }) =>
       ({ requested: "New appointment request", booked: "New appointment booked", cancelled: "An appointment was cancelled", rescheduled: "An appointment was moved" })[kind],
     from: "notifications",
+  }),
+  "waitlist-code": template<WaitlistCodeProps>()({
+    component: WaitlistCodeEmail,
+    subject: () => "Please confirm your place on the waitlist",
+    from: "visitors",
+  }),
+  "waitlist-joined": template<WaitlistJoinedProps>()({
+    component: WaitlistJoinedEmail,
+    subject: () => "You are on the waitlist",
+    from: "visitors",
+  }),
+  "waitlist-offer": template<WaitlistOfferProps>()({
+    component: WaitlistOfferEmail,
+    subject: () => "A time has become free for you",
+    from: "visitors",
+  }),
+  "waitlist-stay": template<WaitlistStayProps>()({
+    component: WaitlistStayEmail,
+    subject: () => "Would you like to stay on the waitlist?",
+    from: "visitors",
   }),
   "therapist-summary": template<TherapistSummaryProps>()({
     component: TherapistSummaryEmail,

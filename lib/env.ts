@@ -108,6 +108,8 @@ const envSchema = z
     // Set by `npm run dev`: the server adds the demo practice's data on start (lib/demo/seed-demo.ts).
     SEED_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).default("0")).transform((value) => value === "1"),
     LIBRARY_ACCESS_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(365).default(30)),
+    // How long a waitlist offer holds its time for the person it went to (lib/waitlist/offer-expiry.ts).
+    WAITLIST_OFFER_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0.25).max(72).default(2)),
   })
   .superRefine((env, ctx) => {
     if (env.TRUSTED_IP_HEADER && env.TRUSTED_PROXY_HOPS) {

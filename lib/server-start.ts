@@ -3,6 +3,7 @@ import { getDb, prepareDatabase } from "@/db/client";
 // Registers what booking emails are rendered with (links, formatted times, the
 // calendar file) before any request can send or show one.
 import "@/lib/booking/booking-emails";
+import "@/lib/waitlist/waitlist-emails";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/errors";
 import { watchMigrations } from "@/lib/health";

@@ -8,6 +8,7 @@ const rooms: NavLink[] = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/requests", label: "Requests" },
   { href: "/admin/availability", label: "Availability" },
+  { href: "/admin/waitlist", label: "Waitlist" },
   { href: "/admin/messages", label: "Messages" },
   { href: "/admin/newsletter", label: "Newsletter" },
   { href: "/admin/subscribers", label: "Subscribers" },

@@ -60,6 +60,7 @@ const kindOf: Record<SubjectType, string> = {
   availability: "her hours",
   "calendar-feed": "her calendar feed",
   passkey: "a passkey",
+  "waitlist-entry": "a place on the waitlist",
 };
 
 /** Detail in words: "handled", "status: confirmed, with a note", "recipients: 3". */

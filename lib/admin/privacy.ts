@@ -10,6 +10,7 @@ import { recordErasure } from "@/lib/privacy/erasure-ledger";
 const held: Record<string, [one: string, many: string]> = {
   contactMessages: ["contact message", "contact messages"],
   bookings: ["booking", "bookings"],
+  waitlistEntries: ["place on the waitlist", "places on the waitlist"],
   newsletterSubscribers: ["newsletter subscription", "newsletter subscriptions"],
   outboxEmails: ["email in the outbox", "emails in the outbox"],
 };

@@ -31,7 +31,7 @@ export type AuditEntry = {
   /** The therapist's address; null for the system itself (the retention sweep). */
   actor: string | null;
   action: AuditAction;
-  subjectType?: "contact-message" | "outbox-email" | "person" | "session" | "booking" | "availability" | "calendar-feed" | "newsletter-issue" | "subscriber" | "passkey";
+  subjectType?: "contact-message" | "outbox-email" | "person" | "session" | "booking" | "availability" | "calendar-feed" | "newsletter-issue" | "subscriber" | "passkey" | "waitlist-entry";
   subjectId?: string;
   /** Counts and states only: never what anyone typed, never an erased person's address. */
   detail?: Record<string, string | number | boolean>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { previewBooking } from "@/emails/components/booking-details";
 // As the server does at start (lib/server-start.ts): booking emails need lib/booking's links and formatting.
 import "@/lib/booking/booking-emails";
+import "@/lib/waitlist/waitlist-emails";
 import { emailAtSend } from "./at-send";
 import { renderEmail } from "./render";
 import { emailTemplates, templatesMadeAtSend } from "./templates";

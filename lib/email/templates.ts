@@ -44,6 +44,10 @@ export const templatesMadeAtSend = [
   "booking-expired",
   "booking-reminder",
   "booking-rescheduled",
+  "waitlist-code",
+  "waitlist-joined",
+  "waitlist-offer",
+  "waitlist-stay",
 ] as const satisfies readonly MadeAtSend[];
 
 // Fails the type check when a template gains props made at send time and is not listed above.

@@ -9,6 +9,8 @@ import { confirmSubscription } from "@/lib/newsletter/confirm";
 import { tokenHash } from "@/lib/newsletter/links";
 import { subscribe } from "@/lib/newsletter/subscribe";
 import { practice } from "@/lib/practice/practice";
+// Registers what the waitlist's emails are rendered with, as the server does at start.
+import "@/lib/waitlist/waitlist-emails";
 import {
   NOW,
   at,

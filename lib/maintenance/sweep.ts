@@ -9,10 +9,12 @@ import { queueDueSeriesParts } from "@/lib/newsletter/series";
 import { purgeUnconfirmedSubscribers } from "@/lib/newsletter/subscribers";
 import { purgeExpiredRecords } from "@/lib/privacy/retention";
 import { purgeExpiredRateLimits } from "@/lib/security/rate-limit";
+import { runWaitlistSweep, type WaitlistSweepSummary } from "@/lib/waitlist/sweep";
 
 export type SweepResult = {
   outbox: DispatchSummary;
   booking: BookingSweepSummary;
+  waitlist: WaitlistSweepSummary;
   purged: Awaited<ReturnType<typeof purgeExpiredRecords>>;
   newsletter: { purgedSignups: number; scheduled: string[]; seriesParts: number; broadcasts: RunResult[] };
   calendars: Awaited<ReturnType<typeof refreshDueBusyCalendars>>;
@@ -33,6 +35,8 @@ export type SweepResult = {
  */
 export async function runSweep(now = new Date(), { broadcastBudgetMs = 20_000 } = {}): Promise<SweepResult> {
   const booking = await runBookingSweep(now);
+  // After lapsed holds are released (freed times), before the outbox is drained (offers go out now).
+  const waitlist = await runWaitlistSweep(now);
   // Before the outbox is drained, so a part that fell due goes out in this sweep.
   const seriesParts = await queueDueSeriesParts(now);
   const outbox = await drainOutbox({ now });
@@ -44,5 +48,5 @@ export async function runSweep(now = new Date(), { broadcastBudgetMs = 20_000 } 
   const scheduled = await startDueIssues(now);
   const broadcasts = await resumeBroadcasts({ budgetMs: broadcastBudgetMs });
   const calendars = await refreshDueBusyCalendars(now);
-  return { outbox, booking, purged, newsletter: { purgedSignups, scheduled, seriesParts, broadcasts }, calendars };
+  return { outbox, booking, waitlist, purged, newsletter: { purgedSignups, scheduled, seriesParts, broadcasts }, calendars };
 }

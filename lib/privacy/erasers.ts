@@ -1,7 +1,7 @@
 import "server-only";
 import { and, lte, sql, type SQL } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { bookings, contactMessages, outboxEmails, subscribers } from "@/db/schema";
+import { bookings, contactMessages, outboxEmails, subscribers, waitlistEntries } from "@/db/schema";
 import { aboutBookings } from "@/lib/booking/erase";
 
 /**
@@ -14,10 +14,10 @@ import { aboutBookings } from "@/lib/booking/erase";
  */
 export type PersonEraser = { name: string; erase: (tx: Transaction, email: string, before?: Date) => Promise<number> };
 
-type Held = typeof contactMessages | typeof outboxEmails | typeof bookings | typeof subscribers;
+type Held = typeof contactMessages | typeof outboxEmails | typeof bookings | typeof subscribers | typeof waitlistEntries;
 
 const sameAddress = (
-  column: typeof contactMessages.email | typeof outboxEmails.recipient | typeof bookings.email | typeof subscribers.email,
+  column: typeof contactMessages.email | typeof outboxEmails.recipient | typeof bookings.email | typeof subscribers.email | typeof waitlistEntries.email,
   email: string,
   table: Held,
   before?: Date,
@@ -41,6 +41,11 @@ export const personErasers: PersonEraser[] = [
       if (ids.length > 0) await tx.delete(outboxEmails).where(aboutBookings(ids));
       return ids.length;
     },
+  },
+  {
+    // Her places on the waitlist and their offers (ON DELETE CASCADE); an open offer's held booking has her address and went above.
+    name: "waitlistEntries",
+    erase: async (tx, email, before) => (await tx.delete(waitlistEntries).where(sameAddress(waitlistEntries.email, email, waitlistEntries, before)).returning({ id: waitlistEntries.id })).length,
   },
   {
     // Library access and newsletter send records go with the subscriber (ON DELETE CASCADE).

@@ -62,6 +62,7 @@ export async function reapplyErasures(): Promise<{ people: number; erased: Recor
     select lower(trim(email)) as address from contact_message
     union select lower(trim(email)) from booking
     union select lower(trim(email)) from subscriber
+    union select lower(trim(email)) from waitlist_entry
     union select lower(trim(recipient)) from outbox_email`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { address: string }[];
   const people = rows.flatMap((row) => {

@@ -37,7 +37,7 @@ describe("erasing a person", () => {
     expect(result).toEqual({
       status: "saved",
       message: "Deleted 2 contact messages, 2 emails in the outbox. The audit log records that an erasure happened, without the address.",
-      saved: { contactMessages: 2, bookings: 0, newsletterSubscribers: 0, outboxEmails: 2 },
+      saved: { contactMessages: 2, bookings: 0, waitlistEntries: 0, newsletterSubscribers: 0, outboxEmails: 2 },
     });
 
     expect(await rowsContaining(person)).toEqual([]);
@@ -49,7 +49,7 @@ describe("erasing a person", () => {
     // The erasure is recorded, with counts and without the address.
     const events = await db.select().from(auditEvents);
     expect(events.map((event) => [event.actor, event.action, event.subjectType, event.detail])).toEqual([
-      [THERAPIST, "erase", "person", { contactMessages: 2, bookings: 0, newsletterSubscribers: 0, outboxEmails: 2 }],
+      [THERAPIST, "erase", "person", { contactMessages: 2, bookings: 0, waitlistEntries: 0, newsletterSubscribers: 0, outboxEmails: 2 }],
     ]);
   });
 
@@ -82,7 +82,7 @@ describe("erasing a person", () => {
     await signInAs(THERAPIST);
     const result = await erasePerson({ email: person, confirm: "yes" });
     expect(result).toMatchObject({ status: "saved", message: expect.stringMatching(/^Deleted 1 newsletter subscription, 1 email in the outbox\./) });
-    expect(result).toMatchObject({ saved: { contactMessages: 0, bookings: 0, newsletterSubscribers: 1, outboxEmails: 1 } });
+    expect(result).toMatchObject({ saved: { contactMessages: 0, bookings: 0, waitlistEntries: 0, newsletterSubscribers: 1, outboxEmails: 1 } });
     expect(await rowsContaining(person.toLowerCase())).toEqual([]);
     const db = await getDb();
     expect(await db.select({ email: subscribers.email }).from(subscribers)).toEqual([{ email: "stays@example.com" }]);

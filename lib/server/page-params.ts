@@ -51,10 +51,12 @@ const PAGES: { path: RegExp; params: Record<string, Check> }[] = [
   { path: /^\/book$/, params: { where, type: sessionType, day, month, tz: timeZone } },
   { path: /^\/book\/request$/, params: { where, type: sessionType, start, tz: timeZone } },
   { path: /^\/book\/manage\/[^/]+$/, params: { tz: timeZone, day } },
+  { path: /^\/book\/waitlist$/, params: { where, type: sessionType, tz: timeZone } },
   { path: /^\/newsletter\/unsubscribe\/[^/]+$/, params: { series: word } },
   { path: /^\/admin\/requests$/, params: { status: word, when: word } },
   { path: /^\/admin\/newsletter\/[^/]+$/, params: { test: word, problem: word, unscheduled: word } },
   { path: /^\/admin\/subscribers$/, params: { page: pageNumber } },
+  { path: /^\/admin\/waitlist$/, params: { done: word, problem: word } },
 ];
 
 /** Longer than any link of ours: a query string past it is refused whole. */

@@ -33,6 +33,9 @@ export default async function BookPage({ searchParams }: PageProps<"/book">) {
     return `/book?${search.toString()}${hash}` as Route;
   };
 
+  // The waitlist's form starts from what was chosen here.
+  const waitlistHref = `/book/waitlist?${new URLSearchParams(Object.entries({ type: query.type, where, tz: query.tz }).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString()}` as Route;
+
   return (
     <div className="container booking">
       <TimeZoneDetector />
@@ -110,8 +113,9 @@ export default async function BookPage({ searchParams }: PageProps<"/book">) {
           </div>
           {page.days.length === 0 ? (
             <p>
-              There are no free times in the next {page.sessionType.horizonDays} days. Please <Link href="/contact">send a message</Link> and{" "}
-              {practice.therapist.name} will find a time with you.
+              There are no free times in the next {page.sessionType.horizonDays} days. You can{" "}
+              <Link href={waitlistHref}>join the waitlist</Link>: when a time that suits you becomes free, it is offered to you before anyone
+              else sees it. Or <Link href="/contact">send a message</Link> and {practice.therapist.name} will find a time with you.
             </p>
           ) : (
             <MonthCalendar
@@ -146,6 +150,10 @@ export default async function BookPage({ searchParams }: PageProps<"/book">) {
               ) : (
                 <p className="meta">Choose a day to see its times.</p>
               )}
+              <p className="waitlist-link">
+                None of these work for me: <Link href={waitlistHref}>join the waitlist</Link>, and a time that suits you is offered to you when
+                one becomes free.
+              </p>
             </MonthCalendar>
           )}
         </section>

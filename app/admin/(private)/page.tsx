@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { BookingList } from "@/components/admin/booking-list";
 import { WeekView } from "@/components/admin/week-view";
 import { bookingsAtAGlance, weekForOverview } from "@/lib/admin/booking";
+import { waitlistAtAGlance } from "@/lib/admin/waitlist";
 import { messagesNeedingAttention } from "@/lib/admin/messages";
 import { outboxNeedingAttention } from "@/lib/admin/outbox";
 import { formatDateTime, zoneLabel } from "@/lib/booking/format";
@@ -20,6 +21,7 @@ export default async function OverviewPage() {
   const outbox = await outboxNeedingAttention();
   const sessions = await bookingsAtAGlance();
   const week = await weekForOverview();
+  const waitlist = await waitlistAtAGlance();
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return (
     <>
@@ -58,6 +60,16 @@ export default async function OverviewPage() {
           ) : null}
           <p>
             <Link href="/admin/outbox">Open the outbox</Link>
+          </p>
+        </li>
+        <li className="card">
+          <h3>Waitlist</h3>
+          <p>
+            {waitlist.waiting === 0 ? "Nobody is waiting." : `${plural(waitlist.waiting, "person is", "people are")} waiting for a time.`}{" "}
+            {waitlist.holdingOffers > 0 ? `${plural(waitlist.holdingOffers, "holds", "hold")} an offer now.` : null}
+          </p>
+          <p>
+            <Link href="/admin/waitlist">Open the waitlist</Link>
           </p>
         </li>
       </ul>

@@ -16,7 +16,7 @@ export default async function PrivacyPage() {
       <h2>Erase a person</h2>
       <p>
         When someone asks for their data to be deleted, enter their email address. Their contact messages, their bookings,
-        their newsletter subscription and every email addressed to them or about their bookings are deleted at once.
+        their places on the waitlist, their newsletter subscription and every email addressed to them or about their bookings are deleted at once.
       </p>
       <ErasePersonForm action={erasePersonAction} />
       <h2>Retention</h2>
