@@ -27,6 +27,10 @@ const tokenPages = [
   // "Confirm this time" is a form: same-origin, as on the manage page.
   { source: "/book/confirm/:token", policy: "same-origin" },
   { source: "/book/manage/:token/calendar.ics", policy: "no-referrer" },
+  // The waitlist's emailed links: each page is one press of a form.
+  { source: "/book/waitlist/place/:token", policy: "same-origin" },
+  { source: "/book/waitlist/offer/:token", policy: "same-origin" },
+  { source: "/book/waitlist/leave/:token", policy: "same-origin" },
   { source: "/newsletter/confirm/:token", policy: "same-origin" },
   { source: "/newsletter/unsubscribe/:token", policy: "same-origin" },
   { source: "/freebies/access/:token", policy: "no-referrer" },
