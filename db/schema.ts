@@ -537,6 +537,8 @@ export const busyCalendars = pgTable("busy_calendar", {
   readAt: timestamp("read_at", { withTimezone: true }),
   errorMessage: text("error_message"),
   failingSince: timestamp("failing_since", { withTimezone: true }),
+  // What the last full read could not afford (lib/booking/busy-calendars/expand.ts's budget), in words for the room.
+  leftOut: text("left_out"),
   createdAt: createdAt(),
 });
 

@@ -171,7 +171,8 @@ function readOutcome(result: Extract<BusyCalendarOutcome, { status: "done" }>, d
   if (!refreshed) return done;
   if (refreshed.status === "failed") return `${done} It could not be read: ${refreshed.message} Its last good busy times, if any, still count.`;
   if (refreshed.status === "unchanged") return `${done} It has not changed since the last read.`;
-  return `${done} ${refreshed.busyTimes} busy time${refreshed.busyTimes === 1 ? "" : "s"} read; /book no longer offers them.`;
+  const read = `${done} ${refreshed.busyTimes} busy time${refreshed.busyTimes === 1 ? "" : "s"} read; /book no longer offers them.`;
+  return refreshed.leftOut ? `${read} ${refreshed.leftOut}` : read;
 }
 
 

@@ -5,7 +5,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { runSweep } from "@/lib/maintenance/sweep";
 import { randomUUID } from "node:crypto";
 import { NOW, at, intakeRequest, ip, rowCounts, therapist } from "@/lib/testing/booking-fixtures";
-import { type CalendarServer, startCalendarServer, weeklyBusyCalendar } from "@/lib/testing/calendar-server";
+import { type CalendarServer, minutelyCalendar, startCalendarServer, weeklyBusyCalendar } from "@/lib/testing/calendar-server";
 import { restoreEnvAfterEach } from "@/lib/testing/env";
 import { findFreeSlots } from "../availability";
 import { requestBooking } from "../request-booking";
@@ -37,13 +37,45 @@ async function stored() {
 }
 
 describe("busy times from the therapist's own calendars", () => {
+  it("reads ten MINUTELY events within one budget, keeps her weekly hour, says what was left out, and the database answers others meanwhile", async () => {
+    server.set("/minutely.ics", { calendar: minutelyCalendar({ uid: "flood", count: 10, weekly: { firstStart: "2027-03-03T12:00:00", minutes: 58 } }) });
+    const db = await getDb();
+    let reading = true;
+    const answered: number[] = [];
+    // Others' requests while the feed is read: each is answered in a few milliseconds, not after the whole feed.
+    const others = (async () => {
+      while (reading) {
+        const started = performance.now();
+        await db.select().from(busyCalendars);
+        answered.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    const started = performance.now();
+    const result = await addBusyCalendar(therapist, { name: "Invited", address: server.url("/minutely.ics") }, { now: NOW });
+    reading = false;
+    await others;
+    expect(performance.now() - started).toBeLessThan(6_000);
+    expect(result).toMatchObject({ status: "done", refreshed: { status: "read", leftOut: expect.stringMatching(/^10 repeating events could not be read in full.*every hour or more often/) } });
+    expect(answered.length).toBeGreaterThan(10);
+    expect(Math.max(...answered)).toBeLessThan(250);
+    const [listed] = await listBusyCalendars(therapist);
+    expect(listed!.leftOut).toMatch(/^10 repeating events/);
+    expect(await free()).not.toContain(at("2027-03-03", "12:00").getTime());
+
+    // A copy that reads in full clears the note.
+    server.set("/minutely.ics", { calendar: clientHour });
+    expect(await refreshBusyCalendarNow(therapist, listed!.id, { now: NOW })).toMatchObject({ refreshed: { status: "read", leftOut: null } });
+    expect((await listBusyCalendars(therapist))[0]!.leftOut).toBeNull();
+  });
+
   it("reads a calendar when added: its weekly client hour, buffers included, leaves /book, and its EXDATE week stays open", async () => {
     const before = await free();
     expect(before).toEqual(expect.arrayContaining([at("2027-03-03", "12:00"), at("2027-03-03", "13:00"), at("2027-03-10", "12:00")].map((d) => d.getTime())));
     server.set("/secret-token-abc/basic.ics", { calendar: clientHour, etag: '"v1"' });
 
     const result = await addBusyCalendar(therapist, { name: "SimplePractice", address: server.url("/secret-token-abc/basic.ics") }, { now: NOW });
-    expect(result).toEqual({ status: "done", refreshed: { status: "read", busyTimes: expect.any(Number) } });
+    expect(result).toEqual({ status: "done", refreshed: { status: "read", busyTimes: expect.any(Number), leftOut: null } });
 
     const after = await free();
     for (const taken of [at("2027-03-03", "12:00"), at("2027-03-03", "12:30"), at("2027-03-03", "13:00"), at("2027-03-17", "12:00")]) {

@@ -10,7 +10,7 @@ import { logError } from "@/lib/errors";
 import { practice } from "@/lib/practice/practice";
 import { sessionTypes } from "../session-types";
 import { calendarAddress, calendarName, NOT_A_CALENDAR_ADDRESS } from "./calendar-fields";
-import { NotICalendarError, busyIntervalsFromICalendar } from "./expand";
+import { NotICalendarError, describeLeftOut, readBusyIntervals } from "./expand";
 import { type FeedLimits, FeedFetchError, UNENCRYPTED, defaultFeedLimits, feedRequestUrl, fetchFeed, maskedFeedAddress } from "./fetch-feed";
 import { DAY, MINUTE } from "@/lib/time";
 
@@ -29,7 +29,7 @@ export const busyCalendarInputSchema = z.strictObject({
 
 export type BusyCalendarInput = z.input<typeof busyCalendarInputSchema>;
 
-export type RefreshOutcome = { status: "read"; busyTimes: number } | { status: "unchanged" } | { status: "failed"; message: string };
+export type RefreshOutcome = { status: "read"; busyTimes: number; leftOut: string | null } | { status: "unchanged" } | { status: "failed"; message: string };
 
 export type BusyCalendarOutcome = Outcome<{ refreshed?: RefreshOutcome }, "not-found"> | RefusedInput;
 
@@ -53,7 +53,8 @@ async function refreshCalendar(calendar: BusyCalendar, now: Date, feedLimits = l
       await db.update(busyCalendars).set({ errorMessage: null, failingSince: null }).where(eq(busyCalendars.id, calendar.id));
       return { status: "unchanged" };
     }
-    const intervals = busyIntervalsFromICalendar(answer.text, {
+    // Within the feed's budget, pausing so the pages this server answers meanwhile do not wait on it.
+    const { intervals, leftOut } = await readBusyIntervals(answer.text, {
       from: new Date(now.getTime() - DAY),
       until: new Date(now.getTime() + BUSY_HORIZON_DAYS * DAY),
       timeZone: practice.timeZone,
@@ -65,10 +66,10 @@ async function refreshCalendar(calendar: BusyCalendar, now: Date, feedLimits = l
       }
       await tx
         .update(busyCalendars)
-        .set({ etag: answer.etag, lastModified: answer.lastModified, readAt: now, errorMessage: null, failingSince: null })
+        .set({ etag: answer.etag, lastModified: answer.lastModified, readAt: now, errorMessage: null, failingSince: null, leftOut: describeLeftOut(leftOut) })
         .where(eq(busyCalendars.id, calendar.id));
     });
-    return { status: "read", busyTimes: intervals.length };
+    return { status: "read", busyTimes: intervals.length, leftOut: describeLeftOut(leftOut) };
   } catch (error) {
     const known = error instanceof FeedFetchError || error instanceof NotICalendarError;
     // The address never reaches the log: only our own errors, which never quote it, or the database's.
@@ -113,6 +114,7 @@ async function readBusyCalendars() {
       readAt: busyCalendars.readAt,
       errorMessage: busyCalendars.errorMessage,
       failingSince: busyCalendars.failingSince,
+      leftOut: busyCalendars.leftOut,
       busyTimes: count(busyTimes.id),
     })
     .from(busyCalendars)

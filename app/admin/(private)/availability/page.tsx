@@ -127,6 +127,12 @@ export default async function AvailabilityPage() {
               ) : (
                 "Not read yet."
               )}
+              {calendar.leftOut ? (
+                <span className="field-error" data-testid="busy-calendar-left-out">
+                  {" "}
+                  {calendar.leftOut}
+                </span>
+              ) : null}
               {calendar.errorMessage && calendar.failingSince ? (
                 <span className="field-error" data-testid="busy-calendar-error">
                   {" "}

@@ -1,0 +1,1 @@
+ALTER TABLE "busy_calendar" ADD COLUMN "left_out" text;
