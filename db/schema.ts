@@ -539,6 +539,8 @@ export const busyCalendars = pgTable("busy_calendar", {
   failingSince: timestamp("failing_since", { withTimezone: true }),
   // What the last full read could not afford (lib/booking/busy-calendars/expand.ts's budget), in words for the room.
   leftOut: text("left_out"),
+  // Her choice: every all-day event blocks its days, free or not (Google makes all-day events free by default).
+  allDayBusy: boolean("all_day_busy").notNull().default(false),
   createdAt: createdAt(),
 });
 

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { type CalendarServer, startCalendarServer, weeklyBusyCalendar } from "../lib/testing/calendar-server";
+import { type CalendarServer, minutelyCalendar, startCalendarServer, weeklyBusyCalendar } from "../lib/testing/calendar-server";
 import { expect, expectAccessible, readEmails, test, uniqueEmail } from "./fixtures";
 import { visitorBooks } from "./fixtures/book-visit";
 import { pageFromAnotherAddress, signInAsTherapist, therapistFor } from "./fixtures/therapist";
@@ -149,6 +149,66 @@ for (const [javaScriptEnabled, weekday] of [
     });
   });
 }
+
+/** The 99th percentile of some durations (with a few dozen, close to the slowest). */
+function p99(durations: number[]) {
+  const sorted = [...durations].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)]!;
+}
+
+test.describe("a calendar that would take the server minutes to read", () => {
+  test("ten MINUTELY events are read while /book is loaded: /book keeps its pace, and the room says what was left out", async ({ page, request, browser }, testInfo) => {
+    test.setTimeout(120_000);
+    const secret = `flood-${Date.now().toString(36)}`;
+    const path = `/calendar/${secret}/basic.ics`;
+    server.set(path, { calendar: minutelyCalendar({ uid: `${secret}@invite.example`, count: 10 }) });
+    const bookUrl = `/book?where=OR&type=intake&tz=${ZONE}&day=${weeksOut(5).toISODate()}`;
+    // Two visitors loading /book one page after another, until told to stop.
+    const load = async (until: () => boolean) => {
+      const durations: number[] = [];
+      const visitor = async () => {
+        while (!until()) {
+          const started = performance.now();
+          const response = await request.get(bookUrl);
+          expect(response.status()).toBe(200);
+          durations.push(performance.now() - started);
+        }
+      };
+      await Promise.all([visitor(), visitor()]);
+      return durations;
+    };
+    // Warm, then the pace of /book with nothing else going on.
+    await load(((n) => () => n-- <= 0)(4));
+    const baselineEnds = Date.now() + 4_000;
+    const baseline = await load(() => Date.now() > baselineEnds);
+
+    const therapist = await pageFromAnotherAddress(browser);
+    await signInAsTherapist(therapist, therapistFor(testInfo));
+    await therapist.goto("/admin/availability");
+    const name = `Invitations ${secret.slice(-6)}`;
+    await therapist.getByLabel("Calendar name").fill(name);
+    await therapist.getByLabel("Calendar address").fill(server.url(path));
+    let reading = true;
+    const loaded = load(() => !reading);
+    await therapist.getByRole("button", { name: "Add calendar" }).click();
+    await expect(therapist.getByText(/Calendar added\. 0 busy times read/)).toBeVisible({ timeout: 60_000 });
+    reading = false;
+    const during = await loaded;
+    testInfo.annotations.push({ type: "book p99 (ms)", description: `baseline ${p99(baseline).toFixed(0)} of ${baseline.length}, while reading ${p99(during).toFixed(0)} of ${during.length}` });
+    expect(during.length).toBeGreaterThan(4);
+    expect(p99(during)).toBeLessThan(2 * p99(baseline));
+
+    const listed = therapist.getByTestId("busy-calendar").filter({ hasText: name });
+    await expect(listed.getByTestId("busy-calendar-left-out")).toContainText(/10 repeating events could not be read in full.*They repeat every hour or more often/);
+    await expectAccessible(therapist);
+    await page.goto(bookUrl);
+    await expect(page.locator('a[href*="start="]').first()).toBeVisible();
+
+    await listed.getByRole("button", { name: `Remove ${name}` }).click();
+    await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name })).toHaveCount(0);
+    await therapist.context().close();
+  });
+});
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`the availability form's time inputs, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {

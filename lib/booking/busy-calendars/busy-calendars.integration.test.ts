@@ -11,6 +11,7 @@ import { findFreeSlots } from "../availability";
 import { requestBooking } from "../request-booking";
 import { findSessionType } from "../session-types";
 import { addBusyCalendar, listBusyCalendars, refreshBusyCalendarNow, refreshDueBusyCalendars, removeBusyCalendar } from "./busy-calendars";
+import { WHAT_TO_PASTE } from "./calendar-fields";
 import { fetchFeed, isPrivateAddress } from "./fetch-feed";
 
 const intake = findSessionType("intake")!;
@@ -37,6 +38,55 @@ async function stored() {
 }
 
 describe("busy times from the therapist's own calendars", () => {
+  it("holds a free all-day event's day only on the calendar where she chose that all-day events block the day", async () => {
+    const dayOff = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "BEGIN:VEVENT",
+      "UID:day-off@google.example",
+      "DTSTAMP:20260101T000000Z",
+      "DTSTART;VALUE=DATE:20270303",
+      "DTEND;VALUE=DATE:20270304",
+      "TRANSP:TRANSPARENT",
+      "SUMMARY:Day off",
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+    server.set("/day-off.ics", { calendar: dayOff });
+    const noon = at("2027-03-03", "12:00").getTime();
+    expect(await free()).toContain(noon);
+    expect(await addBusyCalendar(therapist, { name: "Google", address: server.url("/day-off.ics") }, { now: NOW })).toMatchObject({ refreshed: { busyTimes: 0 } });
+    expect(await free()).toContain(noon);
+    const [plain] = await listBusyCalendars(therapist);
+    expect(plain!.allDayBusy).toBe(false);
+    await removeBusyCalendar(therapist, plain!.id);
+
+    expect(await addBusyCalendar(therapist, { name: "Google", address: server.url("/day-off.ics"), allDayBusy: "yes" }, { now: NOW })).toMatchObject({ refreshed: { busyTimes: 1 } });
+    expect(await free()).not.toContain(noon);
+    const [blocking] = await listBusyCalendars(therapist);
+    expect(blocking!.allDayBusy).toBe(true);
+    // The sweep's reads keep her choice.
+    await refreshBusyCalendarNow(therapist, blocking!.id, { now: NOW });
+    expect(await free()).not.toContain(noon);
+  });
+
+  for (const [what, route, reason] of [
+    ["Google's web link (a page, not a calendar)", { calendar: "<!doctype html><title>Google Calendar</title>", contentType: "text/html" }, /did not answer with an iCalendar file/],
+    ["an address that was reset", { status: 404 }, /not found/],
+    ["a refusal", { status: 403 }, /refused/],
+  ] as const) {
+    it(`refuses ${what} beside the address, says what to paste for Google, Apple and SimplePractice, and stores nothing`, async () => {
+      server.set("/unreadable.ics", route);
+      const before = await stored();
+      const result = await addBusyCalendar(therapist, { name: "Google", address: server.url("/unreadable.ics") }, { now: NOW });
+      expect(result).toMatchObject({ status: "refused", reason: "invalid", fieldErrors: { address: [expect.stringMatching(reason), WHAT_TO_PASTE] } });
+      expect(WHAT_TO_PASTE).toMatch(/Google Calendar: .*Secret address in iCal format.*Apple .*SimplePractice: /);
+      expect(JSON.stringify(result)).not.toContain("unreadable");
+      expect(await stored()).toEqual(before);
+    });
+  }
+
   it("reads ten MINUTELY events within one budget, keeps her weekly hour, says what was left out, and the database answers others meanwhile", async () => {
     server.set("/minutely.ics", { calendar: minutelyCalendar({ uid: "flood", count: 10, weekly: { firstStart: "2027-03-03T12:00:00", minutes: 58 } }) });
     const db = await getDb();
@@ -182,10 +232,11 @@ describe("fetching a calendar address", () => {
     server.set("/private.ics", { calendar: clientHour });
     const result = await addBusyCalendar(therapist, { name: "Probe", address: server.url("/private.ics") }, { now: NOW });
     expect(result).toMatchObject({ status: "refused", reason: "invalid", fieldErrors: { address: [expect.stringMatching(/never sent unencrypted/)] } });
-    expect(await addBusyCalendar(therapist, { name: "Probe", address: "webcal://127.0.0.1:9/private.ics" }, { now: NOW })).toEqual({
-      status: "done",
-      refreshed: { status: "failed", message: expect.stringMatching(/private network/) },
+    expect(await addBusyCalendar(therapist, { name: "Probe", address: "webcal://127.0.0.1:9/private.ics" }, { now: NOW })).toMatchObject({
+      status: "refused",
+      fieldErrors: { address: [expect.stringMatching(/private network/), WHAT_TO_PASTE] },
     });
+    expect((await stored()).calendars).toHaveLength(0);
     expect(server.requests).toHaveLength(0);
     const closed = { ...limits, allowPrivate: false };
     await expect(fetchFeed("http://calendar.example/private.ics", {}, closed)).rejects.toThrow(/unencrypted/);

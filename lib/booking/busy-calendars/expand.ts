@@ -86,10 +86,17 @@ function instantOf(time: ICAL.Time, tzid: string | undefined, zones: Zones, cloc
   return clocks.instant(time, practiceZone);
 }
 
-function isIgnored(component: ICAL.Component): boolean {
+/**
+ * Cancelled events never hold time; free (TRANSPARENT) ones do not either,
+ * except an all-day one when she has said all-day events block the day:
+ * Google makes every all-day event free unless it is changed, so her day
+ * off entered with the defaults would otherwise leave /book open.
+ */
+function isIgnored(component: ICAL.Component, start: ICAL.Time, allDayBusy: boolean): boolean {
   const status = String(component.getFirstPropertyValue("status") ?? "").toUpperCase();
   const transparency = String(component.getFirstPropertyValue("transp") ?? "").toUpperCase();
-  return status === "CANCELLED" || transparency === "TRANSPARENT";
+  if (status === "CANCELLED") return true;
+  return transparency === "TRANSPARENT" && !(allDayBusy && start.isDate);
 }
 
 function tzidOf(component: ICAL.Component, property: "dtstart" | "dtend"): string | undefined {
@@ -97,7 +104,7 @@ function tzidOf(component: ICAL.Component, property: "dtstart" | "dtend"): strin
   return typeof value === "string" ? value : undefined;
 }
 
-type Window = { from: Date; until: Date; timeZone: string };
+type Window = { from: Date; until: Date; timeZone: string; allDayBusy?: boolean };
 
 /** Rules that repeat more often than daily: a single one can name a time every second for years. */
 function isFrequent(master: ICAL.Component): boolean {
@@ -113,7 +120,7 @@ function isFrequent(master: ICAL.Component): boolean {
  * HOURLY ones share whatever is left, so one of them cannot crowd out her
  * weekly client hours.
  */
-function* expansion(text: string, { from, until, timeZone }: Window, budget: ExpansionBudget): Generator<void, FeedReading, void> {
+function* expansion(text: string, { from, until, timeZone, allDayBusy = false }: Window, budget: ExpansionBudget): Generator<void, FeedReading, void> {
   let sliceStart = performance.now();
   let spentMs = 0;
   let steps = 0;
@@ -154,7 +161,7 @@ function* expansion(text: string, { from, until, timeZone }: Window, budget: Exp
   const intervals: { start: number; end: number }[] = [];
   let tooMany = false;
   const add = (component: ICAL.Component, start: ICAL.Time, end: ICAL.Time) => {
-    if (isIgnored(component)) return;
+    if (isIgnored(component, start, allDayBusy)) return;
     const startMs = instantOf(start, tzidOf(component, "dtstart"), zones, clocks, timeZone);
     const endMs = instantOf(end, tzidOf(component, "dtend") ?? tzidOf(component, "dtstart"), zones, clocks, timeZone);
     if (!(endMs > startMs) || endMs <= fromMs || startMs >= untilMs) return;

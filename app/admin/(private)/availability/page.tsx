@@ -35,8 +35,14 @@ const busyCalendarFields: EditField[] = [
     name: "address",
     label: "Calendar address",
     type: "url",
-    hint: "The secret iCalendar address your calendar gives (webcal:// or https://). Attune keeps only when you are busy, never what the event says.",
+    hint: "The private iCalendar address your calendar gives (webcal:// or https://): in Google Calendar, the \u201cSecret address in iCal format\u201d; in Apple Calendar, a Public Calendar\u2019s webcal:// link; in SimplePractice, the Calendar sync link. Attune keeps only when you are busy, never what the event says.",
     maxLength: 2000,
+  },
+  {
+    name: "allDayBusy",
+    label: "All-day events block the day",
+    type: "checkbox",
+    hint: "Google Calendar makes a new all-day event \u201cFree\u201d unless you change it, and Attune skips free events: a day off entered that way would still be offered on /book. Tick this to have every all-day event in this calendar block its whole day.",
   },
 ];
 
@@ -123,6 +129,7 @@ export default async function AvailabilityPage() {
               {calendar.readAt ? (
                 <>
                   {calendar.busyTimes} busy time{calendar.busyTimes === 1 ? "" : "s"}, read <When at={calendar.readAt} />.
+                  {calendar.allDayBusy ? " All-day events block the day." : " Free all-day events do not block the day."}
                 </>
               ) : (
                 "Not read yet."
