@@ -134,6 +134,51 @@ for (const [javaScriptEnabled, weekday] of [
       await therapist.context().close();
     });
 
+    test("Google's web link is refused with what to paste, and nothing is added; a free all-day day off blocks /book when she ticks the box", async ({ page, browser }, testInfo) => {
+      test.setTimeout(90_000);
+      const dayOff = weeksOut(weekday).plus({ weeks: 3 });
+      const secret = `allday-${Date.now().toString(36)}-${javaScriptEnabled ? "js" : "nojs"}`;
+      const webPage = `/calendar/${secret}/r/week`;
+      const icsPath = `/calendar/${secret}/basic.ics`;
+      server.set(webPage, { calendar: "<!doctype html><title>Google Calendar</title>", contentType: "text/html" });
+      const next = dayOff.plus({ days: 1 });
+      server.set(icsPath, {
+        calendar: ["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", `UID:${secret}@google.example`, "DTSTAMP:20260101T000000Z", `DTSTART;VALUE=DATE:${dayOff.toFormat("yyyyMMdd")}`, `DTEND;VALUE=DATE:${next.toFormat("yyyyMMdd")}`, "TRANSP:TRANSPARENT", "SUMMARY:Vacation", "END:VEVENT", "END:VCALENDAR", ""].join("\r\n"),
+      });
+      await page.goto(`/book?where=OR&type=intake&tz=${ZONE}&day=${dayOff.toISODate()}`);
+      await expect(page.locator(timeLink(at(dayOff, 10)))).toHaveCount(1);
+
+      const therapist = await pageFromAnotherAddress(browser, { javaScriptEnabled });
+      await signInAsTherapist(therapist, therapistFor(testInfo));
+      await therapist.goto("/admin/availability");
+      await expect(therapist.getByText(/Google Calendar makes a new all-day event .Free./)).toBeVisible();
+      const name = `Vacations ${secret.slice(-10)}`;
+      await therapist.getByLabel("Calendar name").fill(name);
+      await therapist.getByLabel("Calendar address").fill(server.url(webPage));
+      await therapist.getByRole("button", { name: "Add calendar" }).click();
+      const error = therapist.locator("#calendars-address-error");
+      await expect(error).toContainText("did not answer with an iCalendar file");
+      await expect(error).toContainText("Secret address in iCal format");
+      await expect(error).toContainText("SimplePractice");
+      await expect(therapist.getByLabel("Calendar address")).toHaveValue(server.url(webPage));
+      await expect(therapist.getByText("Calendar added")).toHaveCount(0);
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name })).toHaveCount(0);
+      if (javaScriptEnabled) await expectAccessible(therapist);
+
+      await therapist.getByLabel("Calendar address").fill(server.url(icsPath));
+      await therapist.getByLabel("All-day events block the day").check();
+      await therapist.getByRole("button", { name: "Add calendar" }).click();
+      await expect(therapist.getByText(/Calendar added\. 1 busy time read/)).toBeVisible();
+      const listed = therapist.getByTestId("busy-calendar").filter({ hasText: name });
+      await expect(listed).toContainText("All-day events block the day.");
+      await page.goto(`/book?where=OR&type=intake&tz=${ZONE}&day=${dayOff.toISODate()}`);
+      await expect(page.locator(timeLink(at(dayOff, 10)))).toHaveCount(0);
+
+      await listed.getByRole("button", { name: `Remove ${name}` }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name })).toHaveCount(0);
+      await therapist.context().close();
+    });
+
     test("a calendar address that is not one is refused beside its field, and nothing is added", async ({ browser }, testInfo) => {
       const therapist = await pageFromAnotherAddress(browser, { javaScriptEnabled });
       await signInAsTherapist(therapist, therapistFor(testInfo));
