@@ -78,9 +78,15 @@ for (const [javaScriptEnabled, weekday] of [
       await expect(page.locator(timeLink(at(third, 10)))).toHaveCount(1);
       await expect(page.locator(timeLink(at(third, 9)))).toHaveCount(0);
 
+      // "Refresh now" answers beside the calendar; an unchanged answer (304) is a check, not a change.
+      await expect(listed).toContainText(/Checked .*; changed /);
+      await listed.getByRole("button", { name: `Refresh ${name} now` }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name }).getByTestId("busy-calendar-refreshed")).toHaveText(/Refreshed just now: nothing has changed\./);
+
       // The calendar starts failing: the room says so and since when, and its last busy times still count.
       server.set(path, { status: 404 });
       await listed.getByRole("button", { name: `Refresh ${name} now` }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name }).getByTestId("busy-calendar-refreshed")).toContainText("could not be read");
       await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name }).getByTestId("busy-calendar-error")).toContainText(/not found.*Failing since/);
       await book(first);
       await expect(page.locator(timeLink(at(first, 10)))).toHaveCount(1);

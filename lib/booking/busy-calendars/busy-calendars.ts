@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { getDb, type Transaction } from "@/db/client";
 import { type BusyCalendar, busyCalendars, busyTimes } from "@/db/schema";
@@ -56,6 +57,13 @@ async function storeReading(tx: Transaction, calendarId: string, intervals: Busy
   }
 }
 
+/** The same busy times give the same digest, however the calendar wrote them out. */
+function digestOf(intervals: BusyInterval[]): string {
+  const hash = createHash("sha256");
+  for (const { startsAt, endsAt } of intervals) hash.update(`${startsAt.getTime()}/${endsAt.getTime()};`);
+  return hash.digest("base64url");
+}
+
 /** Words fit for the room for anything reading a calendar threw; the address never reaches the log. */
 function failureMessage(error: unknown): string {
   const known = error instanceof FeedFetchError || error instanceof NotICalendarError;
@@ -75,16 +83,18 @@ async function refreshCalendar(calendar: BusyCalendar, now: Date, feedLimits = l
   try {
     const answer = await fetchFeed(calendar.address, recentlyRead ? { etag: calendar.etag, lastModified: calendar.lastModified } : {}, feedLimits);
     if (answer.status === "not-modified") {
-      await db.update(busyCalendars).set({ errorMessage: null, failingSince: null }).where(eq(busyCalendars.id, calendar.id));
+      await db.update(busyCalendars).set({ answeredAt: now, errorMessage: null, failingSince: null }).where(eq(busyCalendars.id, calendar.id));
       return { status: "unchanged" };
     }
     // Within the feed's budget, pausing so the pages this server answers meanwhile do not wait on it.
     const { intervals, leftOut } = await readBusyIntervals(answer.text, windowAt(now, calendar.allDayBusy));
+    const busyDigest = digestOf(intervals);
+    const changedAt = busyDigest === calendar.busyDigest ? calendar.changedAt : now;
     await db.transaction(async (tx) => {
       await storeReading(tx, calendar.id, intervals);
       await tx
         .update(busyCalendars)
-        .set({ etag: answer.etag, lastModified: answer.lastModified, readAt: now, errorMessage: null, failingSince: null, leftOut: describeLeftOut(leftOut) })
+        .set({ etag: answer.etag, lastModified: answer.lastModified, readAt: now, answeredAt: now, changedAt, busyDigest, errorMessage: null, failingSince: null, leftOut: describeLeftOut(leftOut) })
         .where(eq(busyCalendars.id, calendar.id));
     });
     return { status: "read", busyTimes: intervals.length, leftOut: describeLeftOut(leftOut) };
@@ -130,6 +140,8 @@ async function readBusyCalendars() {
       errorMessage: busyCalendars.errorMessage,
       failingSince: busyCalendars.failingSince,
       leftOut: busyCalendars.leftOut,
+      answeredAt: busyCalendars.answeredAt,
+      changedAt: busyCalendars.changedAt,
       allDayBusy: busyCalendars.allDayBusy,
       busyTimes: count(busyTimes.id),
     })
@@ -171,7 +183,7 @@ export async function addBusyCalendar(therapist: Therapist, input: BusyCalendarI
   await db.transaction(async (tx) => {
     const [calendar] = await tx
       .insert(busyCalendars)
-      .values({ name: parsed.data.name, address: parsed.data.address, allDayBusy: parsed.data.allDayBusy === "yes", checkedAt: now, readAt: now, etag: answer.etag, lastModified: answer.lastModified, leftOut })
+      .values({ name: parsed.data.name, address: parsed.data.address, allDayBusy: parsed.data.allDayBusy === "yes", checkedAt: now, answeredAt: now, changedAt: now, busyDigest: digestOf(intervals), readAt: now, etag: answer.etag, lastModified: answer.lastModified, leftOut })
       .returning({ id: busyCalendars.id });
     await storeReading(tx, calendar!.id, intervals);
   });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { ActionButton } from "@/components/admin/action-button";
 import { EditForm, type EditField } from "@/components/admin/edit-form";
@@ -18,6 +19,7 @@ import {
   saveDayOverrideAction,
   saveWeeklyHoursAction,
 } from "./actions";
+import { REFRESHED_CALENDAR_COOKIE } from "./refreshed-cookie";
 
 export const metadata: Metadata = { title: "Availability" };
 
@@ -47,9 +49,17 @@ const busyCalendarFields: EditField[] = [
 ];
 
 
+/** What "Refresh now" found, from what the read left on the calendar. */
+function refreshAnswer(calendar: { errorMessage: string | null; answeredAt: Date | null; changedAt: Date | null }): string {
+  if (calendar.errorMessage) return "it could not be read; its last good busy times still count.";
+  if (calendar.changedAt && calendar.answeredAt && calendar.changedAt.getTime() === calendar.answeredAt.getTime()) return "its busy times changed, and /book follows them now.";
+  return "nothing has changed.";
+}
+
 export default async function AvailabilityPage() {
   await connection();
   const availability = await availabilityForEditor();
+  const refreshedId = (await cookies()).get(REFRESHED_CALENDAR_COOKIE.name)?.value;
   return (
     <>
       <h1>Availability</h1>
@@ -128,7 +138,8 @@ export default async function AvailabilityPage() {
               <br />
               {calendar.readAt ? (
                 <>
-                  {calendar.busyTimes} busy time{calendar.busyTimes === 1 ? "" : "s"}, read <When at={calendar.readAt} />.
+                  {calendar.busyTimes} busy time{calendar.busyTimes === 1 ? "" : "s"}. Checked <When at={calendar.answeredAt ?? calendar.readAt} />
+                  ; changed <When at={calendar.changedAt ?? calendar.readAt} />.
                   {calendar.allDayBusy ? " All-day events block the day." : " Free all-day events do not block the day."}
                 </>
               ) : (
@@ -144,6 +155,12 @@ export default async function AvailabilityPage() {
                 <span className="field-error" data-testid="busy-calendar-error">
                   {" "}
                   {calendar.errorMessage} Failing since <When at={calendar.failingSince} />.
+                </span>
+              ) : null}
+              {calendar.id === refreshedId ? (
+                <span role="status" data-testid="busy-calendar-refreshed">
+                  {" "}
+                  Refreshed just now: {refreshAnswer(calendar)}
                 </span>
               ) : null}{" "}
               <ActionButton action={refreshBusyCalendarAction} fields={{ id: calendar.id }} formClassName="inline-form" label={`Refresh ${calendar.name} now`}>
