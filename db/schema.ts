@@ -545,6 +545,8 @@ export const busyCalendars = pgTable("busy_calendar", {
   changedAt: timestamp("changed_at", { withTimezone: true }),
   // A digest of the busy times last stored, to tell a changed copy from the same one sent again.
   busyDigest: text("busy_digest"),
+  // When she was last emailed that a calendar keeps failing (lib/booking/busy-calendars/failing-notice.ts): one a day at most.
+  failingNoticeAt: timestamp("failing_notice_at", { withTimezone: true }),
   // Her choice: every all-day event blocks its days, free or not (Google makes all-day events free by default).
   allDayBusy: boolean("all_day_busy").notNull().default(false),
   createdAt: createdAt(),

@@ -18,6 +18,7 @@ import NewsletterSeriesPartEmail, { type NewsletterSeriesPartProps } from "./new
 import NewsletterWelcomeEmail, { type NewsletterWelcomeProps } from "./newsletter-welcome";
 import PracticeReplyEmail, { type PracticeReplyProps } from "./practice-reply";
 import TherapistSummaryEmail, { type TherapistSummaryProps } from "./therapist-summary";
+import CalendarFailingEmail, { type CalendarFailingProps } from "./calendar-failing";
 
 type Sender = "visitors" | "notifications" | "newsletter";
 
@@ -58,6 +59,11 @@ export const emailTemplates = {
   "sign-in-link": template<SignInLinkProps>()({
     component: SignInLinkEmail,
     subject: () => "Your sign-in link",
+    from: "notifications",
+  }),
+  "calendar-failing": template<CalendarFailingProps>()({
+    component: CalendarFailingEmail,
+    subject: () => "A calendar could not be read",
     from: "notifications",
   }),
   "booking-hold": template<BookingHoldProps>()({

@@ -14,6 +14,7 @@ import {
   type AvailabilityEditOutcome,
 } from "@/lib/booking/availability-editor";
 import { addBusyCalendar, listBusyCalendars, refreshBusyCalendarNow, removeBusyCalendar, type BusyCalendarOutcome } from "@/lib/booking/busy-calendars/busy-calendars";
+import { calendarsFailingLong } from "@/lib/booking/busy-calendars/failing-notice";
 import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/lib/booking/calendar-feed";
 import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCompleted, markBookingNoShow, type DecisionOutcome } from "@/lib/booking/decisions";
 import { bookingListFilterSchema, bookingOverview, getBookingRequest, listBookingRequests } from "@/lib/booking/requests";
@@ -51,6 +52,9 @@ export const openBooking = guardedRead(async ({ therapist, audit }, id: string) 
 
 /** Today's and this week's sessions and the requests awaiting an answer. */
 export const bookingsAtAGlance = guardedRead(async ({ therapist }) => bookingOverview(therapist));
+
+/** Her calendars failing for over an hour, for the overview: /book is going by an old copy of them. */
+export const calendarsNeedingAttention = guardedRead(async () => calendarsFailingLong());
 
 /** What the decision form says once a decision is saved, by the booking's new status. */
 const decisionSaved: Partial<Record<string, string>> = {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { BookingList } from "@/components/admin/booking-list";
-import { bookingsAtAGlance } from "@/lib/admin/booking";
+import { bookingsAtAGlance, calendarsNeedingAttention } from "@/lib/admin/booking";
 import { messagesNeedingAttention } from "@/lib/admin/messages";
 import { outboxNeedingAttention } from "@/lib/admin/outbox";
 import { formatDateTime } from "@/lib/booking/format";
@@ -18,6 +18,7 @@ export default async function OverviewPage() {
   const messages = await messagesNeedingAttention();
   const outbox = await outboxNeedingAttention();
   const sessions = await bookingsAtAGlance();
+  const failingCalendars = await calendarsNeedingAttention();
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return (
     <>
@@ -53,6 +54,21 @@ export default async function OverviewPage() {
             <Link href="/admin/outbox">Open the outbox</Link>
           </p>
         </li>
+        {failingCalendars.length > 0 ? (
+          <li className="card" data-testid="calendars-failing">
+            <h2>Your calendars</h2>
+            <p role="status">
+              <strong>
+                {failingCalendars.map((calendar) => calendar.name).join(", ")} could not be read for over an hour
+              </strong>{" "}
+              (since {formatPracticeTime(failingCalendars.map((calendar) => calendar.failingSince).sort((a, b) => a.getTime() - b.getTime())[0]!)}). Until{" "}
+              {failingCalendars.length === 1 ? "it reads" : "they read"} again, /book goes by the last copy that could be read.
+            </p>
+            <p>
+              <Link href="/admin/availability">See what went wrong</Link>
+            </p>
+          </li>
+        ) : null}
       </ul>
       <section aria-labelledby="awaiting-heading">
         <h2 id="awaiting-heading">Awaiting your answer</h2>
