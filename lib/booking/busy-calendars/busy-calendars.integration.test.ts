@@ -221,7 +221,7 @@ describe("busy times from the therapist's own calendars", () => {
     await addBusyCalendar(therapist, { name: "Jane App", address: server.url("/sweep.ics") }, { now: NOW });
     expect(await refreshDueBusyCalendars(new Date(NOW.getTime() + 60_000))).toEqual({ read: 0, unchanged: 0, failed: 0 });
     const sweep = await runSweep(new Date(NOW.getTime() + 6 * 60_000));
-    expect(sweep.calendars).toEqual({ read: 1, unchanged: 0, failed: 0 });
+    expect(sweep.calendars).toEqual({ read: 1, unchanged: 0, failed: 0, noticeQueued: false });
     expect(server.requests).toHaveLength(2);
   });
 
