@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { type CalendarServer, minutelyCalendar, startCalendarServer, weeklyBusyCalendar } from "../lib/testing/calendar-server";
-import { expect, expectAccessible, readEmails, test, uniqueEmail } from "./fixtures";
+import { allEmails, expect, expectAccessible, readEmails, test, uniqueEmail } from "./fixtures";
+import { NEEDS_DATABASE, directDatabase } from "./fixtures/database";
 import { visitorBooks } from "./fixtures/book-visit";
 import { pageFromAnotherAddress, signInAsTherapist, therapistFor } from "./fixtures/therapist";
 
@@ -200,6 +201,52 @@ for (const [javaScriptEnabled, weekday] of [
     });
   });
 }
+
+test.describe("a calendar failing for over an hour", () => {
+  test.skip(!process.env.DATABASE_URL, NEEDS_DATABASE);
+
+  for (const javaScriptEnabled of [true, false]) {
+    test(`shows on the overview and sends her one email, JavaScript ${javaScriptEnabled ? "on" : "off"}`, async ({ browser }, testInfo) => {
+      test.setTimeout(90_000);
+      const secret = `failing-${Date.now().toString(36)}-${javaScriptEnabled ? "js" : "nojs"}`;
+      const path = `/calendar/${secret}/basic.ics`;
+      server.set(path, { calendar: weeklyBusyCalendar({ uid: `${secret}@practice.example`, firstStart: `${weeksOut(3).toISODate()}T09:00:00`, minutes: 50 }) });
+      const therapist = await pageFromAnotherAddress(browser, { javaScriptEnabled });
+      await signInAsTherapist(therapist, therapistFor(testInfo));
+      await therapist.goto("/admin/availability");
+      const name = `Failing ${secret.slice(-12)}`;
+      await therapist.getByLabel("Calendar name").fill(name);
+      await therapist.getByLabel("Calendar address").fill(server.url(path));
+      await therapist.getByRole("button", { name: "Add calendar" }).click();
+      await expect(therapist.getByText(/Calendar added\./)).toBeVisible();
+      await therapist.goto("/admin");
+      await expect(therapist.getByTestId("calendars-failing").filter({ hasText: name })).toHaveCount(0);
+
+      // Failing since two hours ago (the clock cannot be moved in a browser journey), and no notice sent yet today.
+      const sql = directDatabase()!;
+      const sentBefore = (await allEmails()).filter((email) => email.subject === "A calendar could not be read").length;
+      try {
+        await sql`update busy_calendar set failing_notice_at = null`;
+        await sql`update busy_calendar set error_message = 'The calendar address was not found (it may have been reset).', failing_since = now() - interval '2 hours' where name = ${name}`;
+      } finally {
+        await sql.end();
+      }
+      await therapist.reload();
+      const card = therapist.getByTestId("calendars-failing");
+      await expect(card).toContainText(`${name} could not be read for over an hour`);
+      await card.getByRole("link", { name: "See what went wrong" }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name }).getByTestId("busy-calendar-error")).toContainText("not found");
+      // The sweep (every two seconds here) queues one email, and no second however often it runs.
+      await expect.poll(async () => (await allEmails()).filter((email) => email.subject === "A calendar could not be read").length, { timeout: 20_000 }).toBe(sentBefore + 1);
+      await therapist.waitForTimeout(5_000);
+      expect((await allEmails()).filter((email) => email.subject === "A calendar could not be read")).toHaveLength(sentBefore + 1);
+
+      await therapist.getByRole("button", { name: `Remove ${name}` }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name })).toHaveCount(0);
+      await therapist.context().close();
+    });
+  }
+});
 
 /** The 99th percentile of some durations (with a few dozen, close to the slowest). */
 function p99(durations: number[]) {
