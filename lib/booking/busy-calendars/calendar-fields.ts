@@ -11,8 +11,11 @@ export const calendarName = z.string().trim().min(1, "Please give the calendar a
 
 export const calendarAddress = z.string().trim().max(2000, "That address is longer than any calendar's.");
 
-/** The box "all-day events block the day": ticked, the form posts "yes". */
-export const allDayBusyChoice = z.literal("yes").optional();
+/**
+ * The box "all-day events block the day": ticked, the form posts "yes";
+ * unticked, nothing (the browser's check sees false, or "" after a reset).
+ */
+export const allDayBusyChoice = z.union([z.literal(["yes", ""]), z.literal(false)]).optional();
 
 export const NOT_A_CALENDAR_ADDRESS = "Paste the calendar's address, starting webcal:// or https://.";
 
