@@ -537,6 +537,18 @@ export const busyCalendars = pgTable("busy_calendar", {
   readAt: timestamp("read_at", { withTimezone: true }),
   errorMessage: text("error_message"),
   failingSince: timestamp("failing_since", { withTimezone: true }),
+  // What the last full read could not afford (lib/booking/busy-calendars/expand.ts's budget), in words for the room.
+  leftOut: text("left_out"),
+  // When the calendar last answered, a full copy or "unchanged" (304): "checked" in the room.
+  answeredAt: timestamp("answered_at", { withTimezone: true }),
+  // When her busy times last came out different from the copy before: "changed" in the room.
+  changedAt: timestamp("changed_at", { withTimezone: true }),
+  // A digest of the busy times last stored, to tell a changed copy from the same one sent again.
+  busyDigest: text("busy_digest"),
+  // When she was last emailed that a calendar keeps failing (lib/booking/busy-calendars/failing-notice.ts): one a day at most.
+  failingNoticeAt: timestamp("failing_notice_at", { withTimezone: true }),
+  // Her choice: every all-day event blocks its days, free or not (Google makes all-day events free by default).
+  allDayBusy: boolean("all_day_busy").notNull().default(false),
   createdAt: createdAt(),
 });
 

@@ -123,8 +123,13 @@ test.describe("with JavaScript", () => {
 
     // The private calendar feed: shown once, works, then stops working when turned off.
     await therapist.getByRole("button", { name: /Make a feed address|Replace the feed address/ }).click();
-    const url = (await therapist.getByTestId("feed-url").textContent())!.trim();
+    const url = (await therapist.getByTestId("feed-url").inputValue()).trim();
     expect(url).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/);
+    // Shown in a field to select, with a Copy button that puts it on the clipboard.
+    await therapist.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await therapist.getByRole("button", { name: "Copy", exact: true }).click();
+    await expect(therapist.getByText("Copied.")).toBeVisible();
+    expect(await therapist.evaluate(() => navigator.clipboard.readText())).toBe(url);
     const feed = await request.get(new URL(url).pathname);
     expect(feed.status()).toBe(200);
     expect(await feed.text()).toContain("BEGIN:VCALENDAR");

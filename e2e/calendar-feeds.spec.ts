@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
-import { type CalendarServer, startCalendarServer, weeklyBusyCalendar } from "../lib/testing/calendar-server";
-import { expect, expectAccessible, readEmails, test, uniqueEmail } from "./fixtures";
+import { type CalendarServer, minutelyCalendar, startCalendarServer, weeklyBusyCalendar } from "../lib/testing/calendar-server";
+import { allEmails, expect, expectAccessible, readEmails, test, uniqueEmail } from "./fixtures";
+import { NEEDS_DATABASE, directDatabase } from "./fixtures/database";
 import { visitorBooks } from "./fixtures/book-visit";
 import { pageFromAnotherAddress, signInAsTherapist, therapistFor } from "./fixtures/therapist";
 
@@ -78,9 +79,15 @@ for (const [javaScriptEnabled, weekday] of [
       await expect(page.locator(timeLink(at(third, 10)))).toHaveCount(1);
       await expect(page.locator(timeLink(at(third, 9)))).toHaveCount(0);
 
+      // "Refresh now" answers beside the calendar; an unchanged answer (304) is a check, not a change.
+      await expect(listed).toContainText(/Checked .*; changed /);
+      await listed.getByRole("button", { name: `Refresh ${name} now` }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name }).getByTestId("busy-calendar-refreshed")).toHaveText(/Refreshed just now: nothing has changed\./);
+
       // The calendar starts failing: the room says so and since when, and its last busy times still count.
       server.set(path, { status: 404 });
       await listed.getByRole("button", { name: `Refresh ${name} now` }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name }).getByTestId("busy-calendar-refreshed")).toContainText("could not be read");
       await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name }).getByTestId("busy-calendar-error")).toContainText(/not found.*Failing since/);
       await book(first);
       await expect(page.locator(timeLink(at(first, 10)))).toHaveCount(1);
@@ -134,6 +141,51 @@ for (const [javaScriptEnabled, weekday] of [
       await therapist.context().close();
     });
 
+    test("Google's web link is refused with what to paste, and nothing is added; a free all-day day off blocks /book when she ticks the box", async ({ page, browser }, testInfo) => {
+      test.setTimeout(90_000);
+      const dayOff = weeksOut(weekday).plus({ weeks: 3 });
+      const secret = `allday-${Date.now().toString(36)}-${javaScriptEnabled ? "js" : "nojs"}`;
+      const webPage = `/calendar/${secret}/r/week`;
+      const icsPath = `/calendar/${secret}/basic.ics`;
+      server.set(webPage, { calendar: "<!doctype html><title>Google Calendar</title>", contentType: "text/html" });
+      const next = dayOff.plus({ days: 1 });
+      server.set(icsPath, {
+        calendar: ["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", `UID:${secret}@google.example`, "DTSTAMP:20260101T000000Z", `DTSTART;VALUE=DATE:${dayOff.toFormat("yyyyMMdd")}`, `DTEND;VALUE=DATE:${next.toFormat("yyyyMMdd")}`, "TRANSP:TRANSPARENT", "SUMMARY:Vacation", "END:VEVENT", "END:VCALENDAR", ""].join("\r\n"),
+      });
+      await page.goto(`/book?where=OR&type=intake&tz=${ZONE}&day=${dayOff.toISODate()}`);
+      await expect(page.locator(timeLink(at(dayOff, 10)))).toHaveCount(1);
+
+      const therapist = await pageFromAnotherAddress(browser, { javaScriptEnabled });
+      await signInAsTherapist(therapist, therapistFor(testInfo));
+      await therapist.goto("/admin/availability");
+      await expect(therapist.getByText(/Google Calendar makes a new all-day event .Free./)).toBeVisible();
+      const name = `Vacations ${secret.slice(-10)}`;
+      await therapist.getByLabel("Calendar name").fill(name);
+      await therapist.getByLabel("Calendar address").fill(server.url(webPage));
+      await therapist.getByRole("button", { name: "Add calendar" }).click();
+      const error = therapist.locator("#calendars-address-error");
+      await expect(error).toContainText("did not answer with an iCalendar file");
+      await expect(error).toContainText("Secret address in iCal format");
+      await expect(error).toContainText("SimplePractice");
+      await expect(therapist.getByLabel("Calendar address")).toHaveValue(server.url(webPage));
+      await expect(therapist.getByText(/Calendar added\./)).toHaveCount(0);
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name })).toHaveCount(0);
+      if (javaScriptEnabled) await expectAccessible(therapist);
+
+      await therapist.getByLabel("Calendar address").fill(server.url(icsPath));
+      await therapist.getByLabel("All-day events block the day").check();
+      await therapist.getByRole("button", { name: "Add calendar" }).click();
+      await expect(therapist.getByText(/Calendar added\. 1 busy time read/)).toBeVisible();
+      const listed = therapist.getByTestId("busy-calendar").filter({ hasText: name });
+      await expect(listed).toContainText("All-day events block the day.");
+      await page.goto(`/book?where=OR&type=intake&tz=${ZONE}&day=${dayOff.toISODate()}`);
+      await expect(page.locator(timeLink(at(dayOff, 10)))).toHaveCount(0);
+
+      await listed.getByRole("button", { name: `Remove ${name}` }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name })).toHaveCount(0);
+      await therapist.context().close();
+    });
+
     test("a calendar address that is not one is refused beside its field, and nothing is added", async ({ browser }, testInfo) => {
       const therapist = await pageFromAnotherAddress(browser, { javaScriptEnabled });
       await signInAsTherapist(therapist, therapistFor(testInfo));
@@ -149,6 +201,112 @@ for (const [javaScriptEnabled, weekday] of [
     });
   });
 }
+
+test.describe("a calendar failing for over an hour", () => {
+  test.skip(!process.env.DATABASE_URL, NEEDS_DATABASE);
+
+  for (const javaScriptEnabled of [true, false]) {
+    test(`shows on the overview and sends her one email, JavaScript ${javaScriptEnabled ? "on" : "off"}`, async ({ browser }, testInfo) => {
+      test.setTimeout(90_000);
+      const secret = `failing-${Date.now().toString(36)}-${javaScriptEnabled ? "js" : "nojs"}`;
+      const path = `/calendar/${secret}/basic.ics`;
+      server.set(path, { calendar: weeklyBusyCalendar({ uid: `${secret}@practice.example`, firstStart: `${weeksOut(3).toISODate()}T09:00:00`, minutes: 50 }) });
+      const therapist = await pageFromAnotherAddress(browser, { javaScriptEnabled });
+      await signInAsTherapist(therapist, therapistFor(testInfo));
+      await therapist.goto("/admin/availability");
+      const name = `Failing ${secret.slice(-12)}`;
+      await therapist.getByLabel("Calendar name").fill(name);
+      await therapist.getByLabel("Calendar address").fill(server.url(path));
+      await therapist.getByRole("button", { name: "Add calendar" }).click();
+      await expect(therapist.getByText(/Calendar added\./)).toBeVisible();
+      await therapist.goto("/admin");
+      await expect(therapist.getByTestId("calendars-failing").filter({ hasText: name })).toHaveCount(0);
+
+      // Failing since two hours ago (the clock cannot be moved in a browser journey), and no notice sent yet today.
+      const sql = directDatabase()!;
+      const sentBefore = (await allEmails()).filter((email) => email.subject === "A calendar could not be read").length;
+      try {
+        await sql`update busy_calendar set failing_notice_at = null`;
+        await sql`update busy_calendar set error_message = 'The calendar address was not found (it may have been reset).', failing_since = now() - interval '2 hours' where name = ${name}`;
+      } finally {
+        await sql.end();
+      }
+      await therapist.reload();
+      const card = therapist.getByTestId("calendars-failing");
+      await expect(card).toContainText(`${name} could not be read for over an hour`);
+      await card.getByRole("link", { name: "See what went wrong" }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name }).getByTestId("busy-calendar-error")).toContainText("not found");
+      // The sweep (every two seconds here) queues one email, and no second however often it runs.
+      await expect.poll(async () => (await allEmails()).filter((email) => email.subject === "A calendar could not be read").length, { timeout: 20_000 }).toBe(sentBefore + 1);
+      await therapist.waitForTimeout(5_000);
+      expect((await allEmails()).filter((email) => email.subject === "A calendar could not be read")).toHaveLength(sentBefore + 1);
+
+      await therapist.getByRole("button", { name: `Remove ${name}` }).click();
+      await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name })).toHaveCount(0);
+      await therapist.context().close();
+    });
+  }
+});
+
+/** The 99th percentile of some durations (with a few dozen, close to the slowest). */
+function p99(durations: number[]) {
+  const sorted = [...durations].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)]!;
+}
+
+test.describe("a calendar that would take the server minutes to read", () => {
+  test("ten MINUTELY events are read while /book is loaded: /book keeps its pace, and the room says what was left out", async ({ page, request, browser }, testInfo) => {
+    test.setTimeout(120_000);
+    const secret = `flood-${Date.now().toString(36)}`;
+    const path = `/calendar/${secret}/basic.ics`;
+    server.set(path, { calendar: minutelyCalendar({ uid: `${secret}@invite.example`, count: 10 }) });
+    const bookUrl = `/book?where=OR&type=intake&tz=${ZONE}&day=${weeksOut(5).toISODate()}`;
+    // Two visitors loading /book one page after another, until told to stop.
+    const load = async (until: () => boolean) => {
+      const durations: number[] = [];
+      const visitor = async () => {
+        while (!until()) {
+          const started = performance.now();
+          const response = await request.get(bookUrl);
+          expect(response.status()).toBe(200);
+          durations.push(performance.now() - started);
+        }
+      };
+      await Promise.all([visitor(), visitor()]);
+      return durations;
+    };
+    // Warm, then the pace of /book with nothing else going on.
+    await load(((n) => () => n-- <= 0)(4));
+    const baselineEnds = Date.now() + 4_000;
+    const baseline = await load(() => Date.now() > baselineEnds);
+
+    const therapist = await pageFromAnotherAddress(browser);
+    await signInAsTherapist(therapist, therapistFor(testInfo));
+    await therapist.goto("/admin/availability");
+    const name = `Invitations ${secret.slice(-6)}`;
+    await therapist.getByLabel("Calendar name").fill(name);
+    await therapist.getByLabel("Calendar address").fill(server.url(path));
+    let reading = true;
+    const loaded = load(() => !reading);
+    await therapist.getByRole("button", { name: "Add calendar" }).click();
+    await expect(therapist.getByText(/Calendar added\. 0 busy times read/)).toBeVisible({ timeout: 60_000 });
+    reading = false;
+    const during = await loaded;
+    testInfo.annotations.push({ type: "book p99 (ms)", description: `baseline ${p99(baseline).toFixed(0)} of ${baseline.length}, while reading ${p99(during).toFixed(0)} of ${during.length}` });
+    expect(during.length).toBeGreaterThan(4);
+    expect(p99(during)).toBeLessThan(2 * p99(baseline));
+
+    const listed = therapist.getByTestId("busy-calendar").filter({ hasText: name });
+    await expect(listed.getByTestId("busy-calendar-left-out")).toContainText(/10 repeating events could not be read in full.*They repeat every hour or more often/);
+    await expectAccessible(therapist);
+    await page.goto(bookUrl);
+    await expect(page.locator('a[href*="start="]').first()).toBeVisible();
+
+    await listed.getByRole("button", { name: `Remove ${name}` }).click();
+    await expect(therapist.getByTestId("busy-calendar").filter({ hasText: name })).toHaveCount(0);
+    await therapist.context().close();
+  });
+});
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`the availability form's time inputs, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {

@@ -22,6 +22,7 @@ import WaitlistJoinedEmail, { type WaitlistJoinedProps } from "./waitlist-joined
 import WaitlistOfferEmail, { type WaitlistOfferProps } from "./waitlist-offer";
 import WaitlistStayEmail, { type WaitlistStayProps } from "./waitlist-stay";
 import TherapistSummaryEmail, { type TherapistSummaryProps } from "./therapist-summary";
+import CalendarFailingEmail, { type CalendarFailingProps } from "./calendar-failing";
 
 type Sender = "visitors" | "notifications" | "newsletter";
 
@@ -62,6 +63,11 @@ export const emailTemplates = {
   "sign-in-link": template<SignInLinkProps>()({
     component: SignInLinkEmail,
     subject: () => "Your sign-in link",
+    from: "notifications",
+  }),
+  "calendar-failing": template<CalendarFailingProps>()({
+    component: CalendarFailingEmail,
+    subject: () => "A calendar could not be read",
     from: "notifications",
   }),
   "booking-hold": template<BookingHoldProps>()({

@@ -3,10 +3,11 @@
 import { useEffect } from "react";
 import { ServerForm } from "@/components/forms/server-form";
 import { useServerForm } from "@/components/forms/use-server-form";
-import { Field } from "@/components/ui/field";
+import { Agreement, Field, FieldHint } from "@/components/ui/field";
 import { type AvailabilityFormResult, type EditFormName, editFormSchemas } from "@/lib/admin/booking-schemas";
+import { CopyField } from "./copy-field";
 
-export type EditField = { name: string; label: string; defaultValue?: string; type?: "text" | "date" | "url"; hint?: string; maxLength?: number };
+export type EditField = { name: string; label: string; defaultValue?: string; type?: "text" | "date" | "url" | "checkbox"; hint?: string; maxLength?: number };
 
 /**
  * A small availability form: the shared server-form wiring around a list of
@@ -45,14 +46,17 @@ export function EditForm({
   return (
     <ServerForm form={form} className="edit-form" submitLabel={submitLabel} pendingLabel={submitLabel}>
       {feedUrl ? (
-        <p>
-          <code className="feed-url" data-testid="feed-url">
-            {feedUrl}
-          </code>
-        </p>
+        <CopyField label="Your feed address" value={feedUrl} testId="feed-url" />
       ) : null}
       {fields.map(({ name, label, hint, type = "text", maxLength }) => {
-        const { props, input } = form.field(name, { hint: Boolean(hint) });
+        const { props, input, checkbox } = form.field(name, { hint: Boolean(hint) });
+        if (type === "checkbox") {
+          return (
+            <Agreement key={name} field={{ props, checkbox }} after={<FieldHint name={props.name} hint={hint} />}>
+              {label}
+            </Agreement>
+          );
+        }
         return (
           <Field key={name} label={label} hint={hint} {...props}>
             <input type={type} maxLength={maxLength} autoComplete={type === "url" ? "off" : undefined} {...input} />

@@ -48,7 +48,7 @@ export function FieldSet({ name, legend, hint, error, children }: Omit<FieldProp
   );
 }
 
-function FieldHint({ name, hint }: { name: string; hint?: ReactNode }) {
+export function FieldHint({ name, hint }: { name: string; hint?: ReactNode }) {
   if (!hint) return null;
   return (
     <p className="hint" id={`${name}-hint`}>

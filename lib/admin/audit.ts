@@ -43,6 +43,7 @@ const what: Record<string, string> = {
   "passkey-removed": "Removed a passkey",
   "passkey-used": "Signed in with a passkey",
   "recovery-code-used": "Signed in with a recovery code",
+  "recovery-code-refused": "A recovery code that did not match was typed",
   "recovery-codes-replaced": "Made new recovery codes",
   "passkeys-reset": "Passkeys removed by the server's script",
   "hold-back-email": "Held back an email to an unconfirmed address",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarAddress, calendarName, NOT_A_CALENDAR_ADDRESS } from "@/lib/booking/busy-calendars/calendar-fields";
+import { allDayBusyChoice, calendarAddress, calendarName, NOT_A_CALENDAR_ADDRESS } from "@/lib/booking/busy-calendars/calendar-fields";
 import type { FormResult } from "@/lib/forms/form-result";
 import { type Weekday, weekdays } from "@/lib/practice/practice-schema";
 
@@ -122,6 +122,7 @@ export const feedFormSchema = z.strictObject({});
 export const busyCalendarFormSchema = z.strictObject({
   name: calendarName,
   address: calendarAddress.regex(/^(webcals?|https?):\/\/\S+$/i, NOT_A_CALENDAR_ADDRESS),
+  allDayBusy: allDayBusyChoice,
 });
 
 /** Picked by name in the browser: a schema cannot travel from a server component as a prop. */

@@ -14,6 +14,7 @@ import {
   type AvailabilityEditOutcome,
 } from "@/lib/booking/availability-editor";
 import { addBusyCalendar, listBusyCalendars, refreshBusyCalendarNow, removeBusyCalendar, type BusyCalendarOutcome } from "@/lib/booking/busy-calendars/busy-calendars";
+import { calendarsFailingLong } from "@/lib/booking/busy-calendars/failing-notice";
 import { calendarFeedStatus, createCalendarFeed, revokeCalendarFeed } from "@/lib/booking/calendar-feed";
 import { cancelBookingAsTherapist, confirmBooking, declineBooking, markBookingCompleted, markBookingNoShow, type DecisionOutcome } from "@/lib/booking/decisions";
 import { bookingListFilterSchema, bookingOverview, getBookingRequest, listBookingRequests } from "@/lib/booking/requests";
@@ -63,6 +64,9 @@ export const weekForOverview = guardedRead(async ({ therapist }) => weekAtAGlanc
 
 /** Today's and this week's sessions and the requests awaiting an answer. */
 export const bookingsAtAGlance = guardedRead(async ({ therapist }) => bookingOverview(therapist));
+
+/** Her calendars failing for over an hour, for the overview: /book is going by an old copy of them. */
+export const calendarsNeedingAttention = guardedRead(async () => calendarsFailingLong());
 
 /** What the decision form says once a decision is saved, by the booking's new status. */
 const decisionSaved: Partial<Record<string, string>> = {
@@ -189,7 +193,8 @@ function readOutcome(result: Extract<BusyCalendarOutcome, { status: "done" }>, d
   if (!refreshed) return done;
   if (refreshed.status === "failed") return `${done} It could not be read: ${refreshed.message} Its last good busy times, if any, still count.`;
   if (refreshed.status === "unchanged") return `${done} It has not changed since the last read.`;
-  return `${done} ${refreshed.busyTimes} busy time${refreshed.busyTimes === 1 ? "" : "s"} read; /book no longer offers them.`;
+  const read = `${done} ${refreshed.busyTimes} busy time${refreshed.busyTimes === 1 ? "" : "s"} read; /book no longer offers them.`;
+  return refreshed.leftOut ? `${read} ${refreshed.leftOut}` : read;
 }
 
 

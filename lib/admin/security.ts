@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { passkeys } from "@/db/schema";
 import { guardedOperation, guardedRead, refusal, saved } from "@/lib/auth/guarded-operation";
 import { NOT_VERIFIED, TOO_LATE, credentialFrom, descriptor, passkeysOf, relyingParty, type RegistrationResponse } from "@/lib/auth/passkeys";
-import { completeSecondFactor, replaceRecoveryCodes, storeChallenge, takeChallenge, unusedRecoveryCodes } from "@/lib/auth/second-factor";
+import { recordSecondFactor, replaceRecoveryCodes, storeChallenge, takeChallenge, unusedRecoveryCodes } from "@/lib/auth/second-factor";
 
 /*
  * The Security room: her passkeys and recovery codes, through the door.
@@ -79,7 +79,7 @@ export const registerPasskey = guardedOperation(registerPasskeySchema, async ({ 
       .returning({ id: passkeys.id });
     if (!added) return null;
     // Making a passkey on this device proves it as well as using one would.
-    await completeSecondFactor(tx, therapist.sessionKey, now);
+    await recordSecondFactor(tx, therapist.sessionKey, now);
     const recoveryCodes = (await unusedRecoveryCodes(tx, therapist.userId)) === 0 ? await replaceRecoveryCodes(tx, therapist.userId) : [];
     await audit({ action: "passkey-registered", subjectType: "passkey", subjectId: added.id }, tx);
     return { recoveryCodes };

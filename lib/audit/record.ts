@@ -20,6 +20,7 @@ export type AuditAction =
   | "passkey-removed"
   | "passkey-used"
   | "recovery-code-used"
+  | "recovery-code-refused"
   | "recovery-codes-replaced"
   | "passkeys-reset"
   | "reply"

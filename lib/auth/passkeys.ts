@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { practice } from "@/lib/practice/practice";
 import { requireHalfSignedIn } from "./guards";
 import { completeSecondFactor, storeChallenge, takeChallenge } from "./second-factor";
+import { setSessionCookie } from "./session-cookie";
 
 export type RegistrationResponse = Parameters<typeof verifyRegistrationResponse>[0]["response"];
 type AuthenticationResponse = Parameters<typeof verifyAuthenticationResponse>[0]["response"];
@@ -78,10 +79,11 @@ export async function verifyPasskeySignIn(response: unknown): Promise<PasskeySig
   if (!verification?.verified) return { status: "refused", message: NOT_VERIFIED };
   const now = new Date();
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  const sessionToken = await db.transaction(async (tx) => {
     await tx.update(passkeys).set({ counter: verification.authenticationInfo.newCounter, lastUsedAt: now }).where(eq(passkeys.id, passkey.id));
-    await completeSecondFactor(tx, therapist.sessionKey, now);
     await recordAuditEvent(tx, { actor: therapist.email, action: "passkey-used", subjectType: "passkey", subjectId: passkey.id });
+    return completeSecondFactor(tx, therapist.sessionKey, now);
   });
+  await setSessionCookie(sessionToken, now);
   return { status: "verified" };
 }

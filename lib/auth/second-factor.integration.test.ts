@@ -1,4 +1,8 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { count, isNull } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { env } from "@/lib/env";
+import { MINUTE } from "@/lib/time";
+import { storedSessionKey } from "./session-key";
 import { getDb } from "@/db/client";
 import { passkeys, recoveryCodes, sessions, webauthnChallenges } from "@/db/schema";
 import { auditTrail, expectEveryCallRefused } from "@/lib/testing/private-area";
@@ -9,7 +13,7 @@ import { virtualAuthenticator } from "@/lib/testing/virtual-authenticator";
 import { currentTherapist, requireTherapist } from "./guards";
 import { listPasskeys, makeNewRecoveryCodes, passkeyRegistrationOptions, registerPasskey, removePasskey } from "@/lib/admin/security";
 import { passkeySignInOptions, verifyPasskeySignIn } from "./passkeys";
-import { RECOVERY_CODE_COUNT, hasPasskey, signInWithRecoveryCode } from "./second-factor";
+import { RECOVERY_CODE_COUNT, TOO_MANY_RECOVERY_CODES, hasPasskey, signInWithRecoveryCode } from "./second-factor";
 import { removeSecondFactor } from "./second-factor-reset";
 
 function form(fields: Record<string, string>) {
@@ -20,6 +24,11 @@ function form(fields: Record<string, string>) {
 
 async function table<T extends typeof passkeys | typeof recoveryCodes | typeof webauthnChallenges | typeof sessions>(t: T) {
   return (await getDb()).select().from(t as typeof passkeys);
+}
+
+async function unusedCodes() {
+  const [row] = await (await getDb()).select({ n: count() }).from(recoveryCodes).where(isNull(recoveryCodes.usedAt));
+  return row!.n;
 }
 
 /** Signs in fully (no passkey yet) and registers `authenticator`'s passkey; returns the recovery codes shown. */
@@ -184,8 +193,54 @@ describe("recovery codes", () => {
     expect(await signInWithRecoveryCode(form({ code: codes[3]! }))).toMatchObject({ status: "invalid", fieldErrors: { code: [expect.stringContaining("works once")] } });
     expect(await signInWithRecoveryCode(form({ code: "zzzzz-zzzzz" }))).toMatchObject({ status: "invalid" });
     expect(await signInWithRecoveryCode(form({ code: "" }))).toMatchObject({ status: "invalid", fieldErrors: { code: [expect.any(String)] } });
-    expect(await databaseSnapshot()).toEqual(before);
+    // Nothing changes but the count of wrong codes and their lines in the audit log.
+    const { audit_event: _audit, rate_limit: _limits, ...rest } = await databaseSnapshot();
+    const { audit_event: _auditBefore, rate_limit: _limitsBefore, ...restBefore } = before;
+    expect(rest).toEqual(restBefore);
     expect(await currentTherapist()).toBeNull();
+  });
+
+  it("at most five wrong codes in 15 minutes per session: the sixth try is refused unchecked, even with a good code; each wrong one is in the audit log", async () => {
+    const { codes } = await registered();
+    await newBrowser();
+    for (let i = 0; i < 5; i++) {
+      expect(await signInWithRecoveryCode(form({ code: `wrong-${i}0000` }))).toMatchObject({ status: "invalid", fieldErrors: { code: [expect.stringContaining("works once")] } });
+    }
+    expect(await signInWithRecoveryCode(form({ code: "wrong-60000" }))).toMatchObject({ fieldErrors: { code: [TOO_MANY_RECOVERY_CODES] } });
+    expect(await signInWithRecoveryCode(form({ code: codes[0]! }))).toMatchObject({ fieldErrors: { code: [TOO_MANY_RECOVERY_CODES] } });
+    expect(await currentTherapist()).toBeNull();
+    expect(await unusedCodes()).toBe(RECOVERY_CODE_COUNT);
+    const refused = (await auditTrail()).filter((entry) => entry.action === "recovery-code-refused");
+    expect(refused).toHaveLength(5);
+    expect(refused[0]).toMatchObject({ actor: THERAPIST, subjectType: "session" });
+    // The log holds no trace of what was typed.
+    expect(await rowsContaining("wrong-")).toEqual([]);
+  });
+
+  it("the five are counted for her address too: another emailed link starts no new count; after 15 minutes she may try again", async () => {
+    const { codes } = await registered();
+    await newBrowser();
+    for (let i = 0; i < 3; i++) await signInWithRecoveryCode(form({ code: "zzzzz-zzzzz" }));
+    await newBrowser();
+    for (let i = 0; i < 2; i++) await signInWithRecoveryCode(form({ code: "zzzzz-zzzzz" }));
+    expect(await signInWithRecoveryCode(form({ code: codes[0]! }))).toMatchObject({ fieldErrors: { code: [TOO_MANY_RECOVERY_CODES] } });
+    vi.useFakeTimers({ now: Date.now() + 15 * MINUTE + 1000, toFake: ["Date"] });
+    try {
+      expect(await signInWithRecoveryCode(form({ code: codes[0]! }))).toMatchObject({ status: "saved" });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a code that works is not counted as a wrong one", async () => {
+    const { codes } = await registered();
+    for (let i = 0; i < 5; i++) {
+      await newBrowser();
+      expect(await signInWithRecoveryCode(form({ code: codes[i]! }))).toMatchObject({ status: "saved" });
+    }
+    await newBrowser();
+    expect(await signInWithRecoveryCode(form({ code: "zzzzz-zzzzz" }))).toMatchObject({ fieldErrors: { code: [expect.stringContaining("works once")] } });
+    expect(await signInWithRecoveryCode(form({ code: codes[5]! }))).toMatchObject({ status: "saved" });
   });
 
   it("once in, she can remove the lost passkey and add another; the old codes stay until she makes new ones", async () => {
@@ -211,6 +266,7 @@ describe("recovery codes", () => {
       "passkey-removed",
       "passkey-registered",
       "recovery-codes-replaced",
+      "recovery-code-refused",
       "recovery-code-used",
     ]);
   });
@@ -245,6 +301,47 @@ describe("when both the passkey and the codes are lost", () => {
     expect((await auditTrail()).at(-1)).toMatchObject({ actor: null, action: "passkeys-reset", detail: { passkeys: 1, recoveryCodes: RECOVERY_CODE_COUNT } });
     expect(await removeSecondFactor("nobody@example.com")).toBeNull();
   });
+});
+
+describe("the session id", () => {
+  async function sessionKeys() {
+    return (await (await getDb()).select({ key: sessions.sessionToken }).from(sessions)).map((row) => row.key);
+  }
+
+  for (const [factor, prove] of [
+    [
+      "passkey",
+      async ({ authenticator }: { authenticator: ReturnType<typeof virtualAuthenticator> }) => {
+        const options = await passkeySignInOptions();
+        expect(await verifyPasskeySignIn(JSON.stringify(authenticator.authenticate(options.challenge)))).toEqual({ status: "verified" });
+      },
+    ],
+    [
+      "recovery code",
+      async ({ codes }: { codes: string[] }) => {
+        expect(await signInWithRecoveryCode(form({ code: codes[0]! }))).toMatchObject({ status: "saved" });
+      },
+    ],
+  ] as const) {
+    it(`is new once the ${factor} is proven: the half-signed-in cookie no longer opens anything`, async () => {
+      const registration = await registered();
+      await newBrowser();
+      const halfway = request.cookies.get("attune.session")!;
+      const keysBefore = await sessionKeys();
+      await prove(registration as never);
+      const rotated = request.cookies.get("attune.session")!;
+      expect(rotated).not.toBe(halfway);
+      expect(await requireTherapist()).toMatchObject({ email: THERAPIST });
+      const keysAfter = await sessionKeys();
+      expect(keysAfter).toHaveLength(keysBefore.length);
+      expect(keysAfter).not.toContain(storedSessionKey(env().AUTH_SECRET, halfway));
+      expect(keysAfter).toContain(storedSessionKey(env().AUTH_SECRET, rotated));
+      // Whoever kept the id from before the second factor has nothing.
+      request.cookies.set("attune.session", halfway);
+      expect(await currentTherapist()).toBeNull();
+      expect(await redirectOf(requireTherapist)).toBe("/admin/sign-in");
+    });
+  }
 });
 
 describe("the session row", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { type BookingSweepSummary, runBookingSweep } from "@/lib/booking/booking-sweep";
 import { refreshDueBusyCalendars } from "@/lib/booking/busy-calendars/busy-calendars";
+import { noticeFailingCalendars } from "@/lib/booking/busy-calendars/failing-notice";
 import { drainOutbox, type DispatchSummary } from "@/lib/email/dispatcher";
 import { resumeBroadcasts, type RunResult } from "@/lib/newsletter/broadcast-delivery";
 import { purgeExpiredLibraryAccess } from "@/lib/newsletter/library";
@@ -17,7 +18,7 @@ export type SweepResult = {
   waitlist: WaitlistSweepSummary;
   purged: Awaited<ReturnType<typeof purgeExpiredRecords>>;
   newsletter: { purgedSignups: number; scheduled: string[]; seriesParts: number; broadcasts: RunResult[] };
-  calendars: Awaited<ReturnType<typeof refreshDueBusyCalendars>>;
+  calendars: Awaited<ReturnType<typeof refreshDueBusyCalendars>> & { noticeQueued: boolean };
 };
 
 /**
@@ -47,6 +48,8 @@ export async function runSweep(now = new Date(), { broadcastBudgetMs = 20_000 } 
   // A scheduled issue whose time has come starts here and is sent by the next step, like one she sent by hand.
   const scheduled = await startDueIssues(now);
   const broadcasts = await resumeBroadcasts({ budgetMs: broadcastBudgetMs });
-  const calendars = await refreshDueBusyCalendars(now);
-  return { outbox, booking, waitlist, purged, newsletter: { purgedSignups, scheduled, seriesParts, broadcasts }, calendars };
+  const refreshed = await refreshDueBusyCalendars(now);
+  // A calendar failing for over an hour: one email a day at most (sent by the next sweep's drain, or the dispatcher).
+  const noticeQueued = await noticeFailingCalendars(now);
+  return { outbox, booking, waitlist, purged, newsletter: { purgedSignups, scheduled, seriesParts, broadcasts }, calendars: { ...refreshed, noticeQueued } };
 }

@@ -70,6 +70,21 @@ async function hit(name: string, max: number, windowSeconds: number, subject: st
   return row?.allowed ?? false;
 }
 
+/**
+ * Takes back the hit counted at `now` for `subject`: for a limit that counts
+ * only failures, where whether a try failed is known only after it was let
+ * through. Given the transaction that counted it, the row is still locked by
+ * that count, so no other try slips in between.
+ */
+export async function takeBackRateLimitHit(rule: RateLimitRule, subject: string, now: Date, executor?: Database | Transaction) {
+  const db = executor ?? (await getDb());
+  const key = keyedHash(env().RATE_LIMIT_SALT, `${rule.name}:${subject}`);
+  await db
+    .update(rateLimits)
+    .set({ hits: sql`array_remove(${rateLimits.hits}, ${now.toISOString()}::timestamptz)` })
+    .where(sql`${rateLimits.key} = ${key}`);
+}
+
 /** Removes counters whose every hit has left the window; run by the periodic sweep. */
 export async function purgeExpiredRateLimits(now = new Date()) {
   const db = await getDb();

@@ -76,3 +76,27 @@ export function weeklyBusyCalendar({ uid, firstStart, minutes, exdates = [] }: {
     "",
   ].join("\r\n");
 }
+
+/**
+ * A calendar of `count` events that repeat every minute from `since` with no
+ * end (198 bytes each, as an invitation can carry), and one weekly event
+ * beside them: what issue 19 found could freeze the server.
+ */
+export function minutelyCalendar({ uid, count, since = "20200101T000000Z", weekly }: { uid: string; count: number; since?: string; weekly?: { firstStart: string; minutes: number } }): string {
+  const events = Array.from({ length: count }, (_, i) => [
+    "BEGIN:VEVENT",
+    `UID:${uid}-minutely-${i}`,
+    "DTSTAMP:20260101T000000Z",
+    `DTSTART:${since}`,
+    "DURATION:PT30M",
+    "RRULE:FREQ=MINUTELY",
+    "SUMMARY:Every minute",
+    "END:VEVENT",
+  ]);
+  const weeklyEvent = weekly
+    ? weeklyBusyCalendar({ uid: `${uid}-weekly`, ...weekly })
+        .split("\r\n")
+        .filter((line, index, lines) => index >= lines.indexOf("BEGIN:VEVENT") && index <= lines.indexOf("END:VEVENT"))
+    : [];
+  return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Attune tests//Calendar server//EN", ...events.flat(), ...weeklyEvent, "END:VCALENDAR", ""].join("\r\n");
+}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { BookingList } from "@/components/admin/booking-list";
 import { WeekView } from "@/components/admin/week-view";
-import { bookingsAtAGlance, weekForOverview } from "@/lib/admin/booking";
+import { bookingsAtAGlance, calendarsNeedingAttention, weekForOverview } from "@/lib/admin/booking";
 import { waitlistAtAGlance } from "@/lib/admin/waitlist";
 import { messagesNeedingAttention } from "@/lib/admin/messages";
 import { outboxNeedingAttention } from "@/lib/admin/outbox";
@@ -22,6 +22,7 @@ export default async function OverviewPage() {
   const sessions = await bookingsAtAGlance();
   const week = await weekForOverview();
   const waitlist = await waitlistAtAGlance();
+  const failingCalendars = await calendarsNeedingAttention();
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return (
     <>
@@ -72,6 +73,21 @@ export default async function OverviewPage() {
             <Link href="/admin/waitlist">Open the waitlist</Link>
           </p>
         </li>
+        {failingCalendars.length > 0 ? (
+          <li className="card" data-testid="calendars-failing">
+            <h3>Your calendars</h3>
+            <p role="status">
+              <strong>
+                {failingCalendars.map((calendar) => calendar.name).join(", ")} could not be read for over an hour
+              </strong>{" "}
+              (since {formatPracticeTime(failingCalendars.map((calendar) => calendar.failingSince).sort((a, b) => a.getTime() - b.getTime())[0]!)}). Until{" "}
+              {failingCalendars.length === 1 ? "it reads" : "they read"} again, /book goes by the last copy that could be read.
+            </p>
+            <p>
+              <Link href="/admin/availability">See what went wrong</Link>
+            </p>
+          </li>
+        ) : null}
       </ul>
       <section aria-labelledby="awaiting-heading">
         <h2 id="awaiting-heading">Awaiting your answer</h2>

@@ -5,12 +5,13 @@ import { resetEnvForTests } from "@/lib/env";
 import { runSweep } from "@/lib/maintenance/sweep";
 import { randomUUID } from "node:crypto";
 import { NOW, at, intakeRequest, ip, rowCounts, therapist } from "@/lib/testing/booking-fixtures";
-import { type CalendarServer, startCalendarServer, weeklyBusyCalendar } from "@/lib/testing/calendar-server";
+import { type CalendarServer, minutelyCalendar, startCalendarServer, weeklyBusyCalendar } from "@/lib/testing/calendar-server";
 import { restoreEnvAfterEach } from "@/lib/testing/env";
 import { findFreeSlots } from "../availability";
 import { requestBooking } from "../request-booking";
 import { findSessionType } from "../session-types";
 import { addBusyCalendar, listBusyCalendars, refreshBusyCalendarNow, refreshDueBusyCalendars, removeBusyCalendar } from "./busy-calendars";
+import { WHAT_TO_PASTE } from "./calendar-fields";
 import { fetchFeed, isPrivateAddress } from "./fetch-feed";
 
 const intake = findSessionType("intake")!;
@@ -37,13 +38,94 @@ async function stored() {
 }
 
 describe("busy times from the therapist's own calendars", () => {
+  it("holds a free all-day event's day only on the calendar where she chose that all-day events block the day", async () => {
+    const dayOff = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "BEGIN:VEVENT",
+      "UID:day-off@google.example",
+      "DTSTAMP:20260101T000000Z",
+      "DTSTART;VALUE=DATE:20270303",
+      "DTEND;VALUE=DATE:20270304",
+      "TRANSP:TRANSPARENT",
+      "SUMMARY:Day off",
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+    server.set("/day-off.ics", { calendar: dayOff });
+    const noon = at("2027-03-03", "12:00").getTime();
+    expect(await free()).toContain(noon);
+    expect(await addBusyCalendar(therapist, { name: "Google", address: server.url("/day-off.ics") }, { now: NOW })).toMatchObject({ refreshed: { busyTimes: 0 } });
+    expect(await free()).toContain(noon);
+    const [plain] = await listBusyCalendars(therapist);
+    expect(plain!.allDayBusy).toBe(false);
+    await removeBusyCalendar(therapist, plain!.id);
+
+    expect(await addBusyCalendar(therapist, { name: "Google", address: server.url("/day-off.ics"), allDayBusy: "yes" }, { now: NOW })).toMatchObject({ refreshed: { busyTimes: 1 } });
+    expect(await free()).not.toContain(noon);
+    const [blocking] = await listBusyCalendars(therapist);
+    expect(blocking!.allDayBusy).toBe(true);
+    // The sweep's reads keep her choice.
+    await refreshBusyCalendarNow(therapist, blocking!.id, { now: NOW });
+    expect(await free()).not.toContain(noon);
+  });
+
+  for (const [what, route, reason] of [
+    ["Google's web link (a page, not a calendar)", { calendar: "<!doctype html><title>Google Calendar</title>", contentType: "text/html" }, /did not answer with an iCalendar file/],
+    ["an address that was reset", { status: 404 }, /not found/],
+    ["a refusal", { status: 403 }, /refused/],
+  ] as const) {
+    it(`refuses ${what} beside the address, says what to paste for Google, Apple and SimplePractice, and stores nothing`, async () => {
+      server.set("/unreadable.ics", route);
+      const before = await stored();
+      const result = await addBusyCalendar(therapist, { name: "Google", address: server.url("/unreadable.ics") }, { now: NOW });
+      expect(result).toMatchObject({ status: "refused", reason: "invalid", fieldErrors: { address: [expect.stringMatching(reason), WHAT_TO_PASTE] } });
+      expect(WHAT_TO_PASTE).toMatch(/Google Calendar: .*Secret address in iCal format.*Apple .*SimplePractice: /);
+      expect(JSON.stringify(result)).not.toContain("unreadable");
+      expect(await stored()).toEqual(before);
+    });
+  }
+
+  it("reads ten MINUTELY events within one budget, keeps her weekly hour, says what was left out, and the database answers others meanwhile", async () => {
+    server.set("/minutely.ics", { calendar: minutelyCalendar({ uid: "flood", count: 10, weekly: { firstStart: "2027-03-03T12:00:00", minutes: 58 } }) });
+    const db = await getDb();
+    let reading = true;
+    const answered: number[] = [];
+    // Others' requests while the feed is read: each is answered in a few milliseconds, not after the whole feed.
+    const others = (async () => {
+      while (reading) {
+        const started = performance.now();
+        await db.select().from(busyCalendars);
+        answered.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    const started = performance.now();
+    const result = await addBusyCalendar(therapist, { name: "Invited", address: server.url("/minutely.ics") }, { now: NOW });
+    reading = false;
+    await others;
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(result).toMatchObject({ status: "done", refreshed: { status: "read", leftOut: expect.stringMatching(/^10 repeating events could not be read in full.*every hour or more often/) } });
+    // Read all at once, the feed would let no query through while it is read (the clock is left out: the machine may be busy).
+    expect(answered.length).toBeGreaterThan(10);
+    const [listed] = await listBusyCalendars(therapist);
+    expect(listed!.leftOut).toMatch(/^10 repeating events/);
+    expect(await free()).not.toContain(at("2027-03-03", "12:00").getTime());
+
+    // A copy that reads in full clears the note.
+    server.set("/minutely.ics", { calendar: clientHour });
+    expect(await refreshBusyCalendarNow(therapist, listed!.id, { now: NOW })).toMatchObject({ refreshed: { status: "read", leftOut: null } });
+    expect((await listBusyCalendars(therapist))[0]!.leftOut).toBeNull();
+  });
+
   it("reads a calendar when added: its weekly client hour, buffers included, leaves /book, and its EXDATE week stays open", async () => {
     const before = await free();
     expect(before).toEqual(expect.arrayContaining([at("2027-03-03", "12:00"), at("2027-03-03", "13:00"), at("2027-03-10", "12:00")].map((d) => d.getTime())));
     server.set("/secret-token-abc/basic.ics", { calendar: clientHour, etag: '"v1"' });
 
     const result = await addBusyCalendar(therapist, { name: "SimplePractice", address: server.url("/secret-token-abc/basic.ics") }, { now: NOW });
-    expect(result).toEqual({ status: "done", refreshed: { status: "read", busyTimes: expect.any(Number) } });
+    expect(result).toEqual({ status: "done", refreshed: { status: "read", busyTimes: expect.any(Number), leftOut: null } });
 
     const after = await free();
     for (const taken of [at("2027-03-03", "12:00"), at("2027-03-03", "12:30"), at("2027-03-03", "13:00"), at("2027-03-17", "12:00")]) {
@@ -81,6 +163,31 @@ describe("busy times from the therapist's own calendars", () => {
     expect((await stored()).times).toHaveLength(added.status === "done" && added.refreshed?.status === "read" ? added.refreshed.busyTimes : -1);
   });
 
+  it("keeps 'checked' and 'changed' apart: an unchanged answer (304) or the same copy again is checked, not changed; a new busy time is both", async () => {
+    server.set("/times.ics", { calendar: clientHour, etag: '"v1"' });
+    await addBusyCalendar(therapist, { name: "Google", address: server.url("/times.ics") }, { now: NOW });
+    expect((await listBusyCalendars(therapist))[0]).toMatchObject({ answeredAt: NOW, changedAt: NOW });
+    const id = (await listBusyCalendars(therapist))[0]!.id;
+    const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+
+    expect(await refreshBusyCalendarNow(therapist, id, { now: minutes(5) })).toMatchObject({ refreshed: { status: "unchanged" } });
+    expect((await listBusyCalendars(therapist))[0]).toMatchObject({ answeredAt: minutes(5), changedAt: NOW, readAt: NOW });
+
+    // The same events sent again in full (a calendar without ETags, or a new ETag for nothing).
+    server.set("/times.ics", { calendar: clientHour, etag: '"v2"' });
+    expect(await refreshBusyCalendarNow(therapist, id, { now: minutes(10) })).toMatchObject({ refreshed: { status: "read" } });
+    expect((await listBusyCalendars(therapist))[0]).toMatchObject({ answeredAt: minutes(10), changedAt: NOW });
+
+    server.set("/times.ics", { calendar: weeklyBusyCalendar({ uid: "client-1@practice.example", firstStart: "2027-03-03T12:00:00", minutes: 58 }), etag: '"v3"' });
+    await refreshBusyCalendarNow(therapist, id, { now: minutes(15) });
+    expect((await listBusyCalendars(therapist))[0]).toMatchObject({ answeredAt: minutes(15), changedAt: minutes(15) });
+
+    // A failure is not an answer: neither moves.
+    server.set("/times.ics", { status: 500 });
+    await refreshBusyCalendarNow(therapist, id, { now: minutes(20) });
+    expect((await listBusyCalendars(therapist))[0]).toMatchObject({ answeredAt: minutes(15), changedAt: minutes(15) });
+  });
+
   it.each([
     ["a 404", { status: 404 }, /not found/],
     ["a page that is not a calendar", { calendar: "<html>Sign in</html>", contentType: "text/html" }, /iCalendar/],
@@ -114,7 +221,7 @@ describe("busy times from the therapist's own calendars", () => {
     await addBusyCalendar(therapist, { name: "Jane App", address: server.url("/sweep.ics") }, { now: NOW });
     expect(await refreshDueBusyCalendars(new Date(NOW.getTime() + 60_000))).toEqual({ read: 0, unchanged: 0, failed: 0 });
     const sweep = await runSweep(new Date(NOW.getTime() + 6 * 60_000));
-    expect(sweep.calendars).toEqual({ read: 1, unchanged: 0, failed: 0 });
+    expect(sweep.calendars).toEqual({ read: 1, unchanged: 0, failed: 0, noticeQueued: false });
     expect(server.requests).toHaveLength(2);
   });
 
@@ -150,10 +257,11 @@ describe("fetching a calendar address", () => {
     server.set("/private.ics", { calendar: clientHour });
     const result = await addBusyCalendar(therapist, { name: "Probe", address: server.url("/private.ics") }, { now: NOW });
     expect(result).toMatchObject({ status: "refused", reason: "invalid", fieldErrors: { address: [expect.stringMatching(/never sent unencrypted/)] } });
-    expect(await addBusyCalendar(therapist, { name: "Probe", address: "webcal://127.0.0.1:9/private.ics" }, { now: NOW })).toEqual({
-      status: "done",
-      refreshed: { status: "failed", message: expect.stringMatching(/private network/) },
+    expect(await addBusyCalendar(therapist, { name: "Probe", address: "webcal://127.0.0.1:9/private.ics" }, { now: NOW })).toMatchObject({
+      status: "refused",
+      fieldErrors: { address: [expect.stringMatching(/private network/), WHAT_TO_PASTE] },
     });
+    expect((await stored()).calendars).toHaveLength(0);
     expect(server.requests).toHaveLength(0);
     const closed = { ...limits, allowPrivate: false };
     await expect(fetchFeed("http://calendar.example/private.ics", {}, closed)).rejects.toThrow(/unencrypted/);

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { getDb, type Transaction } from "@/db/client";
 import { type BusyCalendar, busyCalendars, busyTimes } from "@/db/schema";
@@ -9,9 +10,9 @@ import { done, refused, refusedInput, type Outcome, type RefusedInput } from "@/
 import { logError } from "@/lib/errors";
 import { practice } from "@/lib/practice/practice";
 import { sessionTypes } from "../session-types";
-import { calendarAddress, calendarName, NOT_A_CALENDAR_ADDRESS } from "./calendar-fields";
-import { NotICalendarError, busyIntervalsFromICalendar } from "./expand";
-import { type FeedLimits, FeedFetchError, UNENCRYPTED, defaultFeedLimits, feedRequestUrl, fetchFeed, maskedFeedAddress } from "./fetch-feed";
+import { allDayBusyChoice, calendarAddress, calendarName, NOT_A_CALENDAR_ADDRESS, WHAT_TO_PASTE } from "./calendar-fields";
+import { type BusyInterval, NotICalendarError, describeLeftOut, readBusyIntervals } from "./expand";
+import { type FeedAnswer, type FeedLimits, FeedFetchError, UNENCRYPTED, defaultFeedLimits, feedRequestUrl, fetchFeed, maskedFeedAddress } from "./fetch-feed";
 import { DAY, MINUTE } from "@/lib/time";
 
 /** How often the sweep reads each calendar again. */
@@ -25,11 +26,12 @@ const MAX_CALENDARS = 10;
 export const busyCalendarInputSchema = z.strictObject({
   name: calendarName,
   address: calendarAddress.refine((address) => feedRequestUrl(address) !== null, NOT_A_CALENDAR_ADDRESS),
+  allDayBusy: allDayBusyChoice,
 });
 
 export type BusyCalendarInput = z.input<typeof busyCalendarInputSchema>;
 
-export type RefreshOutcome = { status: "read"; busyTimes: number } | { status: "unchanged" } | { status: "failed"; message: string };
+export type RefreshOutcome = { status: "read"; busyTimes: number; leftOut: string | null } | { status: "unchanged" } | { status: "failed"; message: string };
 
 export type BusyCalendarOutcome = Outcome<{ refreshed?: RefreshOutcome }, "not-found"> | RefusedInput;
 
@@ -37,6 +39,37 @@ const alreadyRemoved = () => refused("not-found", "That calendar was already rem
 
 function limits(): FeedLimits {
   return { ...defaultFeedLimits, allowPrivate: env().CALENDAR_FEEDS_ALLOW_PRIVATE };
+}
+
+/** The window of busy times kept from a reading at `now`. */
+const windowAt = (now: Date, allDayBusy: boolean) => ({
+  from: new Date(now.getTime() - DAY),
+  until: new Date(now.getTime() + BUSY_HORIZON_DAYS * DAY),
+  timeZone: practice.timeZone,
+  allDayBusy,
+});
+
+/** Replaces a calendar's busy times with a full reading, in the caller's transaction. */
+async function storeReading(tx: Transaction, calendarId: string, intervals: BusyInterval[]) {
+  await tx.delete(busyTimes).where(eq(busyTimes.calendarId, calendarId));
+  for (let i = 0; i < intervals.length; i += 1000) {
+    await tx.insert(busyTimes).values(intervals.slice(i, i + 1000).map(({ startsAt, endsAt }) => ({ calendarId, startsAt, endsAt })));
+  }
+}
+
+/** The same busy times give the same digest, however the calendar wrote them out. */
+function digestOf(intervals: BusyInterval[]): string {
+  const hash = createHash("sha256");
+  for (const { startsAt, endsAt } of intervals) hash.update(`${startsAt.getTime()}/${endsAt.getTime()};`);
+  return hash.digest("base64url");
+}
+
+/** Words fit for the room for anything reading a calendar threw; the address never reaches the log. */
+function failureMessage(error: unknown): string {
+  const known = error instanceof FeedFetchError || error instanceof NotICalendarError;
+  // Only our own errors, which never quote it, or the database's are logged.
+  if (!known) logError("busy calendar refresh", error);
+  return known ? error.message : "The calendar could not be read.";
 }
 
 /**
@@ -50,30 +83,23 @@ async function refreshCalendar(calendar: BusyCalendar, now: Date, feedLimits = l
   try {
     const answer = await fetchFeed(calendar.address, recentlyRead ? { etag: calendar.etag, lastModified: calendar.lastModified } : {}, feedLimits);
     if (answer.status === "not-modified") {
-      await db.update(busyCalendars).set({ errorMessage: null, failingSince: null }).where(eq(busyCalendars.id, calendar.id));
+      await db.update(busyCalendars).set({ answeredAt: now, errorMessage: null, failingSince: null }).where(eq(busyCalendars.id, calendar.id));
       return { status: "unchanged" };
     }
-    const intervals = busyIntervalsFromICalendar(answer.text, {
-      from: new Date(now.getTime() - DAY),
-      until: new Date(now.getTime() + BUSY_HORIZON_DAYS * DAY),
-      timeZone: practice.timeZone,
-    });
+    // Within the feed's budget, pausing so the pages this server answers meanwhile do not wait on it.
+    const { intervals, leftOut } = await readBusyIntervals(answer.text, windowAt(now, calendar.allDayBusy));
+    const busyDigest = digestOf(intervals);
+    const changedAt = busyDigest === calendar.busyDigest ? calendar.changedAt : now;
     await db.transaction(async (tx) => {
-      await tx.delete(busyTimes).where(eq(busyTimes.calendarId, calendar.id));
-      for (let i = 0; i < intervals.length; i += 1000) {
-        await tx.insert(busyTimes).values(intervals.slice(i, i + 1000).map(({ startsAt, endsAt }) => ({ calendarId: calendar.id, startsAt, endsAt })));
-      }
+      await storeReading(tx, calendar.id, intervals);
       await tx
         .update(busyCalendars)
-        .set({ etag: answer.etag, lastModified: answer.lastModified, readAt: now, errorMessage: null, failingSince: null })
+        .set({ etag: answer.etag, lastModified: answer.lastModified, readAt: now, answeredAt: now, changedAt, busyDigest, errorMessage: null, failingSince: null, leftOut: describeLeftOut(leftOut) })
         .where(eq(busyCalendars.id, calendar.id));
     });
-    return { status: "read", busyTimes: intervals.length };
+    return { status: "read", busyTimes: intervals.length, leftOut: describeLeftOut(leftOut) };
   } catch (error) {
-    const known = error instanceof FeedFetchError || error instanceof NotICalendarError;
-    // The address never reaches the log: only our own errors, which never quote it, or the database's.
-    if (!known) logError("busy calendar refresh", error);
-    const message = known ? error.message : "The calendar could not be read.";
+    const message = failureMessage(error);
     await db
       .update(busyCalendars)
       .set({ errorMessage: message, failingSince: calendar.failingSince ?? now })
@@ -113,6 +139,10 @@ async function readBusyCalendars() {
       readAt: busyCalendars.readAt,
       errorMessage: busyCalendars.errorMessage,
       failingSince: busyCalendars.failingSince,
+      leftOut: busyCalendars.leftOut,
+      answeredAt: busyCalendars.answeredAt,
+      changedAt: busyCalendars.changedAt,
+      allDayBusy: busyCalendars.allDayBusy,
       busyTimes: count(busyTimes.id),
     })
     .from(busyCalendars)
@@ -126,7 +156,12 @@ async function readBusyCalendars() {
 // The type asks for the guard's proof; nothing of her is read.
 export const listBusyCalendars: (therapist: Therapist) => ReturnType<typeof readBusyCalendars> = readBusyCalendars;
 
-/** Adds one of her calendars and reads it at once, so the room can say whether it worked. */
+/**
+ * Adds one of her calendars, read first: an address that cannot be read
+ * (Google's web link, a reset address, a page that is not a calendar) is
+ * refused beside its field with what to paste instead, and nothing is
+ * stored, so nothing is announced as added that will never hold a time.
+ */
 export async function addBusyCalendar(therapist: Therapist, input: BusyCalendarInput, { now = new Date() } = {}): Promise<BusyCalendarOutcome> {
   const parsed = busyCalendarInputSchema.safeParse(input);
   if (!parsed.success) return refusedInput(parsed.error);
@@ -134,8 +169,25 @@ export async function addBusyCalendar(therapist: Therapist, input: BusyCalendarI
   const db = await getDb();
   const [{ calendars }] = (await db.select({ calendars: count() }).from(busyCalendars)) as [{ calendars: number }];
   if (calendars >= MAX_CALENDARS) return refusedInput({ form: [`Attune reads up to ${MAX_CALENDARS} calendars; remove one first.`] });
-  const [calendar] = await db.insert(busyCalendars).values({ ...parsed.data, checkedAt: now }).returning();
-  return done({ refreshed: await refreshCalendar(calendar!, now) });
+  let reading: { answer: Extract<FeedAnswer, { status: "ok" }>; intervals: BusyInterval[]; leftOut: string | null };
+  try {
+    // Asked with no validators, so the answer is a full copy or an error.
+    const answer = await fetchFeed(parsed.data.address, {}, limits());
+    if (answer.status !== "ok") throw new FeedFetchError("The calendar did not send its events.");
+    const { intervals, leftOut } = await readBusyIntervals(answer.text, windowAt(now, parsed.data.allDayBusy === "yes"));
+    reading = { answer, intervals, leftOut: describeLeftOut(leftOut) };
+  } catch (error) {
+    return refusedInput({ address: [failureMessage(error), WHAT_TO_PASTE] });
+  }
+  const { answer, intervals, leftOut } = reading;
+  await db.transaction(async (tx) => {
+    const [calendar] = await tx
+      .insert(busyCalendars)
+      .values({ name: parsed.data.name, address: parsed.data.address, allDayBusy: parsed.data.allDayBusy === "yes", checkedAt: now, answeredAt: now, changedAt: now, busyDigest: digestOf(intervals), readAt: now, etag: answer.etag, lastModified: answer.lastModified, leftOut })
+      .returning({ id: busyCalendars.id });
+    await storeReading(tx, calendar!.id, intervals);
+  });
+  return done({ refreshed: { status: "read", busyTimes: intervals.length, leftOut } });
 }
 
 /** Stops reading a calendar; its busy times go with it. */

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { NotICalendarError, busyIntervalsFromICalendar } from "./expand";
+import { minutelyCalendar } from "@/lib/testing/calendar-server";
+import { NotICalendarError, busyIntervalsFromICalendar, describeLeftOut, readAllAtOnce, readBusyIntervals } from "./expand";
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
 const window = { from: new Date("2026-11-30T00:00:00Z"), until: new Date("2027-04-01T00:00:00Z"), timeZone: "America/Los_Angeles" };
@@ -69,5 +70,85 @@ describe("busy times from an iCalendar feed", () => {
     expect(() => busyIntervalsFromICalendar(fixture("malformed.ics"), window)).toThrow(NotICalendarError);
     expect(() => busyIntervalsFromICalendar(fixture("truncated.ics"), window)).toThrow(NotICalendarError);
     expect(() => busyIntervalsFromICalendar("", window)).toThrow(NotICalendarError);
+  });
+});
+
+describe("the budget of one feed", () => {
+  const tenMinutely = minutelyCalendar({ uid: "budget", count: 10, weekly: { firstStart: "2026-12-01T10:00:00", minutes: 50 } });
+
+  it("stops ten MINUTELY events at the feed's budget, reports them, and still reads the weekly hour beside them", () => {
+    const started = performance.now();
+    const reading = readAllAtOnce(tenMinutely, window, { steps: 100_000, ms: 300 });
+    // One budget for the whole feed, not 300 ms for each of the ten.
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(reading.leftOut).toEqual({ events: 10, frequent: 10, intervals: false });
+    expect(iso(reading.intervals)).toContain("2026-12-01T18:00:00.000Z/2026-12-01T18:50:00.000Z");
+    expect(describeLeftOut(reading.leftOut)).toMatch(/^10 repeating events could not be read in full: .* They repeat every hour or more often\./);
+  });
+
+  it("counts steps across the feed: a budget of a few steps leaves out the recurring events past it", () => {
+    const reading = readAllAtOnce(fixture("weekly-client.ics"), window, { steps: 3, ms: 10_000 });
+    expect(reading.leftOut).toMatchObject({ events: 1, frequent: 0 });
+    expect(describeLeftOut(reading.leftOut)).toMatch(/^1 repeating event could not be read in full/);
+    expect(readAllAtOnce(fixture("weekly-client.ics"), window).leftOut).toBeNull();
+    expect(describeLeftOut(null)).toBeNull();
+  });
+
+  it("lets the event loop turn while it reads: other work runs at least every few slices of its CPU time", async () => {
+    // Counted against the process's CPU time, not the clock, so a busy machine does not decide the answer.
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    const cpu = process.cpuUsage();
+    const reading = await readBusyIntervals(tenMinutely, window, { steps: 100_000, ms: 400 });
+    const used = process.cpuUsage(cpu);
+    ticking = false;
+    expect(reading.leftOut).toMatchObject({ frequent: 10 });
+    const cpuMs = (used.user + used.system) / 1000;
+    expect(cpuMs).toBeGreaterThan(50);
+    // Each slice is about 4 ms; one turn per 25 ms of CPU is far below that, and far above none.
+    expect(turns).toBeGreaterThan(cpuMs / 25);
+  });
+});
+
+describe("all-day events she has said block the day", () => {
+  const calendar = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "BEGIN:VEVENT",
+    "UID:vacation@google.example",
+    "DTSTAMP:20260101T000000Z",
+    "DTSTART;VALUE=DATE:20261224",
+    "DTEND;VALUE=DATE:20261225",
+    // Google's default for an all-day event.
+    "TRANSP:TRANSPARENT",
+    "SUMMARY:Vacation",
+    "END:VEVENT",
+    "BEGIN:VEVENT",
+    "UID:lunch@google.example",
+    "DTSTAMP:20260101T000000Z",
+    "DTSTART:20261223T200000Z",
+    "DTEND:20261223T210000Z",
+    "TRANSP:TRANSPARENT",
+    "SUMMARY:Maybe lunch",
+    "END:VEVENT",
+    "BEGIN:VEVENT",
+    "UID:cancelled@google.example",
+    "DTSTAMP:20260101T000000Z",
+    "DTSTART;VALUE=DATE:20261228",
+    "DTEND;VALUE=DATE:20261229",
+    "STATUS:CANCELLED",
+    "END:VEVENT",
+    "END:VCALENDAR",
+    "",
+  ].join("\r\n");
+
+  it("a free all-day event holds nothing by default, and its whole day in the practice's zone when she chose so; a free timed or cancelled event never", () => {
+    expect(busyIntervalsFromICalendar(calendar, window)).toEqual([]);
+    expect(iso(busyIntervalsFromICalendar(calendar, { ...window, allDayBusy: true }))).toEqual(["2026-12-24T08:00:00.000Z/2026-12-25T08:00:00.000Z"]);
   });
 });

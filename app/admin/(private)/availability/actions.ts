@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import {
   addBusyCalendarFromForm,
@@ -15,6 +16,7 @@ import {
   saveWeeklyHoursFromForm,
 } from "@/lib/admin/booking";
 import type { AvailabilityFormResult } from "@/lib/admin/booking-schemas";
+import { REFRESHED_CALENDAR_COOKIE } from "./refreshed-cookie";
 
 const PATH = "/admin/availability";
 
@@ -65,7 +67,10 @@ export async function removeBusyCalendarAction(formData: FormData): Promise<void
   redirect(PATH);
 }
 
+/** "Refresh now" answers: the page says, beside that calendar, what the read found. */
 export async function refreshBusyCalendarAction(formData: FormData): Promise<void> {
-  await refreshBusyCalendarFromForm(formData);
+  const result = await refreshBusyCalendarFromForm(formData);
+  const id = formData.get("id");
+  if (result.status === "saved" && typeof id === "string") (await cookies()).set(REFRESHED_CALENDAR_COOKIE.name, id, REFRESHED_CALENDAR_COOKIE.options);
   redirect(PATH);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { ActionButton } from "@/components/admin/action-button";
 import { EditForm, type EditField } from "@/components/admin/edit-form";
@@ -20,6 +21,7 @@ import {
   saveDayOverrideAction,
   saveWeeklyHoursAction,
 } from "./actions";
+import { REFRESHED_CALENDAR_COOKIE } from "./refreshed-cookie";
 
 export const metadata: Metadata = { title: "Availability" };
 
@@ -45,14 +47,28 @@ const busyCalendarFields: EditField[] = [
     name: "address",
     label: "Calendar address",
     type: "url",
-    hint: "The secret iCalendar address your calendar gives (webcal:// or https://). Attune keeps only when you are busy, never what the event says.",
+    hint: "The private iCalendar address your calendar gives (webcal:// or https://): in Google Calendar, the \u201cSecret address in iCal format\u201d; in Apple Calendar, a Public Calendar\u2019s webcal:// link; in SimplePractice, the Calendar sync link. Attune keeps only when you are busy, never what the event says.",
     maxLength: 2000,
   },
+  {
+    name: "allDayBusy",
+    label: "All-day events block the day",
+    type: "checkbox",
+    hint: "Google Calendar makes a new all-day event \u201cFree\u201d unless you change it, and Attune skips free events: a day off entered that way would still be offered on /book. Tick this to have every all-day event in this calendar block its whole day.",
+  },
 ];
+
+/** What "Refresh now" found, from what the read left on the calendar. */
+function refreshAnswer(calendar: { errorMessage: string | null; answeredAt: Date | null; changedAt: Date | null }): string {
+  if (calendar.errorMessage) return "it could not be read; its last good busy times still count.";
+  if (calendar.changedAt && calendar.answeredAt && calendar.changedAt.getTime() === calendar.answeredAt.getTime()) return "its busy times changed, and /book follows them now.";
+  return "nothing has changed.";
+}
 
 export default async function AvailabilityPage() {
   await connection();
   const availability = await availabilityForEditor();
+  const refreshedId = (await cookies()).get(REFRESHED_CALENDAR_COOKIE.name)?.value;
   // Days off this year read without the year; any other year says it.
   const thisYear = Number(dayInZone(new Date(), availability.timeZone).slice(0, 4));
   return (
@@ -134,15 +150,29 @@ export default async function AvailabilityPage() {
                   <br />
                   {calendar.readAt ? (
                     <>
-                      {calendar.busyTimes} busy time{calendar.busyTimes === 1 ? "" : "s"}, read <When at={calendar.readAt} />.
+                      {calendar.busyTimes} busy time{calendar.busyTimes === 1 ? "" : "s"}. Checked <When at={calendar.answeredAt ?? calendar.readAt} />
+                      ; changed <When at={calendar.changedAt ?? calendar.readAt} />.
+                      {calendar.allDayBusy ? " All-day events block the day." : " Free all-day events do not block the day."}
                     </>
                   ) : (
                     "Not read yet."
                   )}
+                  {calendar.leftOut ? (
+                    <span className="field-error" data-testid="busy-calendar-left-out">
+                      {" "}
+                      {calendar.leftOut}
+                    </span>
+                  ) : null}
                   {calendar.errorMessage && calendar.failingSince ? (
                     <span className="field-error" data-testid="busy-calendar-error">
                       {" "}
                       {calendar.errorMessage} Failing since <When at={calendar.failingSince} />.
+                    </span>
+                  ) : null}
+                  {calendar.id === refreshedId ? (
+                    <span role="status" data-testid="busy-calendar-refreshed">
+                      {" "}
+                      Refreshed just now: {refreshAnswer(calendar)}
                     </span>
                   ) : null}{" "}
                   <ActionButton
