@@ -349,7 +349,7 @@ describe("the session row", () => {
     const { authenticator } = await registered();
     await newBrowser();
     const options = await passkeySignInOptions();
-    await verifyPasskeySignIn(JSON.stringify(authenticator.authenticate(options.challenge)));
+    expect(await verifyPasskeySignIn(JSON.stringify(authenticator.authenticate(options.challenge)))).toEqual({ status: "verified" });
     await newBrowser();
     const rows = await table(sessions);
     expect(rows.map((row) => (row as unknown as { secondFactorAt: Date | null }).secondFactorAt !== null).sort()).toEqual([false, true, true]);
