@@ -23,6 +23,7 @@ import { therapistFor } from "./fixtures/therapist";
 const SWEEP_ONLY = {
   "booking-expired": "a request the therapist did not answer in time lapses in the sweep",
   "booking-reminder": "the sweep queues a reminder as a session draws near",
+  "calendar-failing": "a calendar that has failed for over an hour: the sweep tells her, once a day at most",
   "therapist-summary": "the therapist's summary waits in the outbox until her ten-minute window closes",
   "waitlist-stay": "a week before a place on the waitlist ends, the sweep asks whether to stay",
 } as const;
